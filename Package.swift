@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pledge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pledge", targets: ["pledge"]),
+        .library(name: "PledgeExtract", targets: ["PledgeExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Plain value types shared by every layer: what an extraction holds.
+        .target(name: "PledgeModel"),
+        // bytes → text → segments → recognised fields. No server dependencies,
+        // so its tests build fast.
+        .target(
+            name: "PledgeExtract",
+            dependencies: [
+                "PledgeModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The documents a fresh install opens on.
+        .target(name: "PledgeSeed", resources: [.copy("Documents")]),
+        .executableTarget(
+            name: "pledge",
+            dependencies: [
+                "PledgeExtract", "PledgeSeed",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput and memory of the extraction engine (run in release mode).
+        .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed"]),
+        .testTarget(
+            name: "PledgeExtractTests",
+            dependencies: ["PledgeExtract", "PledgeSeed"],
+            resources: [.copy("Examples"), .copy("Fixtures")]
+        ),
+    ]
+)

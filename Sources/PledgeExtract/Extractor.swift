@@ -1,0 +1,250 @@
+import PledgeModel
+
+/// Choices the caller makes for one extraction.
+public struct ExtractionOptions: Sendable {
+    /// Overrides the date printed in the document.
+    public var date: Day?
+    /// Overrides language detection.
+    public var language: Language?
+
+    public init(date: Day? = nil, language: Language? = nil) {
+        self.date = date
+        self.language = language
+    }
+}
+
+public enum ExtractionError: Error, Equatable, CustomStringConvertible {
+    case unsupportedLanguage(Language)
+
+    public var description: String {
+        switch self {
+        case .unsupportedLanguage(let l): return "no extraction rules for language '\(l.rawValue)' yet"
+        }
+    }
+}
+
+/// Runs the whole pipeline over a decoded document:
+/// lines → layout → blocks → sections, items, sentences → recognised fields.
+public struct Extractor: Sendable {
+    public var options: ExtractionOptions
+
+    public init(options: ExtractionOptions = ExtractionOptions()) {
+        self.options = options
+    }
+
+    public func extract(_ document: SourceDocument) throws(ExtractionError) -> Extraction {
+        let language = options.language ?? LanguageDetector.detect(document.text)
+        guard let rules = RuleSet.rules(for: language) else { throw .unsupportedLanguage(language) }
+        var text = document.text
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var run = ExtractionRun(bytes: bytes, rules: rules, options: options, sha256: document.sha256)
+            return run.run()
+        }
+        return result!
+    }
+}
+
+/// The state of one extraction while it walks the document block by block.
+/// Only the current block's code points are decoded at any time, so memory
+/// stays near the size of the text plus what is found.
+struct ExtractionRun {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let rules: RuleSet
+    let options: ExtractionOptions
+    let sha256: String
+    var lines: [Line] = []
+    var out: Extraction
+    var anchor: Day?
+    var context = PartyContext()
+    var definedTerms = Set<String>()
+    var preambleIndex: Int?
+    var headings = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, rules: RuleSet, options: ExtractionOptions, sha256: String) {
+        self.bytes = bytes
+        self.rules = rules
+        self.options = options
+        self.sha256 = sha256
+        out = Extraction(document: DocumentInfo(title: nil, date: nil, language: rules.language, sha256: sha256, length: 0))
+    }
+
+    func scalars(ofLine i: Int) -> [Unicode.Scalar] {
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(lines[i].end - lines[i].start)
+        LineScanner.scalars(bytes, from: lines[i].byteStart, to: lines[i].byteEnd, into: &s)
+        return s
+    }
+
+    mutating func run() -> Extraction {
+        lines = LineScanner.lines(in: bytes)
+        out.document.length = lineCount()
+        let kinds = (0..<lines.count).map { Layout.classify(scalars(ofLine: $0)) }
+        let (titleLine, dateLine) = headerLines(kinds)
+        anchor = options.date
+        if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
+        out.document.date = anchor?.iso
+        context = PartyContextReader.read(bytes: bytes)
+        let blocks = Layout.blocks(
+            kinds: kinds, scalarsOf: { scalars(ofLine: $0) }, lines: lines, rules: rules.layout,
+            titleLine: titleLine, dateLine: dateLine)
+        for block in blocks { process(block) }
+        closePreamble()
+        return out
+    }
+
+    /// Length of the text in code points (lines plus the breaks between them).
+    func lineCount() -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The title (first line, short, not a sentence) and the date line under it.
+    func headerLines(_ kinds: [LineKind]) -> (Int?, Int?) {
+        guard let first = kinds.firstIndex(where: { $0 != .blank }) else { return (nil, nil) }
+        var title: Int?
+        let firstScalars = scalars(ofLine: first)
+        switch kinds[first] {
+        case .heading(let level, _) where level <= 1:
+            title = first
+        case .text:
+            let trimmed = firstScalars.filter { !CharacterClass.isSpace($0) }
+            if let last = trimmed.last, trimmed.count <= 150, !CharacterClass.isJapaneseSentenceEnd(last), last != "." {
+                title = first
+            }
+        default:
+            break
+        }
+        if title != nil, dateOnLine(first) != nil, firstScalars.count <= 40 { return (nil, first) }
+        let next = title.map { t in kinds[(t + 1)...].firstIndex(where: { $0 != .blank }) } ?? first
+        guard let candidate = next, kinds[candidate] == .text, scalars(ofLine: candidate).count <= 40,
+            dateOnLine(candidate) != nil
+        else { return (title, nil) }
+        return (title, candidate)
+    }
+
+    /// The full date a short line states, if any.
+    func dateOnLine(_ i: Int) -> Day? {
+        var view = TextView(raw: scalars(ofLine: i), rawStart: lines[i].start)
+        view.append(rawRange: 0..<view.raw.count)
+        for t in rules.times.times(in: view, anchor: nil) where t.role == .point {
+            if let d = Day(iso: t.value) { return d }
+        }
+        return nil
+    }
+
+    // MARK: - Blocks
+
+    mutating func process(_ block: Block) {
+        let view = makeView(block)
+        let found = recognise(view)
+        let firstLine = lines[block.firstLine]
+        switch block.kind {
+        case .title(let title):
+            out.document.title = title
+        case .dateLine:
+            break
+        case .heading(let level, let text):
+            closePreamble()
+            headings += 1
+            out.sections.append(Section(id: "s\(headings)", heading: text, level: level, span: SourceSpan(firstLine.start, firstLine.end)))
+        case .paragraph, .bullet, .titled:
+            addItem(block, view: view)
+        }
+        out.amounts += found.amounts
+        out.times += found.times
+        out.terms += found.terms
+    }
+
+    func makeView(_ block: Block) -> TextView {
+        let first = lines[block.firstLine]
+        let last = lines[block.lastLine]
+        var raw: [Unicode.Scalar] = []
+        raw.reserveCapacity(last.end - first.start)
+        LineScanner.scalars(bytes, from: first.byteStart, to: last.byteEnd, into: &raw)
+        var view = TextView(raw: raw, rawStart: first.start)
+        var previous: Line?
+        for i in block.firstLine...block.lastLine {
+            let line = lines[i]
+            if line.start == line.end { continue }
+            if let p = previous, rules.lineBreakIsSpace { view.appendSpace(rawIndex: p.end - first.start) }
+            var a = line.start - first.start
+            let b = line.end - first.start
+            while a < b, block.skipped.contains(first.start + a) { a += 1 }
+            view.append(rawRange: a..<b)
+            previous = line
+        }
+        return view
+    }
+
+    struct Found {
+        var amounts: [Amount]
+        var times: [TimeExpression]
+        var terms: [Term]
+    }
+
+    mutating func recognise(_ view: TextView) -> Found {
+        let amounts = rules.amounts.amounts(in: view)
+        let times = rules.times.times(in: view, anchor: anchor)
+        var terms: [Term] = []
+        for term in rules.terms.terms(in: view) where definedTerms.insert(term.short).inserted {
+            terms.append(term)
+            let start = view.index(ofOrigin: term.span.start)
+            let before = view.string(max(0, start - 8), start)
+            let parties = JapaneseParties.parties(ofDefinition: term.long, before: before, context: context)
+            if !parties.isEmpty { context.termParties[term.short] = parties }
+        }
+        return Found(amounts: amounts, times: times, terms: terms)
+    }
+
+    mutating func addItem(_ block: Block, view: TextView) {
+        if out.sections.isEmpty {
+            preambleIndex = 0
+            out.sections.append(Section(id: "s0", heading: nil, level: 0, span: SourceSpan(lines[block.firstLine].start, 0)))
+        }
+        let itemID = "i\(out.items.count + 1)"
+        let bodyIndex = view.index(ofOrigin: block.bodyStart)
+        let ranges = rules.sentences.sentences(in: view, range: bodyIndex..<view.count)
+        var previous: [Party] = []
+        for r in ranges {
+            let span = view.span(r.lowerBound, r.upperBound)
+            let reading = rules.reading.read(view.string(r.lowerBound, r.upperBound), context: context, previous: previous)
+            previous = reading.parties
+            out.sentences.append(
+                Sentence(
+                    id: "t\(out.sentences.count + 1)", item: itemID, span: span, modality: reading.modality,
+                    actor: reading.actor, parties: reading.parties))
+        }
+        let firstVisible = view.skipSpaces(from: 0)
+        guard firstVisible < view.count else { return }
+        let start = view.origin[firstVisible]
+        let end = ranges.last.map { view.span($0.lowerBound, $0.upperBound).end } ?? view.span(firstVisible, view.skipSpacesBackward(from: view.count)).end
+        var title: String?
+        var kind = ItemKind.paragraph
+        switch block.kind {
+        case .titled(let t): title = t; kind = .titled
+        case .bullet: kind = .bullet
+        default: break
+        }
+        out.items.append(Item(id: itemID, section: out.sections.last!.id, kind: kind, title: title, span: SourceSpan(start, end)))
+        if preambleIndex != nil { out.sections[0].span.end = end }
+    }
+
+    mutating func closePreamble() {
+        preambleIndex = nil
+    }
+}
+
+extension TextView {
+    /// The first view position at or after document offset `offset`.
+    func index(ofOrigin offset: Int) -> Int {
+        var lo = 0
+        var hi = origin.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if origin[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,42 @@
+import PledgeModel
+
+/// A plain-text report of an extraction for people: each section with its items,
+/// each sentence with its modality and parties, then amounts, times and terms.
+public enum ExtractionReport {
+    public static func write<Out: TextOutputStream>(_ e: Extraction, to out: inout Out) {
+        out.write("\(e.document.title ?? "(untitled)")\n")
+        out.write("date \(e.document.date ?? "unknown") · language \(e.document.language.rawValue) · ")
+        out.write("\(e.sections.count) sections · \(e.items.count) items · \(e.sentences.count) sentences · ")
+        out.write("\(e.amounts.count) amounts · \(e.times.count) times · \(e.terms.count) terms\n")
+        let sentencesByItem = Dictionary(grouping: e.sentences, by: \.item)
+        let itemsBySection = Dictionary(grouping: e.items, by: \.section)
+        for section in e.sections {
+            out.write("\n== \(section.id) \(section.heading ?? "(preamble)")\n")
+            for item in itemsBySection[section.id] ?? [] {
+                out.write("\n  \(item.id) [\(item.kind.rawValue)] \(item.title ?? "")\n")
+                for s in sentencesByItem[item.id] ?? [] {
+                    let parties = s.parties.isEmpty ? "-" : s.parties.map(\.rawValue).joined(separator: ",")
+                    out.write("    \(s.id) \(s.modality.rawValue.padding(7)) \(parties.padding(12)) \(s.actor ?? "-")\n")
+                }
+            }
+        }
+        if !e.amounts.isEmpty { out.write("\nAmounts\n") }
+        for a in e.amounts {
+            out.write("  \(a.text.padding(18)) \(a.kind.rawValue) \(ExtractionJSON.number(a.value)) \(a.unit) \(a.qualifier?.rawValue ?? "")\n")
+        }
+        if !e.times.isEmpty { out.write("\nTimes\n") }
+        for t in e.times {
+            out.write("  \(t.text.padding(18)) \(t.role.rawValue.padding(8)) \(t.value)\n")
+        }
+        if !e.terms.isEmpty { out.write("\nTerms\n") }
+        for t in e.terms {
+            out.write("  \(t.short.padding(10)) \(t.long)\n")
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

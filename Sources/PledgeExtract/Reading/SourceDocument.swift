@@ -1,0 +1,116 @@
+import Crypto
+import Foundation
+
+/// A document as Pledge reads it: the text every offset refers to, and where it came from.
+public struct SourceDocument: Sendable {
+    public enum Format: String, Sendable { case text, html, pdf }
+
+    /// Display name of the source (a path, or `-` for standard input).
+    public var name: String
+    /// The text that spans index: the file itself for plain text, the rendered text for HTML or PDF.
+    public var text: String
+    public var format: Format
+    public var encoding: TextEncoding
+    /// Hex SHA-256 of the raw bytes.
+    public var sha256: String
+
+    public init(name: String, text: String, format: Format = .text, encoding: TextEncoding = .utf8, sha256: String? = nil) {
+        self.name = name
+        self.text = text
+        self.format = format
+        self.encoding = encoding
+        self.sha256 = sha256 ?? DocumentReader.sha256(Array(text.utf8))
+    }
+}
+
+/// Why a file could not be read, worded for the person who named it.
+public struct ReadError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var problem: String
+
+    public var description: String { "\(file): \(problem)" }
+}
+
+/// Turns bytes into a `SourceDocument`: detects the encoding, renders HTML and PDF as text.
+public enum DocumentReader {
+    /// Reads a file, or standard input when `path` is `-`.
+    public static func read(path: String) throws(ReadError) -> SourceDocument {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return try read(bytes: [UInt8](data), name: "-")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(file: path, problem: "no such file")
+        }
+        if isDirectory.boolValue { throw ReadError(file: path, problem: "is a directory, not a document") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(file: path, problem: "cannot be read (permission denied?)")
+        }
+        return try read(bytes: [UInt8](data), name: path)
+    }
+
+    public static func read(bytes: [UInt8], name: String) throws(ReadError) -> SourceDocument {
+        let digest = sha256(bytes)
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            let text = try PDFText.text(fromPDF: bytes, name: name)
+            return SourceDocument(name: name, text: text, format: .pdf, encoding: .utf8, sha256: digest)
+        }
+        let decoded: (text: String, encoding: TextEncoding)
+        do {
+            decoded = try TextDecoder.decode(bytes)
+        } catch .binary {
+            throw ReadError(file: name, problem: "binary data, not a text document")
+        } catch {
+            throw ReadError(file: name, problem: "not text in a supported encoding (UTF-8, UTF-16, Shift_JIS, EUC-JP)")
+        }
+        if HTMLText.looksLikeHTML(decoded.text) {
+            return SourceDocument(
+                name: name, text: HTMLText.markdown(from: decoded.text), format: .html, encoding: decoded.encoding,
+                sha256: digest)
+        }
+        return SourceDocument(name: name, text: decoded.text, format: .text, encoding: decoded.encoding, sha256: digest)
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+}
+
+/// PDF goes through poppler's `pdftotext -layout` where it is installed; the
+/// layout repair in segmentation then mends the page breaks.
+enum PDFText {
+    static func text(fromPDF bytes: [UInt8], name: String) throws(ReadError) -> String {
+        let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw ReadError(file: name, problem: "is a PDF; install poppler-utils (pdftotext) to read PDF files")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let input = dir.appendingPathComponent("in.pdf")
+            let output = dir.appendingPathComponent("out.txt")
+            try Data(bytes).write(to: input)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
+                throw ReadError(file: name, problem: "is a PDF that pdftotext could not read")
+            }
+            return text
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError(file: name, problem: "is a PDF that could not be converted: \(error)")
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,108 @@
+import PledgeModel
+/// A stretch of document text prepared for the recognisers: its code points with
+/// full-width ASCII narrowed and page-break damage removed, each mapped back to
+/// its offset in the original document.
+///
+/// Recognisers match on `scalars` and report positions in it; `span(_:_:)` turns
+/// those into document offsets and `source(_:)` into the original wording, so no
+/// recogniser ever needs to know how the text was cleaned.
+public struct TextView: Sendable {
+    /// Normalised code points the recognisers read.
+    public private(set) var scalars: [Unicode.Scalar] = []
+    /// `origin[i]` is the document offset of `scalars[i]`.
+    public private(set) var origin: [Int] = []
+    /// The original code points from `rawStart`, for quoting spans as written.
+    let raw: [Unicode.Scalar]
+    let rawStart: Int
+
+    init(raw: [Unicode.Scalar], rawStart: Int) {
+        self.raw = raw
+        self.rawStart = rawStart
+    }
+
+    /// A view of a whole string, offsets counted from its first code point.
+    public init(_ text: String) {
+        self.init(raw: Array(text.unicodeScalars), rawStart: 0)
+        append(rawRange: 0..<raw.count)
+    }
+
+    /// Adds original code points `range` (relative to `raw`) to the view, narrowed.
+    mutating func append(rawRange range: Range<Int>) {
+        scalars.reserveCapacity(scalars.count + range.count)
+        origin.reserveCapacity(origin.count + range.count)
+        for i in range {
+            scalars.append(CharacterClass.narrow(raw[i]))
+            origin.append(rawStart + i)
+        }
+    }
+
+    /// Adds a space standing for the line break at `rawIndex` (English joins wrapped lines with one).
+    mutating func appendSpace(rawIndex: Int) {
+        scalars.append(" ")
+        origin.append(rawStart + rawIndex)
+    }
+
+    public var count: Int { scalars.count }
+
+    public subscript(_ i: Int) -> Unicode.Scalar { scalars[i] }
+
+    /// The scalar at `i`, or NUL outside the view: lets matchers look around freely.
+    @inline(__always)
+    public func at(_ i: Int) -> Unicode.Scalar {
+        i >= 0 && i < scalars.count ? scalars[i] : "\u{0}"
+    }
+
+    /// Document span of view positions `[from, to)`.
+    public func span(_ from: Int, _ to: Int) -> SourceSpan {
+        SourceSpan(origin[from], origin[to - 1] + 1)
+    }
+
+    /// The original text of a document span lying inside this view.
+    public func source(_ span: SourceSpan) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: raw[(span.start - rawStart)..<(span.end - rawStart)])
+        return String(s)
+    }
+
+    /// Normalised text of view positions `[from, to)`.
+    public func string(_ from: Int, _ to: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[from..<to])
+        return String(s)
+    }
+
+    /// True when the normalised text at `i` starts with `word`.
+    public func matches(_ word: String, at i: Int) -> Bool {
+        var j = i
+        for u in word.unicodeScalars {
+            guard j < scalars.count, scalars[j] == u else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// True when the normalised text ending just before `i` ends with `word`.
+    public func matches(_ word: String, endingAt i: Int) -> Bool {
+        let n = word.unicodeScalars.count
+        return i - n >= 0 && matches(word, at: i - n)
+    }
+
+    /// The first of `words` found at `i`, longest listed first by the caller.
+    public func firstMatch(_ words: [String], at i: Int) -> String? {
+        words.first { matches($0, at: i) }
+    }
+
+    /// Index of the next non-space position at or after `i` (or `i` itself when none skipped).
+    public func skipSpaces(from i: Int) -> Int {
+        var j = i
+        while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
+        return j
+    }
+
+    /// Index just after the last non-space position before `i`.
+    public func skipSpacesBackward(from i: Int) -> Int {
+        var j = i
+        while j > 0, scalars[j - 1] == " " || scalars[j - 1] == "\t" { j -= 1 }
+        return j
+    }
+}

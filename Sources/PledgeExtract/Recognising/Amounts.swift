@@ -1,0 +1,134 @@
+import PledgeModel
+
+/// Finds sums of money and counts of people in a stretch of text.
+/// One rule set per language; the extractor picks the document's.
+public protocol AmountRules: Sendable {
+    func amounts(in view: TextView) -> [Amount]
+}
+
+/// Japanese amounts: `約150億ドル`, `3,000人超`, `1 億 700 万ドル`, `三千人`,
+/// `最大370億ドル`, `300万人を超える`, `USD 500万`, `¥1,000億`.
+public struct JapaneseAmountRules: AmountRules {
+    public init() {}
+
+    /// Currency words after a number, longest first so `米ドル` wins over `ドル`.
+    static let currencies: [(String, String)] = [
+        ("ニュージーランドドル", "NZD"), ("シンガポールドル", "SGD"), ("カナダドル", "CAD"), ("香港ドル", "HKD"),
+        ("台湾ドル", "TWD"), ("豪ドル", "AUD"), ("NZドル", "NZD"), ("米ドル", "USD"), ("USドル", "USD"), ("ドル", "USD"),
+        ("日本円", "JPY"), ("円", "JPY"), ("ユーロ", "EUR"), ("英ポンド", "GBP"), ("ポンド", "GBP"),
+        ("人民元", "CNY"), ("元", "CNY"), ("ウォン", "KRW"), ("ルピー", "INR"), ("ルピア", "IDR"), ("ペソ", "PHP"),
+        ("バーツ", "THB"), ("ドン", "VND"), ("リンギット", "MYR"), ("スイスフラン", "CHF"), ("フラン", "CHF"),
+        ("ルーブル", "RUB"), ("レアル", "BRL"), ("ランド", "ZAR"),
+        ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"), ("CNY", "CNY"),
+        ("KRW", "KRW"), ("PHP", "PHP"), ("INR", "INR"), ("CAD", "CAD"),
+    ]
+    /// Currency marks before a number.
+    static let prefixes: [(String, String)] = [
+        ("US$", "USD"), ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"),
+        ("$", "USD"), ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"),
+    ]
+    /// Qualifier words in front of the number.
+    static let leading: [(String, Qualifier)] = [
+        ("おおよそ", .approx), ("およそ", .approx), ("凡そ", .approx), ("約", .approx),
+        ("少なくとも", .at_least), ("最低でも", .at_least), ("最低", .at_least),
+        ("最大で", .up_to), ("最大", .up_to), ("最高", .up_to), ("上限", .up_to),
+    ]
+    /// Qualifier words after the unit.
+    static let trailing: [(String, Qualifier)] = [
+        ("を超える", .over), ("を越える", .over), ("を上回る", .over), ("超え", .over), ("超", .over), ("余り", .over),
+        ("以上", .at_least), ("程度", .approx), ("前後", .approx), ("規模", .approx), ("以下", .up_to), ("未満", .up_to),
+    ]
+    static let people: [String] = ["人分", "人", "名"]
+
+    public func amounts(in view: TextView) -> [Amount] {
+        var found: [Amount] = []
+        var i = 0
+        let n = view.count
+        while i < n {
+            guard JapaneseNumber.canStart(view, i), let amount = amount(in: view, numberAt: i) else {
+                i += 1
+                continue
+            }
+            found.append(amount.0)
+            i = amount.1
+        }
+        return found
+    }
+
+    /// The amount whose number starts at `i`, with the view position it ends at.
+    func amount(in v: TextView, numberAt i: Int) -> (Amount, Int)? {
+        // Indefinite and relative quantities are not amounts: 何百万人, 数千人, 十数人.
+        let before = v.at(i - 1)
+        if before == "何" || before == "数" || before == "幾" { return nil }
+        if CharacterClass.isASCIILetter(before) && !(v.matches("US", endingAt: i) || v.matches("USD", endingAt: i)) {
+            return nil
+        }
+        guard let number = JapaneseNumber.parse(v, at: i) else { return nil }
+        if v.at(number.end) == "数" { return nil }
+        var start = i
+        var end = number.end
+        var unit: String?
+        var kind = AmountKind.money
+
+        // A currency mark in front: `$3億`, `USD 500万`.
+        let markEnd = v.skipSpacesBackward(from: i)
+        for (mark, code) in Self.prefixes where v.matches(mark, endingAt: markEnd) {
+            unit = code
+            start = markEnd - mark.unicodeScalars.count
+            break
+        }
+        let after = v.skipSpaces(from: end)
+        if unit == nil {
+            if let (word, code) = Self.currencies.first(where: { v.matches($0.0, at: after) }) {
+                if !acceptsCurrency(word, number: number, in: v, after: after + word.unicodeScalars.count) { return nil }
+                unit = code
+                end = after + word.unicodeScalars.count
+            } else if let word = Self.people.first(where: { v.matches($0, at: after) }) {
+                let next = v.at(after + word.unicodeScalars.count)
+                // 3人目, 一人ひとり, 1人当たり are not head counts; neither is a lone kanji 一.
+                if next == "目" || next == "ひ" || next == "当" || next == "称" || next == "前" || next == "間" { return nil }
+                if number.kanji && number.value < 2 { return nil }
+                if word == "名" && (next == "義" || next == "誉" || next == "目" || next == "称" || next == "簿") { return nil }
+                unit = "person"
+                kind = .people
+                end = after + word.unicodeScalars.count
+            }
+        } else if let (word, _) = Self.currencies.first(where: { v.matches($0.0, at: after) }), word.hasPrefix("ドル") {
+            end = after + word.unicodeScalars.count  // `US$1億ドル` style doubling
+        }
+        guard let unit else { return nil }
+
+        var qualifier: Qualifier?
+        let leadEnd = v.skipSpacesBackward(from: start)
+        for (word, q) in Self.leading where v.matches(word, endingAt: leadEnd) {
+            qualifier = q
+            start = leadEnd - word.unicodeScalars.count
+            break
+        }
+        for (word, q) in Self.trailing where v.matches(word, at: end) {
+            // 規模 only qualifies a sum (`1兆円規模`); it stays outside the span otherwise.
+            if word == "規模" { break }
+            if qualifier == nil || qualifier == q { qualifier = q }
+            end += word.unicodeScalars.count
+            break
+        }
+        let span = v.span(start, end)
+        let amount = Amount(
+            span: span, text: v.source(span), kind: kind, value: number.value, unit: unit, qualifier: qualifier)
+        return (amount, end)
+    }
+
+    /// Rejects words that only look like a currency after a number: 一元化, 二元論, 一円 (throughout).
+    func acceptsCurrency(_ word: String, number: NumberMatch, in v: TextView, after: Int) -> Bool {
+        if number.kanji && !number.scaled && number.value < 10 { return false }
+        if word == "元" {
+            let next = v.at(after)
+            if next == "化" || next == "論" || next == "的" || next == "管" || next == "号" { return false }
+        }
+        if word == "ドン" || word == "ランド" || word == "レアル" || word == "フラン" {
+            // Katakana words that begin these (ドンバス, ランドマーク) must end here.
+            if CharacterClass.isKatakana(v.at(after)) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,245 @@
+import PledgeModel
+
+/// What a sentence binds: its main predicate's strength, and who it binds.
+public struct SentenceReading: Equatable, Sendable {
+    public var modality: Modality
+    public var actor: String?
+    public var parties: [Party]
+}
+
+/// Reads modality, actor and parties of a sentence. One rule set per language.
+public protocol SentenceReadingRules: Sendable {
+    /// `previous` holds the parties of the sentence before in the same item, for 同社 and
+    /// for sentences whose subject is left implicit.
+    func read(_ sentence: String, context: PartyContext, previous: [Party]) -> SentenceReading
+}
+
+/// Japanese: the modality comes from the cue verb that ends the sentence (the last
+/// cue followed only by inflection), the actor from the topic (`Xは`, `Xもまた`) or
+/// subject (`Xが`) of the main clause.
+public struct JapaneseSentenceReadingRules: SentenceReadingRules {
+    public init() {}
+
+    /// A cue and the modality it gives. `passive` is the modality when the cue is
+    /// followed by a passive (`期待される` is description, not welcome).
+    struct Cue {
+        let stem: String
+        let modality: Modality
+        let passive: Modality
+        /// Completed-act verbs are `done` in the past or perfect, `commit` when still to come.
+        let tensed: Bool
+    }
+
+    static let cues: [Cue] = {
+        var list: [Cue] = []
+        func add(_ stems: [String], _ m: Modality, passive: Modality = .other, tensed: Bool = false) {
+            list += stems.map { Cue(stem: $0, modality: m, passive: passive, tensed: tensed) }
+        }
+        add(["意図を発表", "発表"], .done, passive: .done)
+        add(["コミット", "誓約", "誓", "決意", "同意", "約束", "確約", "堅持", "合意"], .commit)
+        add(["意図を有", "意図する", "意図している", "意向である", "意向を有", "意向だ", "意思を有", "予定である", "予定だ", "予定して", "目指"], .intend)
+        add(["計画である", "計画だ", "計画して", "計画する", "計画を有"], .plan)
+        add(["模索", "検討", "追求", "探求", "探る", "探って", "視野に入れ"], .explore)
+        add(["期待を共有", "期待を表明", "歓迎", "称賛", "賞賛", "評価", "期待", "支持", "奨励", "祝福", "後押し"], .welcome)
+        add(["再確認", "確認", "認識", "強調", "表明", "共有", "留意", "想起", "重視", "非難", "懸念"], .affirm)
+        add(["署名", "締結", "設立", "開設", "完成", "返還", "開始", "立ち上げ", "承認", "更新", "採択", "発足", "参加", "設置", "実施"], .done, passive: .done, tensed: true)
+        add(["目的と", "見込", "推定", "予想", "予測", "想定", "可能性があ", "必要があ", "必要であ"], .other)
+        return list
+    }()
+
+    public func read(_ sentence: String, context: PartyContext, previous: [Party]) -> SentenceReading {
+        let s = Array(sentence.unicodeScalars)
+        var end = s.count
+        while end > 0, CharacterClass.isJapaneseSentenceEnd(s[end - 1]) || CharacterClass.isClosing(s[end - 1]) || s[end - 1] == " " {
+            end -= 1
+        }
+        let body = Array(s[..<end])
+        let (actor, implicit) = actorPhrase(body)
+        var parties: [Party]
+        if implicit {
+            parties = previous
+        } else {
+            parties = JapaneseParties.parties(of: actor ?? "", context: context, previous: previous)
+        }
+        var modality = predicateModality(body)
+        let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]
+        if parties.isEmpty && acting.contains(modality) { modality = .other }
+        return SentenceReading(modality: modality, actor: actor, parties: parties)
+    }
+
+    // MARK: - Predicate
+
+    func predicateModality(_ s: [Unicode.Scalar]) -> Modality {
+        // The last cue that only inflection follows is the main predicate's.
+        var best: (position: Int, modality: Modality)?
+        for cue in Self.cues {
+            let stem = Array(cue.stem.unicodeScalars)
+            guard let at = lastIndex(of: stem, in: s) else { continue }
+            let after = at + stem.count
+            guard onlyInflection(s[after...]) else { continue }
+            if let b = best, b.position >= after { continue }
+            let tail = String(String.UnicodeScalarView(s[after...]))
+            var m = cue.modality
+            if isPassive(tail) { m = cue.passive }
+            if cue.tensed { m = isPast(tail) ? .done : .commit }
+            best = (after, m)
+        }
+        if let best { return best.modality }
+        return plainPredicate(s)
+    }
+
+    /// Without a cue: copulas describe; past tense reports a done act; other verbs act.
+    func plainPredicate(_ s: [Unicode.Scalar]) -> Modality {
+        let tail = String(String.UnicodeScalarView(s.suffix(8)))
+        for copula in ["である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です", "いる", "られる", "れる", "ない"] where tail.hasSuffix(copula) {
+            if copula == "いる" && (tail.hasSuffix("ている") || tail.hasSuffix("でいる")) { break }
+            return .other
+        }
+        if isPast(tail) { return .done }
+        return .commit
+    }
+
+    func isPast(_ tail: String) -> Bool {
+        tail.hasSuffix("た") || tail.hasSuffix("だ") && !tail.hasSuffix("予定だ") || tail.hasSuffix("ました")
+            || tail.hasSuffix("ている") && !tail.hasSuffix("していく") && tail.hasPrefix("して") || tail.hasSuffix("ておる")
+    }
+
+    func isPassive(_ tail: String) -> Bool {
+        tail.hasPrefix("され") || tail.hasPrefix("される") || tail.hasPrefix("まれ") || tail.hasPrefix("られ")
+    }
+
+    /// Inflection and auxiliaries only: hiragana (and the long-vowel mark), no content word.
+    func onlyInflection(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        s.count <= 14 && s.allSatisfy { CharacterClass.isHiragana($0) || $0 == "ー" || $0 == " " }
+    }
+
+    func lastIndex(of needle: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {
+        guard needle.count <= s.count else { return nil }
+        var i = s.count - needle.count
+        while i >= 0 {
+            if s[i] == needle[0], s[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Actor
+
+    /// Adverbs and time words that open a sentence but never belong to its subject.
+    static let openers = [
+        "本日", "今日", "今回", "今年", "本年", "昨年", "現在", "従来", "最近", "近年", "将来", "当面", "同日", "今後", "先般",
+        "今般", "一方", "他方", "結果", "同時", "当時", "特", "更", "既",
+    ]
+
+    /// The topic or subject of the main clause, and whether it is left implicit.
+    func actorPhrase(_ s: [Unicode.Scalar]) -> (String?, Bool) {
+        guard let marker = topicMarker(s) ?? subjectMarker(s) else { return (nil, true) }
+        var start = clauseStart(s, before: marker)
+        // Sentence adverbs stay outside: また、さらに、なお.
+        while start < marker, CharacterClass.isSpace(s[start]) { start += 1 }
+        var end = marker
+        while end > start, CharacterClass.isSpace(s[end - 1]) || s[end - 1] == "—" || s[end - 1] == "－" { end -= 1 }
+        guard start < end else { return (nil, true) }
+        let actor = String(String.UnicodeScalarView(s[start..<end]))
+        return (actor, false)
+    }
+
+    /// The last top-level `は` (or `も`) that follows a noun: `日米両国は`, `我々はまた`,
+    /// `台湾もまた`, `…することは`. `には`, `では`, `については` are not topics.
+    func topicMarker(_ s: [Unicode.Scalar]) -> Int? {
+        var depth = 0
+        var found: Int?
+        for i in s.indices {
+            let u = s[i]
+            if u == "「" || u == "（" || u == "(" || u == "『" { depth += 1 }
+            if u == "」" || u == "）" || u == ")" || u == "』" { depth = max(0, depth - 1) }
+            guard depth == 0, i > 0, u == "は" || u == "も" else { continue }
+            var p = i - 1
+            while p > 0, CharacterClass.isSpace(s[p]) { p -= 1 }
+            let before = s[p]
+            let next: Unicode.Scalar = i + 1 < s.count ? s[i + 1] : "。"
+            if u == "も" {
+                // Only `Xもまた` and `Xも、` mark a topic; も is too common otherwise.
+                guard next == "、" || (next == "ま" && i + 2 < s.count && s[i + 2] == "た") else { continue }
+            } else if CharacterClass.isHiragana(next) {
+                // はじめ, はず, はたす are words, not the particle.
+                if ["じ", "ず", "た", "か", "な", "ら", "い"].contains(String(next)) { continue }
+            }
+            let nounBefore = !CharacterClass.isHiragana(before) || before == "と" && i >= 2 && s[i - 2] == "こ"
+                || before == "の" && i >= 2 && !CharacterClass.isHiragana(s[i - 2])
+            if nounBefore || isNominalised(s, endingAt: i) { found = i }
+        }
+        return found
+    }
+
+    func isNominalised(_ s: [Unicode.Scalar], endingAt i: Int) -> Bool {
+        i >= 2 && s[i - 2] == "こ" && s[i - 1] == "と" || i >= 1 && s[i - 1] == "の" && i >= 2 && CharacterClass.isHiragana(s[i - 2])
+    }
+
+    /// The last top-level `が` after a noun, when the sentence has no topic.
+    func subjectMarker(_ s: [Unicode.Scalar]) -> Int? {
+        var depth = 0
+        var found: Int?
+        for i in s.indices {
+            let u = s[i]
+            if u == "「" || u == "（" || u == "(" || u == "『" { depth += 1 }
+            if u == "」" || u == "）" || u == ")" || u == "』" { depth = max(0, depth - 1) }
+            guard depth == 0, i > 0, u == "が" else { continue }
+            let before = s[i - 1]
+            if !CharacterClass.isHiragana(before) || isNominalised(s, endingAt: i) { found = i }
+        }
+        return found
+    }
+
+    /// Where the phrase ending at `marker` begins: after the last clause boundary
+    /// (a comma after a verb or adverbial, a sentence opener), but across commas
+    /// that only list names (`シカゴ大学、東京大学及びソウル大学`).
+    func clauseStart(_ s: [Unicode.Scalar], before marker: Int) -> Int {
+        var segmentStart = marker
+        var i = marker - 1
+        var depth = 0
+        while i >= 0 {
+            let u = s[i]
+            if u == "）" || u == ")" || u == "」" || u == "』" { depth += 1 }
+            if u == "（" || u == "(" || u == "「" || u == "『" { depth = max(0, depth - 1) }
+            if depth == 0, u == "、" || u == "，" || u == "," || u == "。" {
+                // Is the text before this comma one more name in a list?
+                var j = i - 1
+                while j >= 0, !(s[j] == "、" || s[j] == "，" || s[j] == "," || s[j] == "。") { j -= 1 }
+                let previous = Array(s[(j + 1)..<i])
+                if u == "、", isListedName(previous), isListedName(Array(s[(i + 1)..<segmentStart])) || segmentStart == marker && isListedName(Array(s[(i + 1)..<marker])) {
+                    segmentStart = j + 1
+                    i = j
+                    continue
+                }
+                return i + 1 > segmentStart ? segmentStart : i + 1
+            }
+            i -= 1
+        }
+        return 0
+    }
+
+    /// A name that may stand in a list: no verb endings, no time words.
+    func isListedName(_ s: [Unicode.Scalar]) -> Bool {
+        guard !s.isEmpty, s.count <= 40 else { return false }
+        let text = String(String.UnicodeScalarView(s))
+        if Self.openers.contains(where: { text.hasPrefix($0) }) { return false }
+        if s.contains(where: { CharacterClass.isDigit($0) }) { return false }
+        var i = 0
+        while i < s.count {
+            let u = s[i]
+            if CharacterClass.isHiragana(u) {
+                if u == "の" || u == "と" || u == "や" { i += 1; continue }
+                if u == "び" && i > 0 && s[i - 1] == "及" { i += 1; continue }
+                if u == "に" && i > 0 && s[i - 1] == "並" || u == "び" && i > 1 && s[i - 1] == "に" && s[i - 2] == "並" {
+                    i += 1
+                    continue
+                }
+                return false
+            }
+            i += 1
+        }
+        guard let last = s.last else { return false }
+        return CharacterClass.isKanji(last) || CharacterClass.isKatakana(last) || CharacterClass.isASCIILetter(last) || CharacterClass.isClosing(last)
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import PledgeModel
+
+/// Who the document is between, and what its own abbreviations stand for: the
+/// context that turns `両国`, `我々`, `同社` or `JST` into parties.
+public struct PartyContext: Sendable {
+    /// The sides `我々`, `両国`, `両首脳` stand for: Japan and its counterpart.
+    public var documentParties: [Party]
+    /// The side a foreign company or body of unstated nationality most likely belongs to.
+    public var counterpart: Party
+    /// Parties of abbreviations the document defined (`日本の科学技術振興機構（JST）` → JST: JP).
+    public var termParties: [String: [Party]] = [:]
+
+    public init(documentParties: [Party] = [.JP, .US], counterpart: Party = .US) {
+        self.documentParties = documentParties
+        self.counterpart = counterpart
+    }
+}
+
+/// Reads which of Japan, the United States and others a Japanese actor phrase
+/// stands for. Knowledge lives in small tables (country names and one-character
+/// abbreviations, groupings, well-known people, places and companies); the rules
+/// (an unmarked ministry is Japan's, a katakana `〜社` is foreign) do the rest.
+public enum JapaneseParties {
+    /// Names of countries and unions, longest first where one contains another.
+    static let countries: [(String, [Party])] = [
+        ("アメリカ合衆国", [.US]), ("アメリカ", [.US]), ("合衆国", [.US]), ("米国", [.US]), ("米側", [.US]), ("日本国", [.JP]),
+        ("日本", [.JP]), ("我が国", [.JP]), ("わが国", [.JP]), ("自衛隊", [.JP]), ("JAPAN", [.JP]), ("Japan", [.JP]),
+        ("United States", [.US]), ("U.S.", [.US]), ("USA", [.US]),
+        ("オーストラリア", [.OTHER]), ("豪州", [.OTHER]), ("英国", [.OTHER]), ("イギリス", [.OTHER]), ("韓国", [.OTHER]),
+        ("大韓民国", [.OTHER]), ("中国", [.OTHER]), ("台湾", [.OTHER]), ("インド", [.OTHER]), ("フランス", [.OTHER]),
+        ("ドイツ", [.OTHER]), ("イタリア", [.OTHER]), ("カナダ", [.OTHER]), ("フィリピン", [.OTHER]), ("ベトナム", [.OTHER]),
+        ("インドネシア", [.OTHER]), ("タイ", [.OTHER]), ("マレーシア", [.OTHER]), ("シンガポール", [.OTHER]),
+        ("ニュージーランド", [.OTHER]), ("ウクライナ", [.OTHER]), ("ロシア", [.OTHER]), ("ブラジル", [.OTHER]),
+        ("欧州連合", [.OTHER]), ("欧州", [.OTHER]), ("EU", [.OTHER]), ("国連", [.OTHER]), ("国際連合", [.OTHER]),
+        ("ASEAN", [.OTHER]), ("東南アジア諸国連合", [.OTHER]), ("世界銀行", [.OTHER]), ("IMF", [.OTHER]),
+        ("NATO", [.US, .OTHER]), ("AUKUS", [.US, .OTHER]), ("G7", [.JP, .US, .OTHER]), ("Ｇ７", [.JP, .US, .OTHER]),
+        ("G20", [.JP, .US, .OTHER]), ("クアッド", [.JP, .US, .OTHER]), ("Quad", [.JP, .US, .OTHER]),
+        ("NASA", [.US]), ("JAXA", [.JP]), ("JICA", [.JP]), ("JBIC", [.JP]), ("JETRO", [.JP]), ("ジェトロ", [.JP]),
+        ("USAID", [.US]), ("DFC", [.US]),
+    ]
+    /// One-character abbreviations that stand in compounds such as 日米豪, 日英, 米比.
+    static let abbreviations: [Unicode.Scalar: Party] = [
+        "日": .JP, "米": .US, "豪": .OTHER, "英": .OTHER, "韓": .OTHER, "印": .OTHER, "仏": .OTHER, "独": .OTHER,
+        "中": .OTHER, "露": .OTHER, "加": .OTHER, "伊": .OTHER, "比": .OTHER, "越": .OTHER, "尼": .OTHER, "泰": .OTHER,
+        "欧": .OTHER, "台": .OTHER, "星": .OTHER, "馬": .OTHER,
+    ]
+    /// Places whose names stand in institutions' names (シカゴ大学, 東京大学).
+    static let places: [(String, Party)] = [
+        ("東京", .JP), ("大阪", .JP), ("京都", .JP), ("名古屋", .JP), ("横浜", .JP), ("福岡", .JP), ("札幌", .JP),
+        ("神戸", .JP), ("広島", .JP), ("福島", .JP), ("沖縄", .JP), ("北海道", .JP), ("筑波", .JP), ("東北", .JP),
+        ("九州", .JP), ("慶應", .JP), ("早稲田", .JP), ("仙台", .JP), ("長崎", .JP),
+        ("ワシントン", .US), ("ニューヨーク", .US), ("シカゴ", .US), ("カリフォルニア", .US), ("テキサス", .US),
+        ("ハワイ", .US), ("アラスカ", .US), ("グアム", .US), ("ボストン", .US), ("ハーバード", .US), ("スタンフォード", .US),
+        ("マサチューセッツ", .US), ("カーネギーメロン", .US), ("ジョージタウン", .US), ("コロンビア大学", .US),
+        ("プリンストン", .US), ("イェール", .US), ("サンフランシスコ", .US), ("ロサンゼルス", .US), ("シアトル", .US),
+        ("ソウル", .OTHER), ("北京", .OTHER), ("上海", .OTHER), ("ロンドン", .OTHER), ("パリ", .OTHER), ("シドニー", .OTHER),
+        ("メルボルン", .OTHER), ("マニラ", .OTHER), ("ジャカルタ", .OTHER), ("ニューデリー", .OTHER), ("ベルリン", .OTHER),
+        ("オックスフォード", .OTHER), ("ケンブリッジ", .OTHER), ("トロント", .OTHER), ("台北", .OTHER),
+    ]
+    /// People who stand for their country in these documents.
+    static let people: [(String, Party)] = [
+        ("バイデン", .US), ("ハリス", .US), ("トランプ", .US), ("オバマ", .US), ("ブリンケン", .US), ("オースティン", .US),
+        ("ルビオ", .US), ("ヘグセス", .US), ("レモンド", .US), ("イエレン", .US), ("エマニュエル", .US), ("サリバン", .US),
+        ("岸田", .JP), ("石破", .JP), ("高市", .JP), ("菅", .JP), ("安倍", .JP), ("上川", .JP), ("林", .JP), ("茂木", .JP),
+        ("岩屋", .JP), ("木原", .JP), ("中谷", .JP), ("齋藤", .JP), ("武藤", .JP), ("天皇", .JP),
+        ("アルバニージー", .OTHER), ("マルコス", .OTHER), ("尹", .OTHER), ("スナク", .OTHER), ("スターマー", .OTHER),
+        ("モディ", .OTHER), ("マクロン", .OTHER), ("ショルツ", .OTHER), ("メローニ", .OTHER), ("トルドー", .OTHER),
+        ("ゼレンスキー", .OTHER), ("習近平", .OTHER),
+    ]
+    /// Companies whose names carry no nationality mark.
+    static let companies: [(String, Party)] = [
+        ("トヨタ", .JP), ("ホンダ", .JP), ("本田技研", .JP), ("日産", .JP), ("ソニー", .JP), ("パナソニック", .JP),
+        ("日立", .JP), ("東芝", .JP), ("三菱", .JP), ("三井", .JP), ("住友", .JP), ("伊藤忠", .JP), ("丸紅", .JP),
+        ("第一三共", .JP), ("武田薬品", .JP), ("アステラス", .JP), ("ソフトバンク", .JP), ("楽天", .JP), ("富士通", .JP),
+        ("NEC", .JP), ("NTT", .JP), ("KDDI", .JP), ("キヤノン", .JP), ("富士フイルム", .JP), ("富士フィルム", .JP),
+        ("安川電機", .JP), ("デンソー", .JP), ("スバル", .JP), ("マツダ", .JP), ("日本製鉄", .JP), ("JERA", .JP),
+        ("東京電力", .JP), ("関西電力", .JP), ("ラピダス", .JP), ("Rapidus", .JP), ("UBE", .JP), ("IHI", .JP), ("川崎重工", .JP),
+        ("セブン", .JP), ("ファーストリテイリング", .JP), ("ユニクロ", .JP), ("任天堂", .JP), ("ANA", .JP), ("JAL", .JP),
+        ("マイクロソフト", .US), ("Microsoft", .US), ("グーグル", .US), ("Google", .US), ("アマゾン", .US), ("Amazon", .US),
+        ("アップル", .US), ("Apple", .US), ("メタ", .US), ("エヌビディア", .US), ("NVIDIA", .US), ("インテル", .US),
+        ("IBM", .US), ("ボーイング", .US), ("ロッキード", .US), ("レイセオン", .US), ("ゼネラル・モーターズ", .US),
+        ("フォード", .US), ("テスラ", .US), ("ファイザー", .US), ("モデルナ", .US), ("エクソン", .US), ("シェブロン", .US),
+        ("オープンAI", .US), ("OpenAI", .US), ("Airbnb", .US), ("ウーバー", .US), ("マイクロン", .US), ("クアルコム", .US),
+        ("アーム", .OTHER), ("サムスン", .OTHER), ("TSMC", .OTHER), ("台湾積体電路", .OTHER), ("ヒュンダイ", .OTHER),
+        ("現代自動車", .OTHER), ("LG", .OTHER), ("SK", .OTHER), ("シーメンス", .OTHER), ("BHP", .OTHER),
+    ]
+    /// Words meaning "both sides" of the document.
+    static let bothSides = ["我々", "われわれ", "両国", "両首脳", "両政府", "両者", "双方", "両機関", "両大臣", "両外相", "両国首脳", "両閣僚"]
+    /// Words that refer back to the last actor named: 同社, 同国, 同機関.
+    static let anaphora = ["同社", "同国", "同機関", "同省", "同庁", "同行", "同大学", "同政府", "同グループ", "同公社"]
+
+    /// Head nouns of actors that act: governments, bodies, companies, people in office.
+    static let agentHeads = [
+        "国", "政府", "省", "庁", "局", "府", "軍", "隊", "機構", "機関", "公社", "銀行", "会社", "企業", "大学", "研究所",
+        "財団", "協会", "委員会", "議会", "首脳", "大統領", "首相", "総理大臣", "総理", "大臣", "長官", "大使", "議員", "当局",
+        "センター", "組織", "部門", "グループ", "連合", "カンパニー", "コーポレーション", "社", "株式会社", "自動車", "電機",
+        "製作所", "工業", "商事", "物産", "重工", "製薬", "ホールディングス", "研究機構", "事務局", "連盟", "評議会", "議連",
+        "議員連盟", "国々", "諸国", "同盟国", "パートナー", "ネット", "労働省", "民間部門", "企業群", "産業界", "経済界",
+    ]
+    /// Bodies that, unmarked in a Japanese text, are Japan's own (外務省, 国際協力銀行).
+    static let japaneseBodyHeads = ["省", "庁", "機構", "公社", "銀行", "研究所", "委員会", "局", "府", "大学", "財団", "協会", "センター", "会議", "自衛隊"]
+
+    /// The parties an actor phrase stands for; empty when it is not an acting party.
+    public static func parties(of actor: String, context: PartyContext, previous: [Party]) -> [Party] {
+        var core = actor
+        for word in ["また", "さらに", "更に", "なお", "共に", "も"] where core.hasSuffix(word) && core.count > word.count {
+            core.removeLast(word.count)
+        }
+        core = core.trimmingSpaces()
+        if core.isEmpty { return [] }
+        if anaphora.contains(where: { core.hasPrefix($0) }) { return previous }
+        guard isAgent(core, context: context) else { return [] }
+        var found = Set<Party>()
+        for conjunct in conjuncts(of: core) {
+            found.formUnion(parties(ofConjunct: conjunct, context: context))
+        }
+        return found.sorted()
+    }
+
+    /// Whether the phrase names something that can act: a country, government, body, company or leader.
+    static func isAgent(_ phrase: String, context: PartyContext) -> Bool {
+        // A nominalised clause or a thing (こと, もの, の) is not an actor.
+        for tail in ["こと", "もの", "の", "ため", "これ", "それ"] where phrase.hasSuffix(tail) { return false }
+        let head = phrase.removingTrailingParenthetical()
+        if bothSides.contains(where: { head.hasSuffix($0) }) { return true }
+        if agentHeads.contains(where: { head.hasSuffix($0) }) { return true }
+        if countries.contains(where: { head.hasSuffix($0.0) }) { return true }
+        if companies.contains(where: { head.hasPrefix($0.0) }) { return true }
+        if people.contains(where: { head.hasPrefix($0.0) }) { return true }
+        if context.termParties[head] != nil { return true }
+        // Compounds of one-character country names: 日米, 日米豪, 米英.
+        if head.unicodeScalars.count >= 2, head.unicodeScalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
+        return false
+    }
+
+    /// Splits `国土交通省及び米運輸省`, `バイデン大統領と岸田総理大臣`, `シカゴ大学、東京大学及びソウル大学`.
+    static func conjuncts(of phrase: String) -> [String] {
+        var parts: [String] = [phrase]
+        for separator in ["及び", "並びに", "、", "と", "や"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// The parties a phrase names outright: countries, compounds, places, people, companies, defined terms.
+    static func marked(_ c: String, context: PartyContext) -> Set<Party> {
+        var found = Set<Party>()
+        if bothSides.contains(where: { c.contains($0) }) { found.formUnion(context.documentParties) }
+        for (name, parties) in countries where c.contains(name) { found.formUnion(parties) }
+        for (short, parties) in context.termParties where c.contains(short) { found.formUnion(parties) }
+        for (name, party) in people where c.contains(name) { found.insert(party) }
+        for (name, party) in places where c.contains(name) { found.insert(party) }
+        for (name, party) in companies where c.hasPrefix(name) { found.insert(party) }
+        found.formUnion(compoundParties(c))
+        return found
+    }
+
+    static func parties(ofConjunct c: String, context: PartyContext) -> Set<Party> {
+        var found = marked(c, context: context)
+        if !found.isEmpty { return found }
+        // Unmarked: a Japanese text names foreign bodies with their country (米運輸省),
+        // so a bare ministry, agency or bank is Japan's; a katakana or Latin 〜社 is foreign.
+        let head = c.removingTrailingParenthetical()
+        if head.hasSuffix("社") || head.hasSuffix("カンパニー") || head.hasSuffix("コーポレーション") {
+            let name = head.unicodeScalars.dropLast(head.hasSuffix("社") ? 1 : 0)
+            let foreign = name.contains { CharacterClass.isKatakana($0) || CharacterClass.isASCIILetter($0) }
+                && !head.contains("株式会社")
+            found.insert(foreign ? context.counterpart : .JP)
+        } else if head.hasSuffix("大統領") {
+            found.insert(context.counterpart)
+        } else if head.hasSuffix("総理大臣") || head.hasSuffix("首相") || head.hasSuffix("総理") {
+            found.insert(.JP)
+        } else if japaneseBodyHeads.contains(where: { head.hasSuffix($0) }) || isJapaneseCompanyName(head) {
+            found.insert(.JP)
+        }
+        return found
+    }
+
+    static func isJapaneseCompanyName(_ s: String) -> Bool {
+        ["株式会社", "自動車", "電機", "製作所", "工業", "商事", "物産", "重工", "製薬", "ホールディングス", "電力", "ガス", "証券", "生命"]
+            .contains { s.hasSuffix($0) || s.hasPrefix("株式会社") }
+    }
+
+    /// Parties named by a run of one-character abbreviations: 日米 → JP, US; 日米豪 → JP, US, OTHER.
+    /// Only runs of two or more count, so 米 in 米国 is left to the country table and 中 in 中旬 never counts.
+    static func compoundParties(_ s: String) -> Set<Party> {
+        var found = Set<Party>()
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            var j = i
+            var run = Set<Party>()
+            while j < scalars.count, let p = abbreviations[scalars[j]] {
+                run.insert(p)
+                j += 1
+                if j < scalars.count, scalars[j] == "・", j + 1 < scalars.count, abbreviations[scalars[j + 1]] != nil { j += 1 }
+            }
+            let length = j - i
+            if length >= 2 && (scalars[i] == "日" || scalars[i] == "米" || scalars.indices.contains(i + 1) && (scalars[i + 1] == "米" || scalars[i + 1] == "日")) {
+                found.formUnion(run)
+            } else if length == 1, scalars[i] == "米", i + 1 < scalars.count,
+                CharacterClass.isKanji(scalars[i + 1]) || CharacterClass.isKatakana(scalars[i + 1]),
+                !["価", "粉", "作", "飯", "食", "穀"].contains(String(scalars[i + 1]))
+            {
+                found.insert(.US)  // 米海軍, 米運輸省, 米疾病予防管理センター
+            }
+            i = max(j, i + 1)
+        }
+        return found
+    }
+
+    /// Reads the parties of an abbreviation's long form at its definition:
+    /// `日本の科学技術振興機構（JST）` → JP; `米国の食品医薬品局（FDA）` → US. `before` is the
+    /// text just before the long form, where a possessor names the country.
+    public static func parties(ofDefinition long: String, before: String, context: PartyContext) -> [Party] {
+        guard isAgent(long, context: context) else { return [] }
+        if before.hasSuffix("の") {
+            let possessor = marked(String(before.dropLast().suffix(6)), context: context)
+            if !possessor.isEmpty { return possessor.sorted() }
+        }
+        var found = Set<Party>()
+        for c in conjuncts(of: long) { found.formUnion(parties(ofConjunct: c, context: context)) }
+        return found.sorted()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, CharacterClass.isSpace(f) || f == "\n" { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, CharacterClass.isSpace(l) || l == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// `米国国立標準技術研究所（NIST）` → `米国国立標準技術研究所`.
+    func removingTrailingParenthetical() -> String {
+        var s = self.trimmingSpaces()
+        guard s.hasSuffix("）") || s.hasSuffix(")") else { return s }
+        if let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }) { s = String(s[..<open]).trimmingSpaces() }
+        return s
+    }
+}

@@ -1,0 +1,233 @@
+import PledgeModel
+
+/// Finds abbreviations defined by parentheses. One rule set per language.
+public protocol TermRules: Sendable {
+    func terms(in view: TextView) -> [Term]
+}
+
+/// What the two languages share: telling an abbreviation from other parenthesised
+/// text, and finding the start of a Latin-script long form (`Long Name (LN)`).
+enum Abbreviation {
+    /// `BIAC`, `IoT`, `A/SMR`, `I-Corps`, `F-REI`, `J-LEAP`: Latin script, short, at least
+    /// two capitals, no spaces. `(map)`, `(e-methane)`, `(2024)` are not abbreviations.
+    static func isShortForm(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 2, s.count <= 12, CharacterClass.isASCIILetter(s[0]) else { return false }
+        var capitals = 0
+        for u in s {
+            if CharacterClass.isUpper(u) { capitals += 1 } else if !(CharacterClass.isASCIILetter(u) || CharacterClass.isDigit(u) || u == "-" || u == "/" || u == "&" || u == ".") {
+                return false
+            }
+        }
+        return capitals >= 2
+    }
+
+    static let stopWords: Set<String> = ["of", "for", "and", "the", "on", "in", "to", "at", "by", "with", "a", "an"]
+
+    /// Start index (in `v`) of a Latin long form that ends at `end` and abbreviates as `short`,
+    /// or nil. Takes the whole run of Latin words back to a non-Latin boundary when its
+    /// first word starts with the abbreviation's first letter and the run is not much
+    /// longer than the abbreviation; otherwise the shortest run whose word initials
+    /// spell the abbreviation in order (Schwartz and Hearst's rule).
+    static func latinLongFormStart(_ v: TextView, end: Int, short: [Unicode.Scalar]) -> Int? {
+        var words: [(start: Int, end: Int)] = []
+        var i = end
+        while i > 0 {
+            var j = i
+            while j > 0, v[j - 1] == " " { j -= 1 }
+            var k = j
+            while k > 0, CharacterClass.isASCIILetter(v[k - 1]) || CharacterClass.isDigit(v[k - 1]) || v[k - 1] == "-" || v[k - 1] == "'" {
+                k -= 1
+            }
+            if k == j { break }
+            words.insert((k, j), at: 0)
+            i = k
+            if words.count > 2 * short.count + 5 { break }
+        }
+        guard !words.isEmpty else { return nil }
+        let letters = short.filter { CharacterClass.isASCIILetter($0) }.map { Character($0).lowercased() }
+        guard let firstLetter = letters.first else { return nil }
+        func initial(_ w: (start: Int, end: Int)) -> String { Character(v[w.start]).lowercased() }
+        func text(_ w: (start: Int, end: Int)) -> String { v.string(w.start, w.end).lowercased() }
+        let limit = min(short.count + 5, short.count * 2)
+        if words.count <= limit, initial(words[0]) == firstLetter, !stopWords.contains(text(words[0])) {
+            return words[0].start
+        }
+        // Shortest suffix of words whose initials contain the letters in order.
+        let initials = words.map { initial($0) }
+        for first in stride(from: words.count - 1, through: 0, by: -1) where initials[first] == firstLetter {
+            var need = letters.dropFirst()[...]
+            for w in words[(first + 1)...] {
+                let t = text(w)
+                for c in t where need.first.map({ String(c) == $0 }) ?? false { need = need.dropFirst() }
+            }
+            if need.isEmpty && words.count - first <= limit { return words[first].start }
+        }
+        return nil
+    }
+}
+
+/// Japanese definitions: `日米共同情報分析組織 (BIAC)`, `日本の科学技術振興機構（JST）` (long
+/// form without the possessor), `IoT（Internet of Things）`, `「ミネタ・アンバサダー・プログラム (MAP)」`,
+/// `ハイチ多国籍治安支援（Multinational Security Support: MSS）`.
+public struct JapaneseTermRules: TermRules {
+    public init() {}
+
+    public func terms(in v: TextView) -> [Term] {
+        var found: [Term] = []
+        var i = 0
+        while i < v.count {
+            guard v[i] == "（" || v[i] == "(" else { i += 1; continue }
+            guard let close = closing(v, from: i) else { i += 1; continue }
+            if let term = definition(v, open: i, close: close) { found.append(term) }
+            i += 1
+        }
+        return found
+    }
+
+    func closing(_ v: TextView, from open: Int) -> Int? {
+        var depth = 0
+        var j = open
+        while j < v.count, j - open < 120 {
+            if v[j] == "（" || v[j] == "(" { depth += 1 }
+            if v[j] == "）" || v[j] == ")" {
+                depth -= 1
+                if depth == 0 { return j }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    func definition(_ v: TextView, open: Int, close: Int) -> Term? {
+        var inner = Array(v.scalars[(open + 1)..<close])
+        while inner.first == " " { inner.removeFirst() }
+        while inner.last == " " { inner.removeLast() }
+        let beforeEnd = v.skipSpacesBackward(from: open)
+        guard beforeEnd > 0 else { return nil }
+
+        // `Long Name: SHORT` inside, after a Japanese name: the English long form is the definition.
+        if let colon = inner.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+            let short = Array(inner[(colon + 1)...].drop { $0 == " " })
+            let long = Array(inner[..<colon])
+            if Abbreviation.isShortForm(short), long.count > short.count {
+                let start = japaneseLongFormStart(v, end: beforeEnd, short: short) ?? open
+                return make(v, short: short, long: long, from: start, to: close + 1)
+            }
+        }
+        if Abbreviation.isShortForm(inner) {
+            // `…Technologies (PACT)`: an English long form inside Japanese text.
+            if CharacterClass.isASCIILetter(v[beforeEnd - 1]) {
+                guard let start = Abbreviation.latinLongFormStart(v, end: beforeEnd, short: inner) else { return nil }
+                return make(v, short: inner, long: Array(v.scalars[start..<beforeEnd]), from: start, to: close + 1)
+            }
+            guard let start = japaneseLongFormStart(v, end: beforeEnd, short: inner) else { return nil }
+            let long = Array(v.scalars[start..<beforeEnd])
+            if isTransliteration(long, of: inner) { return nil }
+            return make(v, short: inner, long: long, from: start, to: close + 1)
+        }
+        // `IoT（Internet of Things）`: the abbreviation stands before its expansion.
+        var s = beforeEnd
+        while s > 0, CharacterClass.isASCIILetter(v[s - 1]) || CharacterClass.isDigit(v[s - 1]) || v[s - 1] == "-" || v[s - 1] == "/" {
+            s -= 1
+        }
+        let short = Array(v.scalars[s..<beforeEnd])
+        if s < beforeEnd, Abbreviation.isShortForm(short), !CharacterClass.isASCIILetter(v.at(s - 1)),
+            inner.count > short.count, initialsMatch(inner, short)
+        {
+            return make(v, short: short, long: inner, from: s, to: close + 1)
+        }
+        return nil
+    }
+
+    /// True when the Latin words of `long` begin with the short form's letters in order.
+    func initialsMatch(_ long: [Unicode.Scalar], _ short: [Unicode.Scalar]) -> Bool {
+        guard long.contains(where: CharacterClass.isASCIILetter) else { return false }
+        let initials = String(String.UnicodeScalarView(long)).split(whereSeparator: { $0 == " " || $0 == "-" })
+            .compactMap { $0.first?.lowercased() }.joined()
+        var letters = short.filter(CharacterClass.isUpper).map { Character($0).lowercased() }[...]
+        for c in initials where letters.first == String(c) { letters = letters.dropFirst() }
+        return letters.isEmpty
+    }
+
+    /// A single katakana word about as long as the letters is the name's reading, not
+    /// an expansion: `アイオン（IOWN）`, `ジェカミン社（GECAMINES）`. Expansions are longer:
+    /// `グリーントランスフォーメーション（GX）`, `アマゾン・ウェブ・サービス（AWS）`.
+    func isTransliteration(_ long: [Unicode.Scalar], of short: [Unicode.Scalar]) -> Bool {
+        var word = long
+        if word.last == "社" { word.removeLast() }
+        guard !word.isEmpty, word.allSatisfy({ CharacterClass.isKatakana($0) && $0 != "・" }) else { return false }
+        return short.count >= 4 && word.count <= 2 * short.count
+    }
+
+    /// Where a Japanese long form ending at `end` begins. It runs back over name
+    /// characters (kanji, katakana, Latin, digits, ・, ー, ／, an adjectival な between
+    /// kanji) and a parenthesised aside without Latin letters (`（研究・工学担当）`);
+    /// it stops at punctuation, spaces, markup and particles, so possessors such as
+    /// `日本の` stay outside. A name quoted in 「」 starts at the quote.
+    func japaneseLongFormStart(_ v: TextView, end: Int, short: [Unicode.Scalar]) -> Int? {
+        // Quoted names are whole: 「適応作物と土壌のためのビジョン (VACS)」.
+        var q = end - 1
+        while q >= 0, end - q <= 60 {
+            let u = v[q]
+            if u == "「" || u == "『" { return q + 1 < end ? q + 1 : nil }
+            if u == "」" || u == "』" || u == "。" || u == "\n" { break }
+            q -= 1
+        }
+        let joinsCoordination = short.contains("/") || short.contains("&")
+        var i = end
+        while i > 0 {
+            let u = v[i - 1]
+            if CharacterClass.isKanji(u) || CharacterClass.isKatakana(u) || CharacterClass.isDigit(u)
+                || CharacterClass.isASCIILetter(u) || u == "・" || u == "ー" || u == "／" || u == "-" || u == "&"
+            {
+                i -= 1
+                continue
+            }
+            // An aside in parentheses inside the name: 防衛装備庁・米国防省（研究・工学担当）定期協議.
+            if u == "）" || u == ")" {
+                var j = i - 1
+                var depth = 0
+                var latin = false
+                while j >= 0 {
+                    if v[j] == "）" || v[j] == ")" { depth += 1 }
+                    if v[j] == "（" || v[j] == "(" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    if CharacterClass.isASCIILetter(v[j]) { latin = true }
+                    j -= 1
+                }
+                if j > 0, !latin, CharacterClass.isKanji(v[j - 1]) || CharacterClass.isKatakana(v[j - 1]) {
+                    i = j
+                    continue
+                }
+                break
+            }
+            // 持続可能な価値創造: an adjectival な between kanji.
+            if u == "な", i >= 2, CharacterClass.isKanji(v[i - 2]), CharacterClass.isKanji(v.at(i)) || CharacterClass.isKatakana(v.at(i)) {
+                i -= 1
+                continue
+            }
+            // 革新炉及び小型モジュール炉（A/SMR）: a short form naming two things joins them.
+            if joinsCoordination, u == "び", i >= 2, v[i - 2] == "及" {
+                i -= 2
+                continue
+            }
+            break
+        }
+        // Leading katakana of a Latin-named product is kept; leading digits are not a name.
+        while i < end, CharacterClass.isDigit(v[i]) || v[i] == "・" || v[i] == "ー" && !CharacterClass.isKatakana(v.at(i - 1)) {
+            i += 1
+        }
+        return i < end ? i : nil
+    }
+
+    func make(_ v: TextView, short: [Unicode.Scalar], long: [Unicode.Scalar], from: Int, to: Int) -> Term {
+        var l = long
+        while l.last == " " { l.removeLast() }
+        while l.first == " " { l.removeFirst() }
+        return Term(
+            short: String(String.UnicodeScalarView(short)), long: String(String.UnicodeScalarView(l)),
+            span: v.span(from, to))
+    }
+}

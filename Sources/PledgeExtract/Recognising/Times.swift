@@ -1,0 +1,351 @@
+import PledgeModel
+
+/// Finds time expressions, gives each its role and an ISO value resolved
+/// against the document date. One rule set per language.
+public protocol TimeRules: Sendable {
+    func times(in view: TextView, anchor: Day?) -> [TimeExpression]
+}
+
+/// Japanese time expressions: `2026年3月までに`, `令和7年度末`, `本年6月`, `昨年10月`,
+/// `来年末までに`, `年内に`, `今夏`, `7月中旬`, `今後2年間で`, `90 日以内`, `50年ぶりに`,
+/// `2023年10月7日以降`, `4月3日から4日にかけて`.
+public struct JapaneseTimeRules: TimeRules {
+    public init() {}
+
+    /// What a time phrase names before its role particle is read.
+    enum Core {
+        /// `within` marks 年内/本年中/今月中: a deadline by itself.
+        case point(TimePoint, part: PeriodPart?, within: Bool)
+        case duration(TimeDuration)
+    }
+
+    static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
+    static let relativeYears: [(String, Int)] = [
+        ("一昨年", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
+    ]
+    static let relativeMonths: [(String, Int)] = [("今月", 0), ("本月", 0), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1)]
+    static let relativeDays: [(String, Int)] = [("本日", 0), ("今日", 0), ("昨日", -1), ("明日", 1)]
+    static let seasons: [(Unicode.Scalar, String)] = [("春", "SP"), ("夏", "SU"), ("秋", "FA"), ("冬", "WI")]
+    static let seasonPrefixes: [(String, Int)] = [("この", 0), ("今", 0), ("昨", -1), ("来", 1)]
+    static let durationPrefixes = ["今後", "向こう", "過去", "この", "ここ", "最近"]
+
+    public func times(in v: TextView, anchor: Day?) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        var i = 0
+        while i < v.count {
+            if Self.mayStart(v[i]), let (time, end) = expression(in: v, at: i, anchor: anchor) {
+                found.append(time)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// A cheap first test so that most positions are passed over at once.
+    @inline(__always) static func mayStart(_ u: Unicode.Scalar) -> Bool {
+        if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
+        switch u {
+        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "最", "年":
+            return true
+        default: return false
+        }
+    }
+
+    func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
+        let p = v.at(i - 1)
+        // Digits glued to Latin letters or a preceding 第 are names and ordinals: COP28, 第4回.
+        if CharacterClass.isDigit(v[i]) && (CharacterClass.isASCIILetter(p) || p == "-" || p == "第" || p == "+") {
+            return nil
+        }
+        if JapaneseNumber.isKanjiNumeral(v[i]) && (JapaneseNumber.isKanjiNumeral(p) || p == "第" || p == "数") {
+            return nil
+        }
+        guard let (core, coreEnd) = core(in: v, at: i, anchor: anchor) else { return nil }
+        var end = coreEnd
+        let role: TimeRole
+        var value: String
+        var part: PeriodPart?
+        switch core {
+        case .duration(let d):
+            role = .duration
+            value = d.iso
+            end = durationTail(v, end)
+        case .point(let point, let p, let within):
+            part = p
+            value = point.iso
+            let j = v.skipSpaces(from: end)
+            if let (second, secondEnd) = rangeEnd(v, at: j, first: point, anchor: anchor) {
+                value = point.iso + "/" + second.iso
+                let span = v.span(i, secondEnd)
+                return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), secondEnd)
+            }
+            if let w = v.firstMatch(["までに", "まで"], at: j) {
+                role = .deadline
+                end = j + w.unicodeScalars.count
+            } else if let w = v.firstMatch(["以降", "以来", "以來", "から", "より"], at: j) {
+                role = .start
+                end = j + w.unicodeScalars.count
+            } else if within {
+                role = .deadline
+                if v.at(end) == "に" { end += 1 }
+            } else {
+                role = .point
+                // The particle に belongs to the expression (`2月に`), but not the に of にかけて etc.
+                if v.at(end) == "に" && !v.matches("にお", at: end) && !v.matches("にな", at: end) { end += 1 }
+            }
+        }
+        let span = v.span(i, end)
+        return (TimeExpression(span: span, text: v.source(span), role: role, value: value, part: part), end)
+    }
+
+    /// The words that close a duration: `で`, `にわたり`, `以内`, `ぶりに`, `の間に`.
+    func durationTail(_ v: TextView, _ end: Int) -> Int {
+        for w in ["にわたって", "にわたり", "にわたる", "の間に", "の間", "ぶりに", "ぶり", "以内に", "以内", "内に", "で"]
+        where v.matches(w, at: end) {
+            return end + w.unicodeScalars.count
+        }
+        return end
+    }
+
+    /// The second half of `AからBにかけて`, `A〜B`, `AからBまで`.
+    func rangeEnd(_ v: TextView, at j: Int, first: TimePoint, anchor: Day?) -> (TimePoint, Int)? {
+        var k: Int
+        if v.matches("から", at: j) { k = j + 2 } else if v.at(j) == "〜" || v.at(j) == "~" || v.at(j) == "～" || v.at(j) == "-" || v.at(j) == "–" {
+            k = j + 1
+        } else {
+            return nil
+        }
+        k = v.skipSpaces(from: k)
+        var second: TimePoint
+        var after: Int
+        if let (core, e) = core(in: v, at: k, anchor: anchor), case .point(let p, _, _) = core {
+            second = p
+            after = e
+            // A bare month or day inherits the first half's year (and month).
+            if case .month(_, let m) = p, case .day(let y, _, _) = first { second = .month(y, m) }
+        } else if let (n, e) = integer(v, at: k), v.at(v.skipSpaces(from: e)) == "日", case .day(let y, let m, let d) = first,
+            n > d, n <= Day.daysIn(year: y, month: m)
+        {
+            second = .day(y, m, n)
+            after = v.skipSpaces(from: e) + 1
+        } else {
+            return nil
+        }
+        if case .month(let y1, _) = first, case .month(_, let m2) = second { second = .month(y1, m2) }
+        let t = v.skipSpaces(from: after)
+        for w in ["にかけて", "までの間", "までに", "まで"] where v.matches(w, at: t) {
+            return (second, t + w.unicodeScalars.count)
+        }
+        // `A〜B` needs no closing word; `AからB` without one is two separate times.
+        return v.matches("から", at: j) ? nil : (second, after)
+    }
+
+    // MARK: - Cores
+
+    func core(in v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        if let r = relative(v, at: i, anchor: anchor) { return r }
+        if let r = duration(v, at: i) { return r }
+        if let r = calendar(v, at: i, anchor: anchor) { return r }
+        return nil
+    }
+
+    /// `本年`, `昨年10月`, `来年末`, `今年度`, `本日`, `今月中`, `今夏`, `年内`, `年度末`.
+    func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        guard let anchor else { return nil }
+        for (word, delta) in Self.relativeDays where v.matches(word, at: i) {
+            let d = anchor.adding(days: delta)
+            return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + 2)
+        }
+        for (word, delta) in Self.relativeMonths where v.matches(word, at: i) {
+            let total = anchor.year * 12 + anchor.month - 1 + delta
+            return monthTail(v, i + word.unicodeScalars.count, year: total / 12, month: total % 12 + 1)
+        }
+        // Seasons with a relative prefix: 今夏, 昨秋, 来春, この夏.
+        for (prefix, delta) in Self.seasonPrefixes where v.matches(prefix, at: i) {
+            let k = i + prefix.unicodeScalars.count
+            if let season = Self.seasons.first(where: { $0.0 == v.at(k) }) {
+                return (.point(.season(anchor.year + delta, season.1), part: nil, within: false), k + 1)
+            }
+        }
+        for (word, delta) in Self.relativeYears where v.matches(word, at: i) {
+            var k = i + word.unicodeScalars.count
+            let year = anchor.year + delta
+            if v.at(k) == "度" {
+                let fy = (anchor.month >= 4 ? anchor.year : anchor.year - 1) + delta
+                return yearTail(v, k + 1, point: .fiscalYear(fy))
+            }
+            k = v.skipSpaces(from: k)
+            if v.at(k) == "の", let season = Self.seasons.first(where: { $0.0 == v.at(k + 1) }) {
+                return (.point(.season(year, season.1), part: nil, within: false), k + 2)
+            }
+            if let season = Self.seasons.first(where: { $0.0 == v.at(k) }) {
+                return (.point(.season(year, season.1), part: nil, within: false), k + 1)
+            }
+            if let r = monthAndDay(v, at: k, year: year) { return r }
+            return yearTail(v, i + word.unicodeScalars.count, point: .year(year))
+        }
+        // Bare period words meaning the current one: 年内, 年末, 年度内, 年度末, 月内, 月末.
+        if v.matches("年度", at: i), v.at(i + 2) == "末" || v.at(i + 2) == "内" {
+            let fy = anchor.month >= 4 ? anchor.year : anchor.year - 1
+            return yearTail(v, i + 2, point: .fiscalYear(fy))
+        }
+        if v.at(i) == "年", v.at(i + 1) == "内" || v.at(i + 1) == "末" {
+            return yearTail(v, i + 1, point: .year(anchor.year))
+        }
+        return nil
+    }
+
+    /// `今後2年間`, `3年間`, `90 日以内`, `50年ぶり`, `この10年間`, `6か月`.
+    func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
+        var k = i
+        var prefixed = false
+        if let prefix = v.firstMatch(Self.durationPrefixes, at: i) {
+            k = v.skipSpaces(from: i + prefix.unicodeScalars.count)
+            prefixed = true
+        }
+        guard let (n, afterNumber) = integer(v, at: k), n > 0 else { return nil }
+        var j = v.skipSpaces(from: afterNumber)
+        let unit: TimeDuration.Unit
+        if v.at(j) == "年" {
+            unit = .year
+            j += 1
+        } else if let w = v.firstMatch(["か月", "ヶ月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"], at: j) {
+            unit = .month
+            j += w.unicodeScalars.count
+        } else if v.matches("週間", at: j) {
+            unit = .week
+            j += 1
+        } else if v.at(j) == "日" {
+            unit = .day
+            j += 1
+        } else {
+            return nil
+        }
+        var closed = prefixed
+        if v.at(j) == "間" {
+            j += 1
+            closed = true
+        }
+        // A calendar-looking year (`2025年`) is a date, not a length, unless marked as one.
+        if unit == .week { closed = true }
+        if unit == .month && !closed { closed = !(v.at(j) == "目") }
+        if !closed {
+            closed = v.matches("ぶり", at: j) || v.matches("以内", at: j) || v.matches("にわた", at: j)
+                || (unit != .year && v.matches("内に", at: j))
+        }
+        guard closed else { return nil }
+        if unit == .year && n >= 1000 && !prefixed { return nil }
+        // `この` and `ここ` only make a duration with a number of years, months or days after them.
+        return (.duration(TimeDuration(amount: n, unit: unit)), j)
+    }
+
+    /// `2024年4月10日`, `令和6年度`, `2021年7月末`, `4月3日`, `2月`, `二〇二四年`.
+    func calendar(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        // Era years: 令和6年, 令和元年.
+        for (era, base) in Self.eras where v.matches(era, at: i) {
+            let k = v.skipSpaces(from: i + 2)
+            var year: Int
+            var j: Int
+            if v.at(k) == "元" {
+                year = base + 1
+                j = k + 1
+            } else if let (n, e) = integer(v, at: k), n >= 1, n <= 99 {
+                year = base + n
+                j = e
+            } else {
+                return nil
+            }
+            j = v.skipSpaces(from: j)
+            guard v.at(j) == "年" else { return nil }
+            return yearBody(v, j + 1, year: year)
+        }
+        guard let (n, e) = integer(v, at: i) else { return nil }
+        let j = v.skipSpaces(from: e)
+        if v.at(j) == "年", n >= 1000, n <= 2999 {
+            return yearBody(v, j + 1, year: n)
+        }
+        // A month of the document's year: 2月に, 4月3日.
+        if let anchor, v.at(j) == "月", (1...12).contains(n), !(v.at(i - 1) == "か" || v.at(i - 1) == "ヶ") {
+            return monthAndDay(v, at: i, year: anchor.year)
+        }
+        return nil
+    }
+
+    /// After `Y年`: fiscal year (度), a month, a season, or parts of the year.
+    func yearBody(_ v: TextView, _ k: Int, year: Int) -> (Core, Int)? {
+        if v.at(k) == "度" { return yearTail(v, k + 1, point: .fiscalYear(year)) }
+        let m = v.skipSpaces(from: k)
+        if let r = monthAndDay(v, at: m, year: year) { return r }
+        if let season = Self.seasons.first(where: { $0.0 == v.at(k) }) {
+            return (.point(.season(year, season.1), part: nil, within: false), k + 1)
+        }
+        if v.at(k) == "の", let season = Self.seasons.first(where: { $0.0 == v.at(k + 1) }),
+            !CharacterClass.isKanji(v.at(k + 2))
+        {
+            return (.point(.season(year, season.1), part: nil, within: false), k + 2)
+        }
+        return yearTail(v, k, point: .year(year))
+    }
+
+    /// Parts of a year: 末, 初め, 前半, 半ば, 内, 中.
+    func yearTail(_ v: TextView, _ k: Int, point: TimePoint) -> (Core, Int)? {
+        let parts: [(String, PeriodPart?, Bool)] = [
+            ("末", .end, false), ("初め", .beginning, false), ("初頭", .beginning, false), ("前半", .middle, false),
+            ("後半", .end, false), ("半ば", .middle, false), ("内", nil, true), ("中", nil, true),
+        ]
+        for (w, part, within) in parts where v.matches(w, at: k) {
+            // 年中 as in 年中行事 is rare in these documents; 本年中/年度中 are the forms meant.
+            if w == "中" && CharacterClass.isKanji(v.at(k + 1)) { continue }
+            return (.point(point, part: part, within: within), k + w.unicodeScalars.count)
+        }
+        return (.point(point, part: nil, within: false), k)
+    }
+
+    /// `N月`, `N月D日`, and parts of a month (上旬, 中旬, 下旬, 末, 初め, 中).
+    func monthAndDay(_ v: TextView, at i: Int, year: Int) -> (Core, Int)? {
+        guard let (m, e) = integer(v, at: i), (1...12).contains(m) else { return nil }
+        let j = v.skipSpaces(from: e)
+        guard v.at(j) == "月" else { return nil }
+        let k = v.skipSpaces(from: j + 1)
+        if let (d, de) = integer(v, at: k), d >= 1, d <= Day.daysIn(year: year, month: m) {
+            let dj = v.skipSpaces(from: de)
+            if v.at(dj) == "日" && v.at(dj + 1) != "間" {
+                return (.point(.day(year, m, d), part: nil, within: false), dj + 1)
+            }
+        }
+        return monthTail(v, j + 1, year: year, month: m)
+    }
+
+    func monthTail(_ v: TextView, _ k: Int, year: Int, month: Int) -> (Core, Int)? {
+        let parts: [(String, PeriodPart?, Bool)] = [
+            ("上旬", .beginning, false), ("初旬", .beginning, false), ("初め", .beginning, false), ("初頭", .beginning, false),
+            ("中旬", .middle, false), ("半ば", .middle, false), ("下旬", .end, false), ("末", .end, false),
+            ("内", nil, true), ("中", nil, true),
+        ]
+        for (w, part, within) in parts where v.matches(w, at: k) {
+            if w == "中" && CharacterClass.isKanji(v.at(k + 1)) && !v.matches("中旬", at: k) { continue }
+            return (.point(.month(year, month), part: part, within: within), k + w.unicodeScalars.count)
+        }
+        return (.point(.month(year, month), part: nil, within: false), k)
+    }
+
+    /// A whole number in Arabic or kanji numerals (no separators: these are years, months, days).
+    func integer(_ v: TextView, at i: Int) -> (Int, Int)? {
+        if CharacterClass.isDigit(v.at(i)) {
+            var n = 0
+            var j = i
+            while CharacterClass.isDigit(v.at(j)), n < 100_000 {
+                n = n * 10 + Int(v[j].value - 0x30)
+                j += 1
+            }
+            if v.at(j) == "." || v.at(j) == "," { return nil }
+            return (n, j)
+        }
+        if JapaneseNumber.isKanjiNumeral(v.at(i)), let (value, j) = JapaneseNumber.parseKanji(v, at: i) {
+            return (Int(value), j)
+        }
+        return nil
+    }
+}

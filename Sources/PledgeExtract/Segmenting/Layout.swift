@@ -1,0 +1,225 @@
+import Foundation
+
+/// What one line is, read from its markup alone.
+enum LineKind: Equatable {
+    case blank
+    /// `#` headings (level = number of marks), a line that is all bold, `【…】` alone (level 0).
+    case heading(level: Int, text: String)
+    /// `**タイトル：**本文`, `**Title:** text`, `【タイトル】本文`; `body` is where the text starts.
+    case titled(title: String, body: Int)
+    /// `- `, `* `, `• `, `・`, `●`, `○`; `body` is where the text starts.
+    case bullet(body: Int)
+    case text
+}
+
+/// A run of lines that forms one unit of the document.
+struct Block {
+    enum Kind: Equatable {
+        case title(String)
+        case dateLine
+        case heading(level: Int, text: String)
+        case paragraph
+        case bullet
+        case titled(String)
+    }
+
+    var kind: Kind
+    /// Indices into the document's lines, first to last (blank lines inside a page-break join included).
+    var firstLine: Int
+    var lastLine: Int
+    /// Document offset where the sentences begin (after bullet marks and titles).
+    var bodyStart: Int
+    /// Document offsets of characters a page break duplicated (`キ⏎⏎キャンパス`), left out of the view.
+    var skipped: [Int] = []
+}
+
+/// How a language joins text that a page break or a hard wrap cut.
+struct LayoutRules: Sendable {
+    /// Whether a block that ends this way before a blank line goes on after it.
+    var continuesAfterBreak: @Sendable (_ lastLine: [Unicode.Scalar], _ blockLength: Int, _ next: [Unicode.Scalar]) -> Bool
+}
+
+extension LayoutRules {
+    static let japanese = LayoutRules { last, length, next in
+        guard length >= 30, let end = last.last(where: { !CharacterClass.isSpace($0) }),
+            let first = next.first(where: { !CharacterClass.isSpace($0) })
+        else { return false }
+        if CharacterClass.isJapaneseSentenceEnd(end) || CharacterClass.isClosing(end) { return false }
+        if end == "：" || end == ":" || end == "." { return false }
+        // The continuation is Japanese running text, not a new heading-like line.
+        return CharacterClass.isJapanese(first) || CharacterClass.isDigit(first) || CharacterClass.isASCIILetter(first)
+    }
+}
+
+/// Reads the layout of a document: which lines are headings, titled paragraphs,
+/// bullets and body text, where the title and date stand, and which paragraphs a
+/// page break cut in two.
+enum Layout {
+    static func classify(_ line: [Unicode.Scalar]) -> LineKind {
+        var a = 0
+        var b = line.count
+        while a < b, CharacterClass.isSpace(line[a]) { a += 1 }
+        while b > a, CharacterClass.isSpace(line[b - 1]) { b -= 1 }
+        if a == b || isPageNumber(line[a..<b]) { return .blank }
+        let s = line[a..<b]
+        // Markdown headings.
+        var hashes = a
+        while hashes < b, line[hashes] == "#" { hashes += 1 }
+        if hashes > a, hashes - a <= 6, hashes == b || CharacterClass.isSpace(line[hashes]) {
+            return .heading(level: hashes - a, text: plain(line[hashes..<b]))
+        }
+        // Bold leads and all-bold lines.
+        if s.starts(with: ["*", "*"]), let close = find(["*", "*"], in: line, from: a + 2, to: b), close > a + 2 {
+            var title = Array(line[(a + 2)..<close])
+            var body = close + 2
+            while body < b, CharacterClass.isSpace(line[body]) { body += 1 }
+            if body == b { return .heading(level: 0, text: plain(title[...])) }
+            if line[body] == "：" || line[body] == ":" {
+                body += 1
+                while body < b, CharacterClass.isSpace(line[body]) { body += 1 }
+            }
+            while let last = title.last, last == "：" || last == ":" || CharacterClass.isSpace(last) { title.removeLast() }
+            return .titled(title: plain(title[...]), body: body)
+        }
+        if line[a] == "【", let close = line[a..<min(b, a + 40)].firstIndex(of: "】") {
+            var body = close + 1
+            while body < b, CharacterClass.isSpace(line[body]) || line[body] == "：" { body += 1 }
+            let title = plain(line[(a + 1)..<close])
+            return body == b ? .heading(level: 0, text: title) : .titled(title: title, body: body)
+        }
+        // Bullets.
+        let u = line[a]
+        if (u == "-" || u == "*" || u == "•" || u == "・" || u == "●" || u == "○" || u == "◯" || u == "▪" || u == "◆"), a + 1 < b {
+            let next = line[a + 1]
+            if CharacterClass.isSpace(next) || (u != "-" && u != "*") {
+                var body = a + 1
+                while body < b, CharacterClass.isSpace(line[body]) { body += 1 }
+                return .bullet(body: body)
+            }
+        }
+        return .text
+    }
+
+    /// Heading or title text without markup and outer spaces.
+    static func plain(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s where u != "*" { out.append(u) }
+        var text = String(out)
+        while text.hasSuffix("#") { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `3`, `- 3 -`, `12/40`: page furniture from PDF conversion.
+    static func isPageNumber(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count <= 12 else { return false }
+        var digits = 0
+        for u in s {
+            if CharacterClass.isDigit(u) { digits += 1 } else if !(u == "-" || u == " " || u == "/" || u == "－" || u == "—" || u == "–") {
+                return false
+            }
+        }
+        return digits > 0 && digits <= 4 && (s.first == "-" || s.first == "－" || s.first == "—" || s.first == "–" || CharacterClass.isDigit(s.first!))
+            && !(s.count == digits && digits == 4)  // a bare four-digit number may be a year line
+    }
+
+    static func find(_ needle: [Unicode.Scalar], in s: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+        var i = from
+        while i + needle.count <= to {
+            if s[i] == needle[0] && s[i + 1] == needle[1] { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension Layout {
+    /// Groups classified lines into blocks: wrapped lines join their paragraph,
+    /// each bullet and titled paragraph starts a block, and a paragraph that a page
+    /// break cut (it stops mid-sentence and goes on after blank lines) stays one.
+    static func blocks(
+        kinds: [LineKind], scalarsOf: (Int) -> [Unicode.Scalar], lines: [Line], rules: LayoutRules,
+        titleLine: Int?, dateLine: Int?
+    ) -> [Block] {
+        var blocks: [Block] = []
+        var current: Block?
+        var currentLength = 0
+        var i = 0
+
+        func close() {
+            if let c = current { blocks.append(c) }
+            current = nil
+            currentLength = 0
+        }
+
+        while i < kinds.count {
+            let kind = kinds[i]
+            let line = lines[i]
+            if i == titleLine {
+                close()
+                var title = ""
+                if case .heading(_, let text) = kind { title = text } else { title = plain(scalarsOf(i)[...]) }
+                blocks.append(Block(kind: .title(title), firstLine: i, lastLine: i, bodyStart: line.start))
+                i += 1
+                continue
+            }
+            if i == dateLine {
+                close()
+                blocks.append(Block(kind: .dateLine, firstLine: i, lastLine: i, bodyStart: line.start))
+                i += 1
+                continue
+            }
+            switch kind {
+            case .blank:
+                guard current != nil else { i += 1; continue }
+                // Look past the blank lines: does the cut paragraph go on?
+                var j = i
+                while j < kinds.count, kinds[j] == .blank { j += 1 }
+                if j < kinds.count, kinds[j] == .text, j != titleLine, j != dateLine {
+                    let last = scalarsOf(current!.lastLine)
+                    let next = scalarsOf(j)
+                    if rules.continuesAfterBreak(last, currentLength, next) {
+                        // A character repeated across the break was printed twice.
+                        if let end = last.last(where: { !CharacterClass.isSpace($0) }),
+                            let firstIndex = next.firstIndex(where: { !CharacterClass.isSpace($0) }),
+                            next[firstIndex] == end, CharacterClass.isKanji(end) || CharacterClass.isKatakana(end) || CharacterClass.isHiragana(end),
+                            end != "ー"
+                        {
+                            current!.skipped.append(lines[j].start + firstIndex)
+                        }
+                        current!.lastLine = j
+                        currentLength += next.count
+                        i = j + 1
+                        continue
+                    }
+                }
+                close()
+                i = j
+                continue
+            case .heading(let level, let text):
+                close()
+                blocks.append(Block(kind: .heading(level: level, text: text), firstLine: i, lastLine: i, bodyStart: line.start))
+            case .titled(let title, let body):
+                close()
+                current = Block(kind: .titled(title), firstLine: i, lastLine: i, bodyStart: line.start + body)
+                currentLength = line.end - line.start
+            case .bullet(let body):
+                close()
+                current = Block(kind: .bullet, firstLine: i, lastLine: i, bodyStart: line.start + body)
+                currentLength = line.end - line.start
+            case .text:
+                if current != nil {
+                    current!.lastLine = i  // a wrapped line of the same paragraph
+                } else {
+                    var a = 0
+                    let s = scalarsOf(i)
+                    while a < s.count, CharacterClass.isSpace(s[a]) { a += 1 }
+                    current = Block(kind: .paragraph, firstLine: i, lastLine: i, bodyStart: line.start + a)
+                }
+                currentLength += line.end - line.start
+            }
+            i += 1
+        }
+        close()
+        return blocks
+    }
+}

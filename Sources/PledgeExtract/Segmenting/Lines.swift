@@ -1,0 +1,74 @@
+/// One line of the document, located both in UTF-8 bytes (to decode it) and in
+/// code points (the offsets every span reports). The line break is not included.
+struct Line {
+    var byteStart: Int
+    var byteEnd: Int
+    var start: Int
+    var end: Int
+}
+
+/// Splits UTF-8 text into lines in one pass without copying it: only positions are
+/// kept, so an 80 MB document costs a few bytes per line.
+enum LineScanner {
+    static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        var byteStart = 0
+        var scalarStart = 0
+        var scalars = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                // A CR before LF belongs to the break, not the line.
+                var byteEnd = i
+                var end = scalars
+                if byteEnd > byteStart, bytes[byteEnd - 1] == 0x0D {
+                    byteEnd -= 1
+                    end -= 1
+                }
+                lines.append(Line(byteStart: byteStart, byteEnd: byteEnd, start: scalarStart, end: end))
+                scalars += 1
+                byteStart = i + 1
+                scalarStart = scalars
+            } else if b & 0xC0 != 0x80 {
+                scalars += 1
+            }
+            i += 1
+        }
+        if byteStart < n {
+            var byteEnd = n
+            var end = scalars
+            if bytes[n - 1] == 0x0D {
+                byteEnd -= 1
+                end -= 1
+            }
+            lines.append(Line(byteStart: byteStart, byteEnd: byteEnd, start: scalarStart, end: end))
+        }
+        return lines
+    }
+
+    /// Decodes valid UTF-8 bytes `[from, to)` into code points.
+    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into out: inout [Unicode.Scalar]) {
+        var i = from
+        while i < to {
+            let b0 = UInt32(bytes[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                i += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        }
+    }
+}

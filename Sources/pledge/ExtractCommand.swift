@@ -1,0 +1,74 @@
+import ArgumentParser
+import PledgeExtract
+import PledgeModel
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command that reads a document shares.
+struct DocumentOptions: ParsableArguments {
+    @Argument(help: "The document to read: plain text, Markdown-like text, HTML or PDF; '-' reads standard input.")
+    var file: String
+
+    func read() throws -> SourceDocument {
+        do {
+            return try DocumentReader.read(path: file)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what a document holds, in the pledge-extraction/1 format.")
+
+    enum Format: String, ExpressibleByArgument { case json, text }
+
+    @OptionGroup var document: DocumentOptions
+
+    @Option(help: "Output format: json (pledge-extraction/1) or text (a report for people).")
+    var format: Format = .text
+
+    @Option(help: "The document's date (YYYY-MM-DD), when it does not print one or prints another.")
+    var date: String?
+
+    @Option(help: "The document's language, when detection should not decide.")
+    var language: Language?
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a calendar date as YYYY-MM-DD, not '\(date)'") }
+    }
+
+    func run() throws {
+        let source = try document.read()
+        let extractor = Extractor(options: ExtractionOptions(date: date.flatMap(Day.init(iso:)), language: language))
+        let extraction: Extraction
+        do {
+            extraction = try extractor.extract(source)
+        } catch {
+            printError("\(document.file): \(error.description)")
+            throw ExitCode.failure
+        }
+        var out = StandardOutput()
+        switch format {
+        case .json: ExtractionJSON.write(extraction, to: &out)
+        case .text: ExtractionReport.write(extraction, to: &out)
+        }
+        out.flush()
+    }
+}
+
+struct Text: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the text that extraction offsets refer to (decoded, HTML and PDF rendered).")
+
+    @OptionGroup var document: DocumentOptions
+
+    func run() throws {
+        let source = try document.read()
+        var out = StandardOutput()
+        out.write(source.text)
+        out.flush()
+    }
+}
