@@ -211,10 +211,14 @@ struct ExtractionRun {
             let span = view.span(r.lowerBound, r.upperBound)
             let reading = rules.reading.read(view.string(r.lowerBound, r.upperBound), context: context, previous: previous)
             previous = reading.parties
+            // The actor is quoted as written, not as normalised.
+            let actor = reading.actor.map { a in
+                view.source(view.span(r.lowerBound + a.lowerBound, r.lowerBound + a.upperBound)).trimmingSpaces()
+            }
             out.sentences.append(
                 Sentence(
                     id: "t\(out.sentences.count + 1)", item: itemID, span: span, modality: reading.modality,
-                    actor: reading.actor, parties: reading.parties))
+                    actor: actor, parties: reading.parties))
         }
         let firstVisible = view.skipSpaces(from: 0)
         guard firstVisible < view.count else { return }

@@ -16,7 +16,7 @@ public struct JapaneseAmountRules: AmountRules {
         ("ニュージーランドドル", "NZD"), ("シンガポールドル", "SGD"), ("カナダドル", "CAD"), ("香港ドル", "HKD"),
         ("台湾ドル", "TWD"), ("豪ドル", "AUD"), ("NZドル", "NZD"), ("米ドル", "USD"), ("USドル", "USD"), ("ドル", "USD"),
         ("日本円", "JPY"), ("円", "JPY"), ("ユーロ", "EUR"), ("英ポンド", "GBP"), ("ポンド", "GBP"),
-        ("人民元", "CNY"), ("元", "CNY"), ("ウォン", "KRW"), ("ルピー", "INR"), ("ルピア", "IDR"), ("ペソ", "PHP"),
+        ("オーストラリアドル", "AUD"), ("人民元", "CNY"), ("元", "CNY"), ("ウォン", "KRW"), ("ルピー", "INR"), ("ルピア", "IDR"), ("ペソ", "PHP"),
         ("バーツ", "THB"), ("ドン", "VND"), ("リンギット", "MYR"), ("スイスフラン", "CHF"), ("フラン", "CHF"),
         ("ルーブル", "RUB"), ("レアル", "BRL"), ("ランド", "ZAR"),
         ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"), ("CNY", "CNY"),
@@ -35,8 +35,9 @@ public struct JapaneseAmountRules: AmountRules {
     ]
     /// Qualifier words after the unit.
     static let trailing: [(String, Qualifier)] = [
-        ("を超える", .over), ("を越える", .over), ("を上回る", .over), ("超え", .over), ("超", .over), ("余り", .over),
-        ("以上", .at_least), ("程度", .approx), ("前後", .approx), ("規模", .approx), ("以下", .up_to), ("未満", .up_to),
+        ("を超える", .over), ("を越える", .over), ("を上回る", .over), ("を超え", .over), ("を越え", .over), ("超え", .over),
+        ("超", .over), ("余り", .over), ("あまり", .over), ("強", .over), ("以上", .at_least), ("程度", .approx),
+        ("前後", .approx), ("を上限とする", .up_to), ("を限度とする", .up_to), ("以下", .up_to), ("未満", .up_to),
     ]
     static let people: [String] = ["人分", "人", "名"]
 
@@ -60,9 +61,6 @@ public struct JapaneseAmountRules: AmountRules {
         // Indefinite and relative quantities are not amounts: 何百万人, 数千人, 十数人.
         let before = v.at(i - 1)
         if before == "何" || before == "数" || before == "幾" { return nil }
-        if CharacterClass.isASCIILetter(before) && !(v.matches("US", endingAt: i) || v.matches("USD", endingAt: i)) {
-            return nil
-        }
         guard let number = JapaneseNumber.parse(v, at: i) else { return nil }
         if v.at(number.end) == "数" { return nil }
         var start = i
@@ -86,7 +84,7 @@ public struct JapaneseAmountRules: AmountRules {
             } else if let word = Self.people.first(where: { v.matches($0, at: after) }) {
                 let next = v.at(after + word.unicodeScalars.count)
                 // 3人目, 一人ひとり, 1人当たり are not head counts; neither is a lone kanji 一.
-                if next == "目" || next == "ひ" || next == "当" || next == "称" || next == "前" || next == "間" { return nil }
+                if next == "目" || next == "ひ" || next == "当" || v.matches("あたり", at: after + word.unicodeScalars.count) || next == "称" || next == "前" || next == "間" { return nil }
                 if number.kanji && number.value < 2 { return nil }
                 if word == "名" && (next == "義" || next == "誉" || next == "目" || next == "称" || next == "簿") { return nil }
                 unit = "person"
@@ -106,8 +104,8 @@ public struct JapaneseAmountRules: AmountRules {
             break
         }
         for (word, q) in Self.trailing where v.matches(word, at: end) {
-            // 規模 only qualifies a sum (`1兆円規模`); it stays outside the span otherwise.
-            if word == "規模" { break }
+            // 強 qualifies only when nothing follows it that makes a word (強化, 強固).
+            if word == "強", CharacterClass.isKanji(v.at(end + 1)) { break }
             if qualifier == nil || qualifier == q { qualifier = q }
             end += word.unicodeScalars.count
             break

@@ -3,7 +3,8 @@ import PledgeModel
 /// What a sentence binds: its main predicate's strength, and who it binds.
 public struct SentenceReading: Equatable, Sendable {
     public var modality: Modality
-    public var actor: String?
+    /// The actor's position in the sentence, in code points; the caller quotes it from the source.
+    public var actor: Range<Int>?
     public var parties: [Party]
 }
 
@@ -40,12 +41,14 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         add(["意図を有", "意図する", "意図している", "意向である", "意向を有", "意向だ", "意思を有", "予定である", "予定だ", "予定して", "目指"], .intend)
         add(["計画である", "計画だ", "計画して", "計画する", "計画を有"], .plan)
         add(["模索", "検討", "追求", "探求", "探る", "探って", "視野に入れ"], .explore)
-        add(["期待を共有", "期待を表明", "歓迎", "称賛", "賞賛", "評価", "期待", "支持", "奨励", "祝福", "後押し"], .welcome)
+        add(["期待を共有", "期待を表明", "歓迎", "称賛", "賞賛", "評価", "期待", "支持", "奨励", "祝福", "後押し", "心待ち"], .welcome)
         add(["再確認", "確認", "認識", "強調", "表明", "共有", "留意", "想起", "重視", "非難", "懸念"], .affirm)
         add(["署名", "締結", "設立", "開設", "完成", "返還", "開始", "立ち上げ", "承認", "更新", "採択", "発足", "参加", "設置", "実施"], .done, passive: .done, tensed: true)
         add(["目的と", "見込", "推定", "予想", "予測", "想定", "可能性があ", "必要があ", "必要であ"], .other)
         return list
     }()
+
+    static let lightVerbs = ["を進め", "を行", "を続け", "を深め", "に努め"]
 
     public func read(_ sentence: String, context: PartyContext, previous: [Party]) -> SentenceReading {
         let s = Array(sentence.unicodeScalars)
@@ -54,16 +57,18 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             end -= 1
         }
         let body = Array(s[..<end])
-        let (actor, implicit) = actorPhrase(body)
-        var parties: [Party]
-        if implicit {
-            parties = previous
-        } else {
-            parties = JapaneseParties.parties(of: actor ?? "", context: context, previous: previous)
+        let actor = actorRange(body)
+        var parties = previous
+        if let actor {
+            let phrase = String(String.UnicodeScalarView(body[actor]))
+            let before = String(String.UnicodeScalarView(body[..<actor.lowerBound]))
+            parties = JapaneseParties.parties(of: phrase, context: context, previous: previous, before: before)
         }
         var modality = predicateModality(body)
+        // Without a party acting, a sentence describes (FORMAT.md's `other`); a sentence
+        // whose subject is left implicit keeps its verb's strength.
         let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]
-        if parties.isEmpty && acting.contains(modality) { modality = .other }
+        if actor != nil, parties.isEmpty, acting.contains(modality) { modality = .other }
         return SentenceReading(modality: modality, actor: actor, parties: parties)
     }
 
@@ -75,7 +80,12 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         for cue in Self.cues {
             let stem = Array(cue.stem.unicodeScalars)
             guard let at = lastIndex(of: stem, in: s) else { continue }
-            let after = at + stem.count
+            var after = at + stem.count
+            // A light verb may carry the cue: 検討を進めている, 署名を行った.
+            for light in Self.lightVerbs where s[after...].starts(with: light.unicodeScalars) {
+                after += light.unicodeScalars.count
+                break
+            }
             guard onlyInflection(s[after...]) else { continue }
             if let b = best, b.position >= after { continue }
             let tail = String(String.UnicodeScalarView(s[after...]))
@@ -91,7 +101,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     /// Without a cue: copulas describe; past tense reports a done act; other verbs act.
     func plainPredicate(_ s: [Unicode.Scalar]) -> Modality {
         let tail = String(String.UnicodeScalarView(s.suffix(8)))
-        for copula in ["である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です", "いる", "られる", "れる", "ない"] where tail.hasSuffix(copula) {
+        for copula in ["である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です",
+            "れている", "れています", "いる", "られる", "れる", "ない"] where tail.hasSuffix(copula) {
             if copula == "いる" && (tail.hasSuffix("ている") || tail.hasSuffix("でいる")) { break }
             return .other
         }
@@ -131,24 +142,22 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         "今般", "一方", "他方", "結果", "同時", "当時", "特", "更", "既",
     ]
 
-    /// The topic or subject of the main clause, and whether it is left implicit.
-    func actorPhrase(_ s: [Unicode.Scalar]) -> (String?, Bool) {
-        guard let marker = topicMarker(s) ?? subjectMarker(s) else { return (nil, true) }
+    /// Where the topic or subject of the main clause stands; nil when it is left implicit.
+    func actorRange(_ s: [Unicode.Scalar]) -> Range<Int>? {
+        guard let marker = topicMarker(s) ?? subjectMarker(s) else { return nil }
         var start = clauseStart(s, before: marker)
         // Sentence adverbs stay outside: また、さらに、なお.
         while start < marker, CharacterClass.isSpace(s[start]) { start += 1 }
         var end = marker
         while end > start, CharacterClass.isSpace(s[end - 1]) || s[end - 1] == "—" || s[end - 1] == "－" { end -= 1 }
-        guard start < end else { return (nil, true) }
-        let actor = String(String.UnicodeScalarView(s[start..<end]))
-        return (actor, false)
+        return start < end ? start..<end : nil
     }
 
     /// The last top-level `は` (or `も`) that follows a noun: `日米両国は`, `我々はまた`,
     /// `台湾もまた`, `…することは`. `には`, `では`, `については` are not topics.
     func topicMarker(_ s: [Unicode.Scalar]) -> Int? {
         var depth = 0
-        var found: Int?
+        var candidates: [Int] = []
         for i in s.indices {
             let u = s[i]
             if u == "「" || u == "（" || u == "(" || u == "『" { depth += 1 }
@@ -165,11 +174,30 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
                 // はじめ, はず, はたす are words, not the particle.
                 if ["じ", "ず", "た", "か", "な", "ら", "い"].contains(String(next)) { continue }
             }
-            let nounBefore = !CharacterClass.isHiragana(before) || before == "と" && i >= 2 && s[i - 2] == "こ"
-                || before == "の" && i >= 2 && !CharacterClass.isHiragana(s[i - 2])
-            if nounBefore || isNominalised(s, endingAt: i) { found = i }
+            if isNounEnd(s, p) || isNominalised(s, endingAt: i) { candidates.append(i) }
         }
-        return found
+        // `XはYであるとの認識を共有した`: a topic inside a quoted clause yields to the one before it.
+        if candidates.count >= 2, let last = candidates.last, Self.quotations.contains(where: { contains($0, in: s, after: last) }) {
+            return candidates[candidates.count - 2]
+        }
+        return candidates.last
+    }
+
+    static let quotations = ["との", "という", "であると", "とする", "ものと"]
+
+    func contains(_ word: String, in s: [Unicode.Scalar], after i: Int) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard s.count - i > w.count else { return false }
+        for k in (i + 1)...(s.count - w.count) where s[k..<(k + w.count)].elementsEqual(w) { return true }
+        return false
+    }
+
+    /// Whether position `p` ends a noun: anything but hiragana, or the okurigana that ends
+    /// nouns such as 枠組み, 見直し, 取決め after a kanji.
+    func isNounEnd(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        let u = s[p]
+        if !CharacterClass.isHiragana(u) { return true }
+        return p >= 1 && CharacterClass.isKanji(s[p - 1]) && ["み", "し", "り", "け", "め", "え", "き", "ち"].contains(String(u))
     }
 
     func isNominalised(_ s: [Unicode.Scalar], endingAt i: Int) -> Bool {
@@ -185,8 +213,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if u == "「" || u == "（" || u == "(" || u == "『" { depth += 1 }
             if u == "」" || u == "）" || u == ")" || u == "』" { depth = max(0, depth - 1) }
             guard depth == 0, i > 0, u == "が" else { continue }
-            let before = s[i - 1]
-            if !CharacterClass.isHiragana(before) || isNominalised(s, endingAt: i) { found = i }
+            if isNounEnd(s, i - 1) || isNominalised(s, endingAt: i) { found = i }
         }
         return found
     }
@@ -207,7 +234,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
                 var j = i - 1
                 while j >= 0, !(s[j] == "、" || s[j] == "，" || s[j] == "," || s[j] == "。") { j -= 1 }
                 let previous = Array(s[(j + 1)..<i])
-                if u == "、", isListedName(previous), isListedName(Array(s[(i + 1)..<segmentStart])) || segmentStart == marker && isListedName(Array(s[(i + 1)..<marker])) {
+                let inList = segmentStart < marker || isListedName(Array(s[(i + 1)..<marker]))
+                if u == "、", endsList(previous) || inList && isListedName(previous) {
                     segmentStart = j + 1
                     i = j
                     continue
@@ -217,6 +245,11 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             i -= 1
         }
         return 0
+    }
+
+    /// `…など、` and `…等、` close a list that the phrase after the comma sums up.
+    func endsList(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 60 && (s.suffix(2).elementsEqual("など".unicodeScalars) || s.last == "等")
     }
 
     /// A name that may stand in a list: no verb endings, no time words.
@@ -230,6 +263,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             let u = s[i]
             if CharacterClass.isHiragana(u) {
                 if u == "の" || u == "と" || u == "や" { i += 1; continue }
+                // 三か国, 二か所: a counter, not a verb ending.
+                if u == "か" || u == "ヶ", i + 1 < s.count, s[i + 1] == "国" || s[i + 1] == "所" { i += 1; continue }
                 if u == "び" && i > 0 && s[i - 1] == "及" { i += 1; continue }
                 if u == "に" && i > 0 && s[i - 1] == "並" || u == "び" && i > 1 && s[i - 1] == "に" && s[i - 2] == "並" {
                     i += 1

@@ -21,7 +21,9 @@ public enum JapaneseNumber {
         let u = v[i]
         guard CharacterClass.isDigit(u) || isKanjiNumeral(u) else { return false }
         let p = v.at(i - 1)
-        if CharacterClass.isDigit(p) || p == "." || p == "," { return false }
+        if CharacterClass.isDigit(p) { return false }
+        // A separator between digits continues a number; after a word it is punctuation.
+        if (p == "." || p == "," || p == "・") && CharacterClass.isDigit(v.at(i - 2)) { return false }
         if isKanjiNumeral(u) && isKanjiNumeral(p) { return false }
         return true
     }
@@ -65,8 +67,22 @@ public enum JapaneseNumber {
             guard let (_, afterNext, nextKanji) = parseBase(v, at: n) else { break }
             var m = afterNext
             if !nextKanji, v.at(m) == "千" || v.at(m) == "百" { m += 1 }
-            guard let next = bigUnits.first(where: { $0.0 == v.at(v.skipSpaces(from: m)) }), next.1 < scale
-            else { break }
+            guard let next = bigUnits.first(where: { $0.0 == v.at(v.skipSpaces(from: m)) }), next.1 < scale else {
+                // A remainder below the last unit: 86万600人, 八万八千人, 123万7,500人. Not a year or a date.
+                let after = v.at(v.skipSpaces(from: m))
+                if m > n, !"年月日.度号".unicodeScalars.contains(after), !CharacterClass.isDigit(after),
+                    let (rest, restEnd, _) = parseBase(v, at: n), rest < scale
+                {
+                    var small = 1.0
+                    var end = restEnd
+                    if v.at(end) == "千" { small = 1000; end += 1 } else if v.at(end) == "百" { small = 100; end += 1 }
+                    if rest * small < scale {
+                        total += rest * small
+                        pos = end
+                    }
+                }
+                break
+            }
             pos = n
         }
         guard parsedAny else { return nil }
@@ -99,7 +115,7 @@ public enum JapaneseNumber {
             j += 4
         }
         var value = intPart
-        if v.at(j) == ".", CharacterClass.isDigit(v.at(j + 1)) {
+        if v.at(j) == "." && CharacterClass.isDigit(v.at(j + 1)) || isMiddleDotDecimal(v, j) {
             var scale = 0.1
             j += 1
             while CharacterClass.isDigit(v.at(j)) {
@@ -109,6 +125,14 @@ public enum JapaneseNumber {
             }
         }
         return (value, j)
+    }
+
+    /// `6・8兆円`: some newspapers write the decimal point as ・ before a multiplier.
+    static func isMiddleDotDecimal(_ v: TextView, _ j: Int) -> Bool {
+        guard v.at(j) == "・", CharacterClass.isDigit(v.at(j + 1)) else { return false }
+        var k = j + 1
+        while CharacterClass.isDigit(v.at(k)) { k += 1 }
+        return bigUnits.contains { $0.0 == v.at(k) }
     }
 
     /// Kanji numerals below 10,000: additive (三千五百, 十二) or positional (二〇二四).

@@ -97,34 +97,45 @@ public enum JapaneseParties {
         "センター", "組織", "部門", "グループ", "連合", "カンパニー", "コーポレーション", "社", "株式会社", "自動車", "電機",
         "製作所", "工業", "商事", "物産", "重工", "製薬", "ホールディングス", "研究機構", "事務局", "連盟", "評議会", "議連",
         "議員連盟", "国々", "諸国", "同盟国", "パートナー", "ネット", "労働省", "民間部門", "企業群", "産業界", "経済界",
+        "閣僚", "室", "市", "県", "都", "町", "村", "州", "事務所", "チーム", "政権",
     ]
     /// Bodies that, unmarked in a Japanese text, are Japan's own (外務省, 国際協力銀行).
-    static let japaneseBodyHeads = ["省", "庁", "機構", "公社", "銀行", "研究所", "委員会", "局", "府", "大学", "財団", "協会", "センター", "会議", "自衛隊"]
+    static let japaneseBodyHeads = [
+        "省", "庁", "機構", "公社", "銀行", "研究所", "委員会", "局", "府", "大学", "財団", "協会", "センター", "会議", "自衛隊",
+        "政府", "室", "市", "県", "町", "村", "政権",
+    ]
 
     /// The parties an actor phrase stands for; empty when it is not an acting party.
-    public static func parties(of actor: String, context: PartyContext, previous: [Party]) -> [Party] {
+    /// `before` is the sentence text before the actor, where 同社 may find its company.
+    public static func parties(of actor: String, context: PartyContext, previous: [Party], before: String = "") -> [Party] {
         var core = actor
         for word in ["また", "さらに", "更に", "なお", "共に", "も"] where core.hasSuffix(word) && core.count > word.count {
             core.removeLast(word.count)
         }
         core = core.trimmingSpaces()
         if core.isEmpty { return [] }
-        if anaphora.contains(where: { core.hasPrefix($0) }) { return previous }
-        guard isAgent(core, context: context) else { return [] }
+        if anaphora.contains(where: { core.hasPrefix($0) }) {
+            if !previous.isEmpty { return previous }
+            return marked(before, context: context).sorted()
+        }
+        if isNominalisedOrThing(core) { return [] }
         var found = Set<Party>()
-        for conjunct in conjuncts(of: core) {
+        for conjunct in conjuncts(of: core) where isAgent(conjunct, context: context) {
             found.formUnion(parties(ofConjunct: conjunct, context: context))
         }
         return found.sorted()
     }
 
+    static func isNominalisedOrThing(_ phrase: String) -> Bool {
+        ["こと", "もの", "の", "ため", "これ", "それ"].contains { phrase.hasSuffix($0) }
+    }
+
     /// Whether the phrase names something that can act: a country, government, body, company or leader.
     static func isAgent(_ phrase: String, context: PartyContext) -> Bool {
-        // A nominalised clause or a thing (こと, もの, の) is not an actor.
-        for tail in ["こと", "もの", "の", "ため", "これ", "それ"] where phrase.hasSuffix(tail) { return false }
+        if isNominalisedOrThing(phrase) { return false }
         let head = phrase.removingTrailingParenthetical()
         if bothSides.contains(where: { head.hasSuffix($0) }) { return true }
-        if agentHeads.contains(where: { head.hasSuffix($0) }) { return true }
+        if agentHeads.contains(where: { head.hasSuffix($0) }) || titles.contains(where: { head.hasSuffix($0) }) { return true }
         if countries.contains(where: { head.hasSuffix($0.0) }) { return true }
         if companies.contains(where: { head.hasPrefix($0.0) }) { return true }
         if people.contains(where: { head.hasPrefix($0.0) }) { return true }
@@ -133,6 +144,13 @@ public enum JapaneseParties {
         if head.unicodeScalars.count >= 2, head.unicodeScalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
         return false
     }
+
+    /// Offices held by people; the name before the title tells the country when nothing else does.
+    static let titles = [
+        "大統領", "副大統領", "首相", "副首相", "総理大臣", "総理", "大臣", "副大臣", "外相", "防衛相", "国防相", "財務相",
+        "経済相", "貿易相", "開発相", "長官", "副長官", "大使", "議長", "委員長", "知事", "市長", "事務総長", "総裁", "代表",
+        "国王", "首席", "主席", "議員", "閣僚", "官房長官",
+    ]
 
     /// Splits `国土交通省及び米運輸省`, `バイデン大統領と岸田総理大臣`, `シカゴ大学、東京大学及びソウル大学`.
     static func conjuncts(of phrase: String) -> [String] {
@@ -153,6 +171,8 @@ public enum JapaneseParties {
         for (name, party) in places where c.contains(name) { found.insert(party) }
         for (name, party) in companies where c.hasPrefix(name) { found.insert(party) }
         found.formUnion(compoundParties(c))
+        // 日 before another country's name: 日EU, 日ASEAN, 日豪州.
+        if c.hasPrefix("日"), !found.isEmpty, !c.hasPrefix("日本") { found.insert(.JP) }
         return found
     }
 
@@ -167,10 +187,15 @@ public enum JapaneseParties {
             let foreign = name.contains { CharacterClass.isKatakana($0) || CharacterClass.isASCIILetter($0) }
                 && !head.contains("株式会社")
             found.insert(foreign ? context.counterpart : .JP)
-        } else if head.hasSuffix("大統領") {
-            found.insert(context.counterpart)
-        } else if head.hasSuffix("総理大臣") || head.hasSuffix("首相") || head.hasSuffix("総理") {
-            found.insert(.JP)
+        } else if let title = titles.first(where: { head.hasSuffix($0) }) {
+            // A person by name and office: a katakana name is foreign (ギラード首相, マナロ外務大臣),
+            // a kanji name Japanese (林外務大臣); 総理 is Japan's own office.
+            let name = head.unicodeScalars.dropLast(title.unicodeScalars.count)
+            if title == "総理大臣" || title == "総理" || name.isEmpty && title == "首相" {
+                found.insert(.JP)
+            } else if let first = name.first {
+                found.insert(CharacterClass.isKatakana(first) || CharacterClass.isASCIILetter(first) ? .OTHER : .JP)
+            }
         } else if japaneseBodyHeads.contains(where: { head.hasSuffix($0) }) || isJapaneseCompanyName(head) {
             found.insert(.JP)
         }

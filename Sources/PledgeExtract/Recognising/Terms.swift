@@ -11,15 +11,21 @@ enum Abbreviation {
     /// `BIAC`, `IoT`, `A/SMR`, `I-Corps`, `F-REI`, `J-LEAP`: Latin script, short, at least
     /// two capitals, no spaces. `(map)`, `(e-methane)`, `(2024)` are not abbreviations.
     static func isShortForm(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= 2, s.count <= 12, CharacterClass.isASCIILetter(s[0]) else { return false }
+        guard s.count >= 2, s.count <= 12, CharacterClass.isASCIILetter(s[0]) || CharacterClass.isDigit(s[0]) else { return false }
         var capitals = 0
+        var digits = 0
         for u in s {
-            if CharacterClass.isUpper(u) { capitals += 1 } else if !(CharacterClass.isASCIILetter(u) || CharacterClass.isDigit(u) || u == "-" || u == "/" || u == "&" || u == ".") {
+            if CharacterClass.isUpper(u) { capitals += 1 } else if CharacterClass.isDigit(u) { digits += 1 } else if !(CharacterClass.isASCIILetter(u) || u == "-" || u == "/" || u == "&" || u == ".") {
                 return false
             }
         }
-        return capitals >= 2
+        if fileFormats.contains(String(String.UnicodeScalarView(s))) { return false }
+        // `5G`: a capital with digits is as much an abbreviation as `BIAC`.
+        return capitals >= 2 || capitals == 1 && digits >= 1 && s.count <= 4
     }
+
+    /// Parenthesised file formats and sizes, as in `英文（PDF）`, are not definitions.
+    static let fileFormats: Set<String> = ["PDF", "HTML", "XLS", "XLSX", "DOC", "DOCX", "PPT", "CSV", "JPG", "PNG", "MB", "KB", "GB", "ZIP"]
 
     static let stopWords: Set<String> = ["of", "for", "and", "the", "on", "in", "to", "at", "by", "with", "a", "an"]
 
@@ -105,11 +111,15 @@ public struct JapaneseTermRules: TermRules {
         let beforeEnd = v.skipSpacesBackward(from: open)
         guard beforeEnd > 0 else { return nil }
 
-        // `Long Name: SHORT` inside, after a Japanese name: the English long form is the definition.
-        if let colon = inner.lastIndex(where: { $0 == ":" || $0 == "：" }) {
-            let short = Array(inner[(colon + 1)...].drop { $0 == " " })
-            let long = Array(inner[..<colon])
-            if Abbreviation.isShortForm(short), long.count > short.count {
+        // `Long Name: SHORT`, `SHORT: Long Name` or `Long Name, SHORT` inside, after a Japanese
+        // name: the English long form is the definition.
+        if let colon = inner.lastIndex(where: { $0 == ":" || $0 == "：" || $0 == "," || $0 == "，" }) {
+            var short = Array(inner[(colon + 1)...].drop { $0 == " " })
+            var long = Array(inner[..<colon])
+            if !Abbreviation.isShortForm(short), Abbreviation.isShortForm(long), inner[colon] == ":" || inner[colon] == "：" {
+                swap(&short, &long)
+            }
+            if Abbreviation.isShortForm(short), long.count > short.count, long.contains(where: CharacterClass.isASCIILetter) {
                 let start = japaneseLongFormStart(v, end: beforeEnd, short: short) ?? open
                 return make(v, short: short, long: long, from: start, to: close + 1)
             }
@@ -121,7 +131,8 @@ public struct JapaneseTermRules: TermRules {
                 return make(v, short: inner, long: Array(v.scalars[start..<beforeEnd]), from: start, to: close + 1)
             }
             guard let start = japaneseLongFormStart(v, end: beforeEnd, short: inner) else { return nil }
-            let long = Array(v.scalars[start..<beforeEnd])
+            let quoted = v[beforeEnd - 1] == "」" || v[beforeEnd - 1] == "』"
+            let long = Array(v.scalars[start..<(quoted ? beforeEnd - 1 : beforeEnd)])
             if isTransliteration(long, of: inner) { return nil }
             return make(v, short: inner, long: long, from: start, to: close + 1)
         }
@@ -131,12 +142,21 @@ public struct JapaneseTermRules: TermRules {
             s -= 1
         }
         let short = Array(v.scalars[s..<beforeEnd])
-        if s < beforeEnd, Abbreviation.isShortForm(short), !CharacterClass.isASCIILetter(v.at(s - 1)),
-            inner.count > short.count, initialsMatch(inner, short)
-        {
+        guard s < beforeEnd, Abbreviation.isShortForm(short), !CharacterClass.isASCIILetter(v.at(s - 1)), inner.count > short.count
+        else { return nil }
+        if initialsMatch(inner, short) { return make(v, short: short, long: inner, from: s, to: close + 1) }
+        // `JETRO（日本貿易振興機構）`, `AI（人工知能）`: a Japanese name glossing the abbreviation.
+        if isJapaneseName(inner), !isTransliteration(inner, of: short) {
             return make(v, short: short, long: inner, from: s, to: close + 1)
         }
         return nil
+    }
+
+    /// A whole Japanese name: kanji and katakana with their joining marks, no sentence.
+    func isJapaneseName(_ s: [Unicode.Scalar]) -> Bool {
+        s.count >= 2 && s.count <= 40 && (CharacterClass.isKanji(s[0]) || CharacterClass.isKatakana(s[0]))
+            && s.allSatisfy { CharacterClass.isKanji($0) || CharacterClass.isKatakana($0) || $0 == "・" || $0 == "ー" || "のなみしりけめ".unicodeScalars.contains($0) }
+            && !s.contains("、") && !s.contains("。")
     }
 
     /// True when the Latin words of `long` begin with the short form's letters in order.
@@ -165,6 +185,12 @@ public struct JapaneseTermRules: TermRules {
     /// it stops at punctuation, spaces, markup and particles, so possessors such as
     /// `日本の` stay outside. A name quoted in 「」 starts at the quote.
     func japaneseLongFormStart(_ v: TextView, end: Int, short: [Unicode.Scalar]) -> Int? {
+        // A quoted name just before the parenthesis: 「学生リーダーのためのアメリカ教育機関研究」（SUSIs）.
+        if end >= 2, v[end - 1] == "」" || v[end - 1] == "』" {
+            var k = end - 2
+            while k >= 0, end - k <= 60, v[k] != "「", v[k] != "『" { k -= 1 }
+            return k >= 0 && v[k] == "「" || k >= 0 && v[k] == "『" ? k + 1 : nil
+        }
         // Quoted names are whole: 「適応作物と土壌のためのビジョン (VACS)」.
         var q = end - 1
         while q >= 0, end - q <= 60 {
@@ -203,10 +229,28 @@ public struct JapaneseTermRules: TermRules {
                 }
                 break
             }
-            // 持続可能な価値創造: an adjectival な between kanji.
-            if u == "な", i >= 2, CharacterClass.isKanji(v[i - 2]), CharacterClass.isKanji(v.at(i)) || CharacterClass.isKatakana(v.at(i)) {
+            // 持続可能な価値創造: an adjectival な between kanji, but not after 的 (画期的な…協定),
+            // which describes the name rather than belonging to it.
+            if u == "な", i >= 2, CharacterClass.isKanji(v[i - 2]), v[i - 2] != "的",
+                CharacterClass.isKanji(v.at(i)) || CharacterClass.isKatakana(v.at(i))
+            {
                 i -= 1
                 continue
+            }
+            // Okurigana inside a compound: 見直し, 枠組み, 取決め.
+            if "しみりけめ".unicodeScalars.contains(u), i >= 2, CharacterClass.isKanji(v[i - 2]),
+                i == end || CharacterClass.isKanji(v.at(i)) || CharacterClass.isKatakana(v.at(i))
+            {
+                i -= 1
+                continue
+            }
+            // Names joined by のための / のある: 海洋状況把握のためのインド太平洋パートナーシップ.
+            if let joint = ["のための", "のある"].first(where: { v.matches($0, endingAt: i) }) {
+                let n = joint.unicodeScalars.count
+                if i - n >= 1, CharacterClass.isKanji(v[i - n - 1]) || CharacterClass.isKatakana(v[i - n - 1]) {
+                    i -= n
+                    continue
+                }
             }
             // 革新炉及び小型モジュール炉（A/SMR）: a short form naming two things joins them.
             if joinsCoordination, u == "び", i >= 2, v[i - 2] == "及" {

@@ -89,7 +89,9 @@ public struct TimeDuration: Equatable, Sendable {
     public enum Unit: String, Sendable { case year = "Y", month = "M", week = "W", day = "D" }
     public var amount: Int
     public var unit: Unit
-    public var iso: String { "P\(amount)\(unit.rawValue)" }
+    /// `2年半`: a year count and six months.
+    public var halfYear = false
+    public var iso: String { "P\(amount)\(unit.rawValue)" + (halfYear ? "6M" : "") }
 }
 
 func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -105,17 +107,24 @@ extension TimeExpression {
     /// `2025年度末` → 2026-03-31 (Japan's fiscal year), `今後2年間` → two years from `anchor`.
     public func dueDay(anchor: Day?, fiscalYearStartMonth: Int = 4) -> Day? {
         if role == .duration {
-            guard let anchor, value.hasPrefix("P"), let n = Int(value.dropFirst().dropLast()) else { return nil }
-            switch value.last {
-            case "Y": return Day(year: anchor.year + n, month: anchor.month, day: min(anchor.day, Day.daysIn(year: anchor.year + n, month: anchor.month)))
-            case "M":
-                let total = anchor.month - 1 + n
-                let y = anchor.year + total / 12, m = total % 12 + 1
-                return Day(year: y, month: m, day: min(anchor.day, Day.daysIn(year: y, month: m)))
-            case "W": return anchor.adding(days: 7 * n)
-            case "D": return anchor.adding(days: n)
-            default: return nil
+            guard let anchor, value.hasPrefix("P") else { return nil }
+            // P2Y, P6M, P2Y6M, P3W, P90D.
+            var years = 0, months = 0, days = 0
+            var number = 0
+            for c in value.dropFirst() {
+                if let d = c.wholeNumberValue { number = number * 10 + d; continue }
+                switch c {
+                case "Y": years = number
+                case "M": months = number
+                case "W": days += 7 * number
+                case "D": days += number
+                default: return nil
+                }
+                number = 0
             }
+            let total = anchor.month - 1 + months + 12 * years
+            let y = anchor.year + total / 12, m = total % 12 + 1
+            return Day(year: y, month: m, day: min(anchor.day, Day.daysIn(year: y, month: m))).adding(days: days)
         }
         let last = value.split(separator: "/").last.map(String.init) ?? value
         return TimeExpression.lastDay(of: last, part: part, fiscalYearStartMonth: fiscalYearStartMonth)

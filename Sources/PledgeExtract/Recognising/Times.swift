@@ -17,17 +17,21 @@ public struct JapaneseTimeRules: TimeRules {
         /// `within` marks 年内/本年中/今月中: a deadline by itself.
         case point(TimePoint, part: PeriodPart?, within: Bool)
         case duration(TimeDuration)
+        /// A range written compactly with one unit: 21～23日.
+        case range(TimePoint, TimePoint)
     }
 
     static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
     static let relativeYears: [(String, Int)] = [
-        ("一昨年", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
+        ("一昨年", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
     ]
     static let relativeMonths: [(String, Int)] = [("今月", 0), ("本月", 0), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1)]
-    static let relativeDays: [(String, Int)] = [("本日", 0), ("今日", 0), ("昨日", -1), ("明日", 1)]
+    static let relativeDays: [(String, Int)] = [
+        ("本日", 0), ("今日", 0), ("きょう", 0), ("昨日", -1), ("きのう", -1), ("明日", 1), ("あす", 1),
+    ]
     static let seasons: [(Unicode.Scalar, String)] = [("春", "SP"), ("夏", "SU"), ("秋", "FA"), ("冬", "WI")]
     static let seasonPrefixes: [(String, Int)] = [("この", 0), ("今", 0), ("昨", -1), ("来", 1)]
-    static let durationPrefixes = ["今後", "向こう", "過去", "この", "ここ", "最近"]
+    static let durationPrefixes = ["今後", "向こう", "過去", "直近", "この", "ここ", "約"]
 
     public func times(in v: TextView, anchor: Day?) -> [TimeExpression] {
         var found: [TimeExpression] = []
@@ -47,7 +51,8 @@ public struct JapaneseTimeRules: TimeRules {
     @inline(__always) static func mayStart(_ u: Unicode.Scalar) -> Bool {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
-        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "最", "年":
+        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約",
+            "年", "月", "き", "あ", "新", "上", "中", "下", "初", "春", "夏", "秋", "冬":
             return true
         default: return false
         }
@@ -62,12 +67,17 @@ public struct JapaneseTimeRules: TimeRules {
         if JapaneseNumber.isKanjiNumeral(v[i]) && (JapaneseNumber.isKanjiNumeral(p) || p == "第" || p == "数") {
             return nil
         }
+        // Frequencies are not times: 毎年, 毎月末.
+        if p == "毎" || CharacterClass.isDigit(p) { return nil }
         guard let (core, coreEnd) = core(in: v, at: i, anchor: anchor) else { return nil }
         var end = coreEnd
         let role: TimeRole
         var value: String
         var part: PeriodPart?
         switch core {
+        case .range(let a, let b):
+            let span = v.span(i, end)
+            return (TimeExpression(span: span, text: v.source(span), role: .range, value: a.iso + "/" + b.iso), end)
         case .duration(let d):
             role = .duration
             value = d.iso
@@ -84,16 +94,17 @@ public struct JapaneseTimeRules: TimeRules {
             if let w = v.firstMatch(["までに", "まで"], at: j) {
                 role = .deadline
                 end = j + w.unicodeScalars.count
-            } else if let w = v.firstMatch(["以降", "以来", "以來", "から", "より"], at: j) {
+            } else if let w = v.firstMatch(["以降", "以来", "以來", "から", "より", "来"], at: j), startWord(w, v, j) {
                 role = .start
                 end = j + w.unicodeScalars.count
+                if takesParticle(v, end) { end += 1 }
             } else if within {
                 role = .deadline
-                if v.at(end) == "に" { end += 1 }
+                if takesParticle(v, end) { end += 1 }
             } else {
-                role = .point
-                // The particle に belongs to the expression (`2月に`), but not the に of にかけて etc.
-                if v.at(end) == "に" && !v.matches("にお", at: end) && !v.matches("にな", at: end) { end += 1 }
+                // `2019年の…立ち上げ以来`: a point the sentence counts from.
+                role = countsFrom(v, end) ? .start : .point
+                if takesParticle(v, end) { end += 1 }
             }
         }
         let span = v.span(i, end)
@@ -106,7 +117,45 @@ public struct JapaneseTimeRules: TimeRules {
         where v.matches(w, at: end) {
             return end + w.unicodeScalars.count
         }
-        return end
+        return takesParticle(v, end) ? end + 1 : end
+    }
+
+    /// Whether the に at `end` is the expression's own particle (`2月に`, `今後5年間に`) rather
+    /// than part of a following phrase (`に向けて`, `にも`, `における`, `になる`).
+    func takesParticle(_ v: TextView, _ end: Int) -> Bool {
+        guard v.at(end) == "に" else { return false }
+        for w in [
+            "にも", "には", "におい", "におけ", "になっ", "になる", "になり", "に向け", "に向か", "に関し", "に関す", "に基づ", "に対し",
+            "に対す", "によっ", "により", "による", "によれ", "にわた", "にかけ", "にとっ", "につい", "につき", "に合わ", "に入っ",
+            "に入る", "に入り", "に及",
+        ]
+        where v.matches(w, at: end) {
+            return false
+        }
+        return true
+    }
+
+    /// より and 来 mark a start only after a time (`4月より`, `昨年来`), not a comparison (`今年度より多い`).
+    func startWord(_ w: String, _ v: TextView, _ j: Int) -> Bool {
+        let next = v.at(j + w.unicodeScalars.count)
+        if w == "より" {
+            return !(CharacterClass.isDigit(next) || "多少高低大小早遅長短強弱前後も".unicodeScalars.contains(next))
+        }
+        if w == "来" { return !(next == "年" || next == "月" || next == "週" || next == "日" || next == "春" || next == "夏" || next == "秋" || next == "冬" || next == "期" || CharacterClass.isKanji(next)) }
+        return true
+    }
+
+    /// `2019 年の JUMPP 立ち上げ以来`: the point names what a span counts from.
+    func countsFrom(_ v: TextView, _ end: Int) -> Bool {
+        guard v.at(end) == "の" else { return false }
+        var k = end + 1
+        while k < v.count, k - end < 25 {
+            let u = v[k]
+            if u == "、" || u == "。" || u == "," || CharacterClass.isDigit(u) { return false }
+            if v.matches("以来", at: k) || v.matches("以來", at: k) || v.matches("以降", at: k) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The second half of `AからBにかけて`, `A〜B`, `AからBまで`.
@@ -120,26 +169,28 @@ public struct JapaneseTimeRules: TimeRules {
         k = v.skipSpaces(from: k)
         var second: TimePoint
         var after: Int
-        if let (core, e) = core(in: v, at: k, anchor: anchor), case .point(let p, _, _) = core {
-            second = p
-            after = e
-            // A bare month or day inherits the first half's year (and month).
-            if case .month(_, let m) = p, case .day(let y, _, _) = first { second = .month(y, m) }
-        } else if let (n, e) = integer(v, at: k), v.at(v.skipSpaces(from: e)) == "日", case .day(let y, let m, let d) = first,
+        if let (n, e) = integer(v, at: k), v.at(v.skipSpaces(from: e)) == "日", case .day(let y, let m, let d) = first,
             n > d, n <= Day.daysIn(year: y, month: m)
         {
+            // A bare day takes the first half's month: 4月3日から4日.
             second = .day(y, m, n)
             after = v.skipSpaces(from: e) + 1
+        } else if let (core, e) = core(in: v, at: k, anchor: anchor), case .point(let p, _, _) = core {
+            second = p
+            after = e
+            // A bare month inherits the first half's year.
+            if case .month(_, let m) = p, case .day(let y, _, _) = first { second = .month(y, m) }
         } else {
             return nil
         }
-        if case .month(let y1, _) = first, case .month(_, let m2) = second { second = .month(y1, m2) }
+        // A second half written without its year takes the first half's: 4月から6月.
+        let written = v.string(k, after)
+        if !written.contains("年"), case .month(let y1, _) = first, case .month(_, let m2) = second { second = .month(y1, m2) }
         let t = v.skipSpaces(from: after)
         for w in ["にかけて", "までの間", "までに", "まで"] where v.matches(w, at: t) {
             return (second, t + w.unicodeScalars.count)
         }
-        // `A〜B` needs no closing word; `AからB` without one is two separate times.
-        return v.matches("から", at: j) ? nil : (second, after)
+        return (second, takesParticle(v, after) ? after + 1 : after)
     }
 
     // MARK: - Cores
@@ -156,11 +207,31 @@ public struct JapaneseTimeRules: TimeRules {
         guard let anchor else { return nil }
         for (word, delta) in Self.relativeDays where v.matches(word, at: i) {
             let d = anchor.adding(days: delta)
-            return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + 2)
+            return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + word.unicodeScalars.count)
         }
         for (word, delta) in Self.relativeMonths where v.matches(word, at: i) {
             let total = anchor.year * 12 + anchor.month - 1 + delta
-            return monthTail(v, i + word.unicodeScalars.count, year: total / 12, month: total % 12 + 1)
+            let (year, month) = (total / 12, total % 12 + 1)
+            let k = v.skipSpaces(from: i + word.unicodeScalars.count)
+            if let r = day(v, at: k, year: year, month: month) { return r }
+            return monthTail(v, i + word.unicodeScalars.count, year: year, month: month)
+        }
+        // 本15日: a day of the document's month, in official releases.
+        if v.at(i) == "本", let r = day(v, at: i + 1, year: anchor.year, month: anchor.month) { return r }
+        if v.matches("新年度", at: i) { return yearTail(v, i + 3, point: .fiscalYear(anchor.year)) }
+        // Parts of the current month or year written alone: 下旬に, 月内に, 年内, 年末.
+        if v.at(i) == "月", v.at(i + 1) == "内" || v.at(i + 1) == "末" {
+            return monthTail(v, i + 1, year: anchor.year, month: anchor.month)
+        }
+        if let part = v.firstMatch(["上旬", "中旬", "下旬", "初旬"], at: i), !CharacterClass.isKanji(v.at(i - 1)) {
+            _ = part
+            return monthTail(v, i, year: anchor.year, month: anchor.month)
+        }
+        // A season alone, as a time (夏の参院選, 秋に): the document's year.
+        if let season = Self.seasons.first(where: { $0.0 == v[i] }), !CharacterClass.isKanji(v.at(i - 1)),
+            !CharacterClass.isKatakana(v.at(i - 1)), "のにはまから、".unicodeScalars.contains(v.at(i + 1))
+        {
+            return (.point(.season(anchor.year, season.1), part: nil, within: false), i + 1)
         }
         // Seasons with a relative prefix: 今夏, 昨秋, 来春, この夏.
         for (prefix, delta) in Self.seasonPrefixes where v.matches(prefix, at: i) {
@@ -208,9 +279,14 @@ public struct JapaneseTimeRules: TimeRules {
         guard let (n, afterNumber) = integer(v, at: k), n > 0 else { return nil }
         var j = v.skipSpaces(from: afterNumber)
         let unit: TimeDuration.Unit
+        var halfYear = false
         if v.at(j) == "年" {
             unit = .year
             j += 1
+            if v.at(j) == "半" {
+                halfYear = true
+                j += 1
+            }
         } else if let w = v.firstMatch(["か月", "ヶ月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"], at: j) {
             unit = .month
             j += w.unicodeScalars.count
@@ -235,9 +311,10 @@ public struct JapaneseTimeRules: TimeRules {
             closed = v.matches("ぶり", at: j) || v.matches("以内", at: j) || v.matches("にわた", at: j)
                 || (unit != .year && v.matches("内に", at: j))
         }
+        if halfYear { closed = true }
         guard closed else { return nil }
         if unit == .year && n >= 1000 && !prefixed { return nil }
-        // `この` and `ここ` only make a duration with a number of years, months or days after them.
+        if halfYear { return (.duration(TimeDuration(amount: n, unit: .year, halfYear: true)), j) }
         return (.duration(TimeDuration(amount: n, unit: unit)), j)
     }
 
@@ -257,11 +334,13 @@ public struct JapaneseTimeRules: TimeRules {
             } else {
                 return nil
             }
+            if let r = compactRange(v, at: j, first: year - base, base: base, anchor: anchor) { return r }
             j = v.skipSpaces(from: j)
             guard v.at(j) == "年" else { return nil }
             return yearBody(v, j + 1, year: year)
         }
         guard let (n, e) = integer(v, at: i) else { return nil }
+        if let r = compactRange(v, at: e, first: n, base: 0, anchor: anchor) { return r }
         let j = v.skipSpaces(from: e)
         if v.at(j) == "年", n >= 1000, n <= 2999 {
             return yearBody(v, j + 1, year: n)
@@ -269,6 +348,36 @@ public struct JapaneseTimeRules: TimeRules {
         // A month of the document's year: 2月に, 4月3日.
         if let anchor, v.at(j) == "月", (1...12).contains(n), !(v.at(i - 1) == "か" || v.at(i - 1) == "ヶ") {
             return monthAndDay(v, at: i, year: anchor.year)
+        }
+        // A day of the document's month, as news writes it: 首相は4日、.
+        if let anchor, let r = day(v, at: i, year: anchor.year, month: anchor.month) { return r }
+        return nil
+    }
+
+    /// `N日` as a day of the given month, but not a length (`3日間`, `5日以内`) or a count (`2日目`).
+    func day(_ v: TextView, at i: Int, year: Int, month: Int) -> (Core, Int)? {
+        guard let (d, e) = integer(v, at: i), d >= 1, d <= Day.daysIn(year: year, month: month) else { return nil }
+        let j = v.skipSpaces(from: e)
+        guard v.at(j) == "日" else { return nil }
+        let next = v.at(j + 1)
+        if next == "間" || next == "目" || next == "分" || next == "連" || v.matches("以内", at: j + 1) || v.matches("ぶり", at: j + 1) {
+            return nil
+        }
+        return (.point(.day(year, month, d), part: nil, within: false), j + 1)
+    }
+
+    /// `21～23日`, `令和5～9年度`, `2024～2026年`: two numbers sharing one unit.
+    func compactRange(_ v: TextView, at e: Int, first: Int, base: Int, anchor: Day?) -> (Core, Int)? {
+        let dash = v.at(e)
+        guard dash == "～" || dash == "〜" || dash == "~", let (second, e2) = integer(v, at: e + 1), second > first else { return nil }
+        if v.matches("年度", at: e2) {
+            return (.range(.fiscalYear(base + first), .fiscalYear(base + second)), e2 + 2)
+        }
+        if v.at(e2) == "年", base > 0 || first >= 1000 {
+            return (.range(.year(base + first), .year(base + second)), e2 + 1)
+        }
+        if v.at(e2) == "日", base == 0, let anchor, second <= Day.daysIn(year: anchor.year, month: anchor.month) {
+            return (.range(.day(anchor.year, anchor.month, first), .day(anchor.year, anchor.month, second)), e2 + 1)
         }
         return nil
     }

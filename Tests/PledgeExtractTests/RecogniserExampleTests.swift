@@ -1,0 +1,103 @@
+import Foundation
+import PledgeModel
+import Testing
+
+@testable import PledgeExtract
+
+/// One row of an example table in `Examples/`: tab-separated columns under a header.
+struct ExampleRow: CustomTestStringConvertible, Sendable {
+    var line: Int
+    var columns: [String: String]
+
+    subscript(_ key: String) -> String { columns[key] ?? "" }
+    /// `-` stands for "none" in the tables.
+    func optional(_ key: String) -> String? { self[key] == "-" ? nil : self[key] }
+
+    var testDescription: String { "line \(line): \(columns["phrase"] ?? columns["sentence"] ?? "")" }
+
+    static func table(_ name: String) -> [ExampleRow] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Examples/\(name)")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines.removeFirst().split(separator: "\t").map(String.init)
+        return lines.enumerated().compactMap { n, line in
+            guard !line.isEmpty else { return nil }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return ExampleRow(line: n + 2, columns: Dictionary(uniqueKeysWithValues: zip(header, cells)))
+        }
+    }
+}
+
+/// Runs the whole extractor on one phrase, as `pledge extract` would on a one-line file.
+func extract(_ phrase: String, date: String? = "2024-04-10") throws -> Extraction {
+    let options = ExtractionOptions(date: date.flatMap(Day.init(iso:)), language: .ja)
+    return try Extractor(options: options).extract(SourceDocument(name: "phrase", text: phrase))
+}
+
+/// Each recogniser is proven by a table of real phrases (mostly from documents other
+/// than the seed) with the values a person expects, in the manner of Duckling's corpus.
+@Suite struct RecogniserExampleTests {
+    static let amounts = ExampleRow.table("amounts.ja.tsv")
+    static let times = ExampleRow.table("times.ja.tsv")
+    static let terms = ExampleRow.table("terms.ja.tsv")
+    static let sentences = ExampleRow.table("modality.ja.tsv")
+
+    @Test func tablesAreLargeEnough() {
+        #expect(Self.amounts.count >= 40)
+        #expect(Self.times.count >= 40)
+        #expect(Self.terms.count >= 40)
+        #expect(Self.sentences.count >= 40)
+    }
+
+    @Test(arguments: amounts)
+    func amount(_ row: ExampleRow) throws {
+        let found = try extract(row["phrase"]).amounts
+        guard let text = row.optional("text") else {
+            #expect(found.isEmpty, "expected no amount, found \(found.map(\.text))")
+            return
+        }
+        let match = found.first { $0.text == text }
+        #expect(match != nil, "expected \(text), found \(found.map(\.text))")
+        guard let match else { return }
+        #expect(match.kind.rawValue == row["kind"])
+        #expect(match.value == Double(row["value"]), "value \(match.value)")
+        #expect(match.unit == row["unit"])
+        #expect(match.qualifier?.rawValue == row.optional("qualifier"))
+    }
+
+    @Test(arguments: times)
+    func time(_ row: ExampleRow) throws {
+        let found = try extract(row["phrase"], date: row["date"]).times
+        guard let text = row.optional("text") else {
+            #expect(found.isEmpty, "expected no time, found \(found.map(\.text))")
+            return
+        }
+        let match = found.first { $0.text == text }
+        #expect(match != nil, "expected \(text), found \(found.map { "\($0.text)=\($0.value)" })")
+        guard let match else { return }
+        #expect(match.role.rawValue == row["role"])
+        #expect(match.value == row["value"])
+    }
+
+    @Test(arguments: terms)
+    func term(_ row: ExampleRow) throws {
+        let found = try extract(row["phrase"]).terms
+        guard let short = row.optional("short") else {
+            #expect(found.isEmpty, "expected no term, found \(found.map { "\($0.short)=\($0.long)" })")
+            return
+        }
+        let match = found.first { $0.short == short }
+        #expect(match?.long == row["long"], "found \(found.map { "\($0.short)=\($0.long)" })")
+    }
+
+    @Test(arguments: sentences)
+    func sentence(_ row: ExampleRow) throws {
+        let extraction = try extract(row["sentence"])
+        #expect(extraction.sentences.count == 1)
+        guard let s = extraction.sentences.first else { return }
+        #expect(s.modality.rawValue == row["modality"])
+        #expect(s.actor == row.optional("actor"))
+        let parties = row.optional("parties")?.split(separator: ",").map(String.init) ?? []
+        #expect(s.parties.map(\.rawValue) == parties)
+    }
+}
