@@ -28,7 +28,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var document: DocumentOptions
 
     @Option(help: "Output format: json (pledge-extraction/1) or text (a report for people).")
-    var format: Format = .text
+    var format: Format = .json
 
     @Option(help: "The document's date (YYYY-MM-DD), when it does not print one or prints another.")
     var date: String?

@@ -1,0 +1,201 @@
+import Foundation
+import PledgeModel
+import Testing
+
+@testable import PledgeExtract
+
+/// SplitMix64: repeatable pseudo-random bytes, so a failing case can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Damaged, hostile and odd input never crashes the extractor, and every span it
+/// reports lies inside the text it read.
+@Suite struct RobustnessTests {
+    func checkSpans(_ x: Extraction, _ document: SourceDocument) {
+        let length = document.text.unicodeScalars.count
+        #expect(x.document.length == length)
+        var spans = x.sections.map(\.span) + x.items.map(\.span) + x.sentences.map(\.span)
+        spans += x.amounts.map(\.span) + x.times.map(\.span) + x.terms.map(\.span)
+        for s in spans {
+            #expect(s.start >= 0 && s.start <= s.end && s.end <= length, "span \(s) outside 0..<\(length)")
+        }
+        for sentence in x.sentences {
+            let item = x.items.first { $0.id == sentence.item }
+            #expect(item.map { $0.span.contains(sentence.span) } ?? false, "sentence \(sentence.id) outside its item")
+        }
+    }
+
+    func run(_ bytes: [UInt8]) {
+        guard let document = try? DocumentReader.read(bytes: bytes, name: "fuzz") else { return }
+        guard let x = try? Extractor(options: ExtractionOptions(language: .ja)).extract(document) else { return }
+        checkSpans(x, document)
+    }
+
+    /// Mutations of the seed: bytes flipped, cut, duplicated, markup and brackets sprinkled in.
+    @Test func survivesMutationsOfTheSeed() throws {
+        let seed = EncodingEquivalenceTests.seedBytes
+        let text = Array(String(decoding: seed, as: UTF8.self).unicodeScalars)
+        var rng = SplitMix(state: 2024)
+        let inserts: [String] = ["（", "）", "「", "」", "**", "\n\n", "#", "- ", "。", "億", "円", "年", "から", "までに", "\r\n", "1,", "令和", "（A"]
+        for _ in 0..<120 {
+            var t = text
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                let at = Int.random(in: 0...t.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: t.insert(contentsOf: inserts.randomElement(using: &rng)!.unicodeScalars, at: at)
+                case 1: if at < t.count { t.remove(at: at) }
+                case 2: t.insert(Unicode.Scalar(UInt32.random(in: 0x20...0x9FFF, using: &rng)) ?? "?", at: at)
+                default:
+                    let end = min(t.count, at + Int.random(in: 0...200, using: &rng))
+                    t.insert(contentsOf: t[at..<end], at: at)
+                }
+            }
+            run(Array(String(String.UnicodeScalarView(t)).utf8))
+        }
+        // Raw byte damage: the decoder must reject or decode, never trap.
+        for _ in 0..<60 {
+            var b = seed
+            for _ in 0..<Int.random(in: 1...20, using: &rng) {
+                b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            run(b)
+        }
+    }
+
+    @Test func survivesRandomBytesAndText() {
+        var rng = SplitMix(state: 7)
+        for n in 0..<200 {
+            let count = Int.random(in: 0...2000, using: &rng)
+            if n % 2 == 0 {
+                run((0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            } else {
+                // Random Japanese-looking text with digits, brackets and line breaks.
+                let alphabet = Array("日米両国は、2024年4月10日約150億ドル３，０００人（ABC）「」。\n#*- 令和元年度末までに万億兆三千".unicodeScalars)
+                let s = String(String.UnicodeScalarView((0..<count).map { _ in alphabet.randomElement(using: &rng)! }))
+                run(Array(s.utf8))
+            }
+        }
+    }
+
+    @Test func emptyInputIsAnEmptyExtraction() throws {
+        let x = try Extractor().extract(DocumentReader.read(bytes: [], name: "empty"))
+        #expect(x.items.isEmpty && x.sentences.isEmpty && x.amounts.isEmpty && x.times.isEmpty && x.sections.isEmpty)
+        #expect(x.document.length == 0)
+    }
+
+    /// A very long line with no break is read in one pass (the benchmark measures the time).
+    @Test func longLineWithoutBreaks() throws {
+        let sentence = "日米両国は、2026年3月までに約150億ドルを投資する意図を有する。"
+        let text = String(repeating: sentence, count: 20_000)
+        let x = try Extractor(options: ExtractionOptions(language: .ja)).extract(SourceDocument(name: "long", text: text))
+        #expect(x.sentences.count == 20_000)
+        #expect(x.amounts.count == 20_000)
+        #expect(x.items.count == 1)
+    }
+
+    @Test func oneLineInputYieldsItsAmountAndTimes() throws {
+        let x = try extract("約1,200億円を2026年3月までに拠出する。", date: "2024-04-10")
+        #expect(x.amounts.map(\.value) == [120_000_000_000])
+        #expect(x.times.map(\.value) == ["2026-03"])
+        #expect(x.sentences.count == 1)
+    }
+}
+
+/// The command line as a user meets it: clear one-line errors and exit status 1 on bad input.
+@Suite struct CommandLineTests {
+    static var pledge: URL? {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [here.appendingPathComponent("pledge"), here.deletingLastPathComponent().appendingPathComponent("pledge")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let tool = try #require(Self.pledge, "the pledge executable is built next to the tests")
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-test-\(UUID().uuidString)")
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func missingFile() throws {
+        let r = try run(["extract", "/nonexistent/fact-sheet.txt"])
+        #expect(r.status == 1)
+        #expect(r.err == "pledge: /nonexistent/fact-sheet.txt: no such file\n")
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func folder() throws {
+        let r = try run(["extract", FileManager.default.temporaryDirectory.path])
+        #expect(r.status == 1)
+        #expect(r.err.contains("is a directory"))
+    }
+
+    @Test func binaryData() throws {
+        let path = try temporaryFile([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52] + Array(repeating: 0, count: 64))
+        let r = try run(["extract", path])
+        #expect(r.status == 1)
+        #expect(r.err == "pledge: \(path): binary data, not a text document\n")
+    }
+
+    @Test func undecodableBytes() throws {
+        let path = try temporaryFile(Array(repeating: [0xFF, 0xFE, 0xFD, 0x80], count: 50).flatMap { $0 }.dropFirst(2).map { $0 })
+        let r = try run(["extract", path])
+        #expect(r.status == 1)
+        #expect(r.err.contains(path))
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func badDateIsUsageError() throws {
+        let r = try run(["extract", "-", "--date", "2024-13-40"], stdin: Data())
+        #expect(r.status == 64 || r.status == 2 || r.status == 1)
+        #expect(r.err.contains("--date"))
+    }
+
+    @Test func readsStandardInputAsJSON() throws {
+        let r = try run(["extract", "-", "--format", "json", "--date", "2024-04-10"], stdin: Data("約1,200億円を拠出する。".utf8))
+        #expect(r.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        #expect(json?["format"] as? String == "pledge-extraction/1")
+        let amounts = json?["amounts"] as? [[String: Any]]
+        #expect(amounts?.first?["value"] as? Int == 120_000_000_000)
+        #expect(amounts?.first?["text"] as? String == "約1,200億円")
+    }
+
+    @Test func emptyFileGivesEmptyExtraction() throws {
+        let r = try run(["extract", try temporaryFile([]), "--format", "json"])
+        #expect(r.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        #expect((json?["items"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func textCommandPrintsTheOffsetText() throws {
+        let html = "<html><body><h1>題</h1><p>日米両国は&amp;協力する。</p></body></html>"
+        let r = try run(["text", try temporaryFile(Array(html.utf8))])
+        #expect(r.status == 0)
+        #expect(r.out.contains("日米両国は&協力する。"))
+    }
+}
