@@ -193,7 +193,7 @@ struct ExtractionRun {
             let start = view.index(ofOrigin: term.span.start)
             let before = view.string(max(0, start - 8), start)
             let parties = JapaneseParties.parties(ofDefinition: term.long, before: before, context: context)
-            if !parties.isEmpty { context.termParties[term.short] = parties }
+            if !parties.isEmpty { context.termParties[ScalarString(term.short)] = parties }
         }
         return Found(amounts: amounts, times: times, terms: terms)
     }
@@ -209,7 +209,7 @@ struct ExtractionRun {
         var previous: [Party] = []
         for r in ranges {
             let span = view.span(r.lowerBound, r.upperBound)
-            let reading = rules.reading.read(view.string(r.lowerBound, r.upperBound), context: context, previous: previous)
+            let reading = rules.reading.read(view.scalars[r], context: context, previous: previous)
             previous = reading.parties
             // The actor is quoted as written, not as normalised.
             let actor = reading.actor.map { a in

@@ -1,4 +1,3 @@
-import Foundation
 import PledgeModel
 
 /// Tells Japanese from English by script: a text with kana is Japanese.
@@ -28,25 +27,14 @@ enum PartyContextReader {
         var previous: Unicode.Scalar = " "
         for u in text.unicodeScalars {
             if previous == "日" {
-                if u == "米" { us += 1 } else if let p = JapaneseParties.abbreviations[u], p == .OTHER, u != "中", u != "本" { other += 1 }
+                if u == "米" { us += 1 } else if let p = JapaneseParties.abbreviations[u], p == .OTHER, u != "中" { other += 1 }
             }
+            // 米国 and アメリカ name the United States outright.
+            if previous == "米" && u == "国" || previous == "メ" && u == "リ" { us += 1 }
             previous = u
         }
-        us += text.components(of: "米国") + text.components(of: "アメリカ")
         let counterpart: Party = us >= other ? .US : .OTHER
         return PartyContext(documentParties: [.JP, counterpart].sorted(), counterpart: counterpart)
     }
 }
 
-extension String {
-    /// How many times `needle` occurs, without overlaps.
-    func components(of needle: String) -> Int {
-        var count = 0
-        var rest = self[...]
-        while let r = rest.range(of: needle) {
-            count += 1
-            rest = rest[r.upperBound...]
-        }
-        return count
-    }
-}

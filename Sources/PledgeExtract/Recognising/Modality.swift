@@ -12,7 +12,7 @@ public struct SentenceReading: Equatable, Sendable {
 public protocol SentenceReadingRules: Sendable {
     /// `previous` holds the parties of the sentence before in the same item, for 同社 and
     /// for sentences whose subject is left implicit.
-    func read(_ sentence: String, context: PartyContext, previous: [Party]) -> SentenceReading
+    func read(_ sentence: ArraySlice<Unicode.Scalar>, context: PartyContext, previous: [Party]) -> SentenceReading
 }
 
 /// Japanese: the modality comes from the cue verb that ends the sentence (the last
@@ -24,7 +24,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     /// A cue and the modality it gives. `passive` is the modality when the cue is
     /// followed by a passive (`期待される` is description, not welcome).
     struct Cue {
-        let stem: String
+        let stem: [Unicode.Scalar]
         let modality: Modality
         let passive: Modality
         /// Completed-act verbs are `done` in the past or perfect, `commit` when still to come.
@@ -34,7 +34,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     static let cues: [Cue] = {
         var list: [Cue] = []
         func add(_ stems: [String], _ m: Modality, passive: Modality = .other, tensed: Bool = false) {
-            list += stems.map { Cue(stem: $0, modality: m, passive: passive, tensed: tensed) }
+            list += stems.map { Cue(stem: Array($0.unicodeScalars), modality: m, passive: passive, tensed: tensed) }
         }
         add(["意図を発表", "発表"], .done, passive: .done)
         add(["コミット", "誓約", "誓", "決意", "同意", "約束", "確約", "堅持", "合意"], .commit)
@@ -48,10 +48,10 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         return list
     }()
 
-    static let lightVerbs = ["を進め", "を行", "を続け", "を深め", "に努め"]
+    static let lightVerbs = ["を進め", "を行", "を続け", "を深め", "に努め"].map { Array($0.unicodeScalars) }
 
-    public func read(_ sentence: String, context: PartyContext, previous: [Party]) -> SentenceReading {
-        let s = Array(sentence.unicodeScalars)
+    public func read(_ sentence: ArraySlice<Unicode.Scalar>, context: PartyContext, previous: [Party]) -> SentenceReading {
+        let s = Array(sentence)
         var end = s.count
         while end > 0, CharacterClass.isJapaneseSentenceEnd(s[end - 1]) || CharacterClass.isClosing(s[end - 1]) || s[end - 1] == " " {
             end -= 1
@@ -60,9 +60,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         let actor = actorRange(body)
         var parties = previous
         if let actor {
-            let phrase = String(String.UnicodeScalarView(body[actor]))
-            let before = String(String.UnicodeScalarView(body[..<actor.lowerBound]))
-            parties = JapaneseParties.parties(of: phrase, context: context, previous: previous, before: before)
+            parties = JapaneseParties.parties(
+                of: ScalarString(body[actor]), context: context, previous: previous, before: ScalarString(body[..<actor.lowerBound]))
         }
         var modality = predicateModality(body)
         // Without a party acting, a sentence describes (FORMAT.md's `other`); a sentence
@@ -74,16 +73,22 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
 
     // MARK: - Predicate
 
+    /// Cues by their first code point, so a sentence's ending is read in one pass.
+    static let cuesByFirst: [Unicode.Scalar: [Cue]] = Dictionary(grouping: cues, by: { $0.stem[0] })
+
     func predicateModality(_ s: [Unicode.Scalar]) -> Modality {
-        // The last cue that only inflection follows is the main predicate's.
+        // The last cue that only inflection follows is the main predicate's; the main
+        // predicate ends the sentence, so only its last few code points can hold it.
         var best: (position: Int, modality: Modality)?
-        for cue in Self.cues {
-            let stem = Array(cue.stem.unicodeScalars)
-            guard let at = lastIndex(of: stem, in: s) else { continue }
+        for at in max(0, s.count - 32)..<s.count {
+            guard let cues = Self.cuesByFirst[s[at]] else { continue }
+            for cue in cues {
+            let stem = cue.stem
+            guard at + stem.count <= s.count, s[at..<(at + stem.count)].elementsEqual(stem) else { continue }
             var after = at + stem.count
             // A light verb may carry the cue: 検討を進めている, 署名を行った.
-            for light in Self.lightVerbs where s[after...].starts(with: light.unicodeScalars) {
-                after += light.unicodeScalars.count
+            for light in Self.lightVerbs where s[after...].starts(with: light) {
+                after += light.count
                 break
             }
             guard onlyInflection(s[after...]) else { continue }
@@ -93,6 +98,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if isPassive(tail) { m = cue.passive }
             if cue.tensed { m = isPast(tail) ? .done : .commit }
             best = (after, m)
+            }
         }
         if let best { return best.modality }
         return plainPredicate(s)
@@ -124,20 +130,10 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         s.count <= 14 && s.allSatisfy { CharacterClass.isHiragana($0) || $0 == "ー" || $0 == " " }
     }
 
-    func lastIndex(of needle: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {
-        guard needle.count <= s.count else { return nil }
-        var i = s.count - needle.count
-        while i >= 0 {
-            if s[i] == needle[0], s[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
-        }
-        return nil
-    }
-
     // MARK: - Actor
 
     /// Adverbs and time words that open a sentence but never belong to its subject.
-    static let openers = [
+    static let openers: [ScalarString] = [
         "本日", "今日", "今回", "今年", "本年", "昨年", "現在", "従来", "最近", "近年", "将来", "当面", "同日", "今後", "先般",
         "今般", "一方", "他方", "結果", "同時", "当時", "特", "更", "既",
     ]
@@ -255,7 +251,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     /// A name that may stand in a list: no verb endings, no time words.
     func isListedName(_ s: [Unicode.Scalar]) -> Bool {
         guard !s.isEmpty, s.count <= 40 else { return false }
-        let text = String(String.UnicodeScalarView(s))
+        let text = ScalarString(s)
         if Self.openers.contains(where: { text.hasPrefix($0) }) { return false }
         if s.contains(where: { CharacterClass.isDigit($0) }) { return false }
         var i = 0

@@ -1,4 +1,3 @@
-import Foundation
 import PledgeModel
 
 /// Who the document is between, and what its own abbreviations stand for: the
@@ -9,7 +8,7 @@ public struct PartyContext: Sendable {
     /// The side a foreign company or body of unstated nationality most likely belongs to.
     public var counterpart: Party
     /// Parties of abbreviations the document defined (`日本の科学技術振興機構（JST）` → JST: JP).
-    public var termParties: [String: [Party]] = [:]
+    public var termParties: [ScalarString: [Party]] = [:]
 
     public init(documentParties: [Party] = [.JP, .US], counterpart: Party = .US) {
         self.documentParties = documentParties
@@ -23,7 +22,7 @@ public struct PartyContext: Sendable {
 /// (an unmarked ministry is Japan's, a katakana `〜社` is foreign) do the rest.
 public enum JapaneseParties {
     /// Names of countries and unions, longest first where one contains another.
-    static let countries: [(String, [Party])] = [
+    static let countries = Gazetteer<[Party]>([
         ("アメリカ合衆国", [.US]), ("アメリカ", [.US]), ("合衆国", [.US]), ("米国", [.US]), ("米側", [.US]), ("日本国", [.JP]),
         ("日本", [.JP]), ("我が国", [.JP]), ("わが国", [.JP]), ("自衛隊", [.JP]), ("JAPAN", [.JP]), ("Japan", [.JP]),
         ("United States", [.US]), ("U.S.", [.US]), ("USA", [.US]),
@@ -38,7 +37,7 @@ public enum JapaneseParties {
         ("G20", [.JP, .US, .OTHER]), ("クアッド", [.JP, .US, .OTHER]), ("Quad", [.JP, .US, .OTHER]),
         ("NASA", [.US]), ("JAXA", [.JP]), ("JICA", [.JP]), ("JBIC", [.JP]), ("JETRO", [.JP]), ("ジェトロ", [.JP]),
         ("USAID", [.US]), ("DFC", [.US]),
-    ]
+    ])
     /// One-character abbreviations that stand in compounds such as 日米豪, 日英, 米比.
     static let abbreviations: [Unicode.Scalar: Party] = [
         "日": .JP, "米": .US, "豪": .OTHER, "英": .OTHER, "韓": .OTHER, "印": .OTHER, "仏": .OTHER, "独": .OTHER,
@@ -46,7 +45,7 @@ public enum JapaneseParties {
         "欧": .OTHER, "台": .OTHER, "星": .OTHER, "馬": .OTHER,
     ]
     /// Places whose names stand in institutions' names (シカゴ大学, 東京大学).
-    static let places: [(String, Party)] = [
+    static let places = Gazetteer<Party>([
         ("東京", .JP), ("大阪", .JP), ("京都", .JP), ("名古屋", .JP), ("横浜", .JP), ("福岡", .JP), ("札幌", .JP),
         ("神戸", .JP), ("広島", .JP), ("福島", .JP), ("沖縄", .JP), ("北海道", .JP), ("筑波", .JP), ("東北", .JP),
         ("九州", .JP), ("慶應", .JP), ("早稲田", .JP), ("仙台", .JP), ("長崎", .JP),
@@ -57,9 +56,9 @@ public enum JapaneseParties {
         ("ソウル", .OTHER), ("北京", .OTHER), ("上海", .OTHER), ("ロンドン", .OTHER), ("パリ", .OTHER), ("シドニー", .OTHER),
         ("メルボルン", .OTHER), ("マニラ", .OTHER), ("ジャカルタ", .OTHER), ("ニューデリー", .OTHER), ("ベルリン", .OTHER),
         ("オックスフォード", .OTHER), ("ケンブリッジ", .OTHER), ("トロント", .OTHER), ("台北", .OTHER),
-    ]
+    ])
     /// People who stand for their country in these documents.
-    static let people: [(String, Party)] = [
+    static let people = Gazetteer<Party>([
         ("バイデン", .US), ("ハリス", .US), ("トランプ", .US), ("オバマ", .US), ("ブリンケン", .US), ("オースティン", .US),
         ("ルビオ", .US), ("ヘグセス", .US), ("レモンド", .US), ("イエレン", .US), ("エマニュエル", .US), ("サリバン", .US),
         ("岸田", .JP), ("石破", .JP), ("高市", .JP), ("菅", .JP), ("安倍", .JP), ("上川", .JP), ("林", .JP), ("茂木", .JP),
@@ -67,9 +66,9 @@ public enum JapaneseParties {
         ("アルバニージー", .OTHER), ("マルコス", .OTHER), ("尹", .OTHER), ("スナク", .OTHER), ("スターマー", .OTHER),
         ("モディ", .OTHER), ("マクロン", .OTHER), ("ショルツ", .OTHER), ("メローニ", .OTHER), ("トルドー", .OTHER),
         ("ゼレンスキー", .OTHER), ("習近平", .OTHER),
-    ]
+    ])
     /// Companies whose names carry no nationality mark.
-    static let companies: [(String, Party)] = [
+    static let companies = Gazetteer<Party>([
         ("トヨタ", .JP), ("ホンダ", .JP), ("本田技研", .JP), ("日産", .JP), ("ソニー", .JP), ("パナソニック", .JP),
         ("日立", .JP), ("東芝", .JP), ("三菱", .JP), ("三井", .JP), ("住友", .JP), ("伊藤忠", .JP), ("丸紅", .JP),
         ("第一三共", .JP), ("武田薬品", .JP), ("アステラス", .JP), ("ソフトバンク", .JP), ("楽天", .JP), ("富士通", .JP),
@@ -84,14 +83,14 @@ public enum JapaneseParties {
         ("オープンAI", .US), ("OpenAI", .US), ("Airbnb", .US), ("ウーバー", .US), ("マイクロン", .US), ("クアルコム", .US),
         ("アーム", .OTHER), ("サムスン", .OTHER), ("TSMC", .OTHER), ("台湾積体電路", .OTHER), ("ヒュンダイ", .OTHER),
         ("現代自動車", .OTHER), ("LG", .OTHER), ("SK", .OTHER), ("シーメンス", .OTHER), ("BHP", .OTHER),
-    ]
+    ])
     /// Words meaning "both sides" of the document.
-    static let bothSides = ["我々", "われわれ", "両国", "両首脳", "両政府", "両者", "双方", "両機関", "両大臣", "両外相", "両国首脳", "両閣僚"]
+    static let bothSides: [ScalarString] = ["我々", "われわれ", "両国", "両首脳", "両政府", "両者", "双方", "両機関", "両大臣", "両外相", "両国首脳", "両閣僚"]
     /// Words that refer back to the last actor named: 同社, 同国, 同機関.
-    static let anaphora = ["同社", "同国", "同機関", "同省", "同庁", "同行", "同大学", "同政府", "同グループ", "同公社"]
+    static let anaphora: [ScalarString] = ["同社", "同国", "同機関", "同省", "同庁", "同行", "同大学", "同政府", "同グループ", "同公社"]
 
     /// Head nouns of actors that act: governments, bodies, companies, people in office.
-    static let agentHeads = [
+    static let agentHeads: [ScalarString] = [
         "国", "政府", "省", "庁", "局", "府", "軍", "隊", "機構", "機関", "公社", "銀行", "会社", "企業", "大学", "研究所",
         "財団", "協会", "委員会", "議会", "首脳", "大統領", "首相", "総理大臣", "総理", "大臣", "長官", "大使", "議員", "当局",
         "センター", "組織", "部門", "グループ", "連合", "カンパニー", "コーポレーション", "社", "株式会社", "自動車", "電機",
@@ -100,7 +99,7 @@ public enum JapaneseParties {
         "閣僚", "室", "市", "県", "都", "町", "村", "州", "事務所", "チーム", "政権",
     ]
     /// Bodies that, unmarked in a Japanese text, are Japan's own (外務省, 国際協力銀行).
-    static let japaneseBodyHeads = [
+    static let japaneseBodyHeads: [ScalarString] = [
         "省", "庁", "機構", "公社", "銀行", "研究所", "委員会", "局", "府", "大学", "財団", "協会", "センター", "会議", "自衛隊",
         "政府", "室", "市", "県", "町", "村", "政権",
     ]
@@ -108,9 +107,15 @@ public enum JapaneseParties {
     /// The parties an actor phrase stands for; empty when it is not an acting party.
     /// `before` is the sentence text before the actor, where 同社 may find its company.
     public static func parties(of actor: String, context: PartyContext, previous: [Party], before: String = "") -> [Party] {
+        parties(of: ScalarString(actor), context: context, previous: previous, before: ScalarString(before))
+    }
+
+    static let adverbs: [ScalarString] = ["また", "さらに", "更に", "なお", "共に", "も"]
+
+    static func parties(of actor: ScalarString, context: PartyContext, previous: [Party], before: ScalarString) -> [Party] {
         var core = actor
-        for word in ["また", "さらに", "更に", "なお", "共に", "も"] where core.hasSuffix(word) && core.count > word.count {
-            core.removeLast(word.count)
+        for word in adverbs where core.hasSuffix(word) && core.count > word.count {
+            core = core.dropLast(word.count)
         }
         core = core.trimmingSpaces()
         if core.isEmpty { return [] }
@@ -126,71 +131,70 @@ public enum JapaneseParties {
         return found.sorted()
     }
 
-    static func isNominalisedOrThing(_ phrase: String) -> Bool {
-        ["こと", "もの", "の", "ため", "これ", "それ"].contains { phrase.hasSuffix($0) }
+    static let things: [ScalarString] = ["こと", "もの", "の", "ため", "これ", "それ"]
+
+    static func isNominalisedOrThing(_ phrase: ScalarString) -> Bool {
+        things.contains { phrase.hasSuffix($0) }
     }
 
     /// Whether the phrase names something that can act: a country, government, body, company or leader.
-    static func isAgent(_ phrase: String, context: PartyContext) -> Bool {
+    static func isAgent(_ phrase: ScalarString, context: PartyContext) -> Bool {
         if isNominalisedOrThing(phrase) { return false }
         let head = phrase.removingTrailingParenthetical()
         if bothSides.contains(where: { head.hasSuffix($0) }) { return true }
         if agentHeads.contains(where: { head.hasSuffix($0) }) || titles.contains(where: { head.hasSuffix($0) }) { return true }
-        if countries.contains(where: { head.hasSuffix($0.0) }) { return true }
-        if companies.contains(where: { head.hasPrefix($0.0) }) { return true }
-        if people.contains(where: { head.hasPrefix($0.0) }) { return true }
+        if countries.containsSuffix(of: head) { return true }
+        if companies.prefixValue(of: head) != nil || people.prefixValue(of: head) != nil { return true }
         if context.termParties[head] != nil { return true }
         // Compounds of one-character country names: 日米, 日米豪, 米英.
-        if head.unicodeScalars.count >= 2, head.unicodeScalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
+        if head.count >= 2, head.scalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
         return false
     }
 
     /// Offices held by people; the name before the title tells the country when nothing else does.
-    static let titles = [
+    static let titles: [ScalarString] = [
         "大統領", "副大統領", "首相", "副首相", "総理大臣", "総理", "大臣", "副大臣", "外相", "防衛相", "国防相", "財務相",
         "経済相", "貿易相", "開発相", "長官", "副長官", "大使", "議長", "委員長", "知事", "市長", "事務総長", "総裁", "代表",
         "国王", "首席", "主席", "議員", "閣僚", "官房長官",
     ]
 
     /// Splits `国土交通省及び米運輸省`, `バイデン大統領と岸田総理大臣`, `シカゴ大学、東京大学及びソウル大学`.
-    static func conjuncts(of phrase: String) -> [String] {
-        var parts: [String] = [phrase]
-        for separator in ["及び", "並びに", "、", "と", "や"] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
-        }
-        return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    static let conjunctions: [ScalarString] = ["及び", "並びに", "、", "と", "や"]
+
+    static func conjuncts(of phrase: ScalarString) -> [ScalarString] {
+        phrase.split(by: conjunctions)
     }
 
     /// The parties a phrase names outright: countries, compounds, places, people, companies, defined terms.
-    static func marked(_ c: String, context: PartyContext) -> Set<Party> {
+    static func marked(_ c: ScalarString, context: PartyContext) -> Set<Party> {
         var found = Set<Party>()
         if bothSides.contains(where: { c.contains($0) }) { found.formUnion(context.documentParties) }
-        for (name, parties) in countries where c.contains(name) { found.formUnion(parties) }
+        for parties in countries.values(in: c) { found.formUnion(parties) }
         for (short, parties) in context.termParties where c.contains(short) { found.formUnion(parties) }
-        for (name, party) in people where c.contains(name) { found.insert(party) }
-        for (name, party) in places where c.contains(name) { found.insert(party) }
-        for (name, party) in companies where c.hasPrefix(name) { found.insert(party) }
+        found.formUnion(people.values(in: c))
+        found.formUnion(places.values(in: c))
+        if let party = companies.prefixValue(of: c) { found.insert(party) }
         found.formUnion(compoundParties(c))
         // 日 before another country's name: 日EU, 日ASEAN, 日豪州.
         if c.hasPrefix("日"), !found.isEmpty, !c.hasPrefix("日本") { found.insert(.JP) }
         return found
     }
 
-    static func parties(ofConjunct c: String, context: PartyContext) -> Set<Party> {
+    static func parties(ofConjunct c: ScalarString, context: PartyContext) -> Set<Party> {
         var found = marked(c, context: context)
         if !found.isEmpty { return found }
         // Unmarked: a Japanese text names foreign bodies with their country (米運輸省),
         // so a bare ministry, agency or bank is Japan's; a katakana or Latin 〜社 is foreign.
         let head = c.removingTrailingParenthetical()
         if head.hasSuffix("社") || head.hasSuffix("カンパニー") || head.hasSuffix("コーポレーション") {
-            let name = head.unicodeScalars.dropLast(head.hasSuffix("社") ? 1 : 0)
+            let name = head.scalars.dropLast(head.hasSuffix("社") ? 1 : 0)
             let foreign = name.contains { CharacterClass.isKatakana($0) || CharacterClass.isASCIILetter($0) }
                 && !head.contains("株式会社")
             found.insert(foreign ? context.counterpart : .JP)
         } else if let title = titles.first(where: { head.hasSuffix($0) }) {
             // A person by name and office: a katakana name is foreign (ギラード首相, マナロ外務大臣),
             // a kanji name Japanese (林外務大臣); 総理 is Japan's own office.
-            let name = head.unicodeScalars.dropLast(title.unicodeScalars.count)
+            let name = head.scalars.dropLast(title.count)
             if title == "総理大臣" || title == "総理" || name.isEmpty && title == "首相" {
                 found.insert(.JP)
             } else if let first = name.first {
@@ -202,16 +206,19 @@ public enum JapaneseParties {
         return found
     }
 
-    static func isJapaneseCompanyName(_ s: String) -> Bool {
-        ["株式会社", "自動車", "電機", "製作所", "工業", "商事", "物産", "重工", "製薬", "ホールディングス", "電力", "ガス", "証券", "生命"]
-            .contains { s.hasSuffix($0) || s.hasPrefix("株式会社") }
+    static let japaneseCompanySuffixes: [ScalarString] = [
+        "株式会社", "自動車", "電機", "製作所", "工業", "商事", "物産", "重工", "製薬", "ホールディングス", "電力", "ガス", "証券", "生命",
+    ]
+
+    static func isJapaneseCompanyName(_ s: ScalarString) -> Bool {
+        s.hasPrefix("株式会社") || japaneseCompanySuffixes.contains { s.hasSuffix($0) }
     }
 
     /// Parties named by a run of one-character abbreviations: 日米 → JP, US; 日米豪 → JP, US, OTHER.
     /// Only runs of two or more count, so 米 in 米国 is left to the country table and 中 in 中旬 never counts.
-    static func compoundParties(_ s: String) -> Set<Party> {
+    static func compoundParties(_ s: ScalarString) -> Set<Party> {
         var found = Set<Party>()
-        let scalars = Array(s.unicodeScalars)
+        let scalars = s.scalars
         var i = 0
         while i < scalars.count {
             var j = i
@@ -226,7 +233,7 @@ public enum JapaneseParties {
                 found.formUnion(run)
             } else if length == 1, scalars[i] == "米", i + 1 < scalars.count,
                 CharacterClass.isKanji(scalars[i + 1]) || CharacterClass.isKatakana(scalars[i + 1]),
-                !["価", "粉", "作", "飯", "食", "穀"].contains(String(scalars[i + 1]))
+                !"価粉作飯食穀".unicodeScalars.contains(scalars[i + 1])
             {
                 found.insert(.US)  // 米海軍, 米運輸省, 米疾病予防管理センター
             }
@@ -238,10 +245,12 @@ public enum JapaneseParties {
     /// Reads the parties of an abbreviation's long form at its definition:
     /// `日本の科学技術振興機構（JST）` → JP; `米国の食品医薬品局（FDA）` → US. `before` is the
     /// text just before the long form, where a possessor names the country.
-    public static func parties(ofDefinition long: String, before: String, context: PartyContext) -> [Party] {
+    public static func parties(ofDefinition longText: String, before beforeText: String, context: PartyContext) -> [Party] {
+        let long = ScalarString(longText)
+        let before = ScalarString(beforeText)
         guard isAgent(long, context: context) else { return [] }
         if before.hasSuffix("の") {
-            let possessor = marked(String(before.dropLast().suffix(6)), context: context)
+            let possessor = marked(before.dropLast(1).suffix(6), context: context)
             if !possessor.isEmpty { return possessor.sorted() }
         }
         var found = Set<Party>()
@@ -251,18 +260,5 @@ public enum JapaneseParties {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.unicodeScalars.first, CharacterClass.isSpace(f) || f == "\n" { s = s.dropFirst() }
-        while let l = s.unicodeScalars.last, CharacterClass.isSpace(l) || l == "\n" { s = s.dropLast() }
-        return String(s)
-    }
-
-    /// `米国国立標準技術研究所（NIST）` → `米国国立標準技術研究所`.
-    func removingTrailingParenthetical() -> String {
-        var s = self.trimmingSpaces()
-        guard s.hasSuffix("）") || s.hasSuffix(")") else { return s }
-        if let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }) { s = String(s[..<open]).trimmingSpaces() }
-        return s
-    }
+    func trimmingSpaces() -> String { ScalarString(self).trimmingSpaces().description }
 }

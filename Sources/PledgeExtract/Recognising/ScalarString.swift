@@ -1,0 +1,112 @@
+/// A string held as code points, for the many small substring tests the
+/// recognisers make per sentence: plain array comparisons, no grapheme breaking,
+/// no Foundation bridging.
+public struct ScalarString: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var scalars: [Unicode.Scalar]
+
+    public init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    public init<S: Sequence<Unicode.Scalar>>(_ scalars: S) { self.scalars = Array(scalars) }
+    public init(_ string: String) { scalars = Array(string.unicodeScalars) }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public var description: String { String(String.UnicodeScalarView(scalars)) }
+    public var count: Int { scalars.count }
+    public var isEmpty: Bool { scalars.isEmpty }
+    public var first: Unicode.Scalar? { scalars.first }
+    public var last: Unicode.Scalar? { scalars.last }
+
+    public func hasPrefix(_ p: ScalarString) -> Bool {
+        p.count <= count && scalars[..<p.count].elementsEqual(p.scalars)
+    }
+
+    public func hasSuffix(_ p: ScalarString) -> Bool {
+        p.count <= count && scalars[(count - p.count)...].elementsEqual(p.scalars)
+    }
+
+    public func contains(_ p: ScalarString) -> Bool { firstIndex(of: p) != nil }
+
+    public func firstIndex(of p: ScalarString, from start: Int = 0) -> Int? {
+        guard let head = p.first else { return start }
+        var i = start
+        while i + p.count <= count {
+            if scalars[i] == head, scalars[i..<(i + p.count)].elementsEqual(p.scalars) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    public func dropLast(_ n: Int) -> ScalarString { ScalarString(Array(scalars.dropLast(n))) }
+    public func suffix(_ n: Int) -> ScalarString { ScalarString(Array(scalars.suffix(n))) }
+
+    /// Pieces between any of the separators, trimmed, empty ones dropped.
+    public func split(by separators: [ScalarString]) -> [ScalarString] {
+        var parts: [ScalarString] = []
+        var current: [Unicode.Scalar] = []
+        var i = 0
+        outer: while i < count {
+            for sep in separators where sep.count > 0 && i + sep.count <= count && scalars[i..<(i + sep.count)].elementsEqual(sep.scalars) {
+                parts.append(ScalarString(current).trimmingSpaces())
+                current = []
+                i += sep.count
+                continue outer
+            }
+            current.append(scalars[i])
+            i += 1
+        }
+        parts.append(ScalarString(current).trimmingSpaces())
+        return parts.filter { !$0.isEmpty }
+    }
+
+    public func trimmingSpaces() -> ScalarString {
+        var a = 0
+        var b = count
+        while a < b, CharacterClass.isSpace(scalars[a]) || scalars[a] == "\n" { a += 1 }
+        while b > a, CharacterClass.isSpace(scalars[b - 1]) || scalars[b - 1] == "\n" { b -= 1 }
+        return ScalarString(Array(scalars[a..<b]))
+    }
+
+    /// `米国国立標準技術研究所（NIST）` → `米国国立標準技術研究所`.
+    public func removingTrailingParenthetical() -> ScalarString {
+        let s = trimmingSpaces()
+        guard s.last == "）" || s.last == ")" else { return s }
+        guard let open = s.scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return s }
+        return ScalarString(Array(s.scalars[..<open])).trimmingSpaces()
+    }
+}
+
+/// A list of names with what each stands for, indexed by first code point so
+/// that finding every name inside a phrase costs a pass over the phrase, not a
+/// pass per name.
+struct Gazetteer<Value: Sendable>: Sendable {
+    let entries: [(name: ScalarString, value: Value)]
+    private let byFirst: [Unicode.Scalar: [Int]]
+
+    init(_ entries: [(ScalarString, Value)]) {
+        self.entries = entries.map { (name: $0.0, value: $0.1) }
+        var index: [Unicode.Scalar: [Int]] = [:]
+        for (i, e) in entries.enumerated() where !e.0.isEmpty { index[e.0.scalars[0], default: []].append(i) }
+        byFirst = index
+    }
+
+    /// The values of all names that occur in `s`.
+    func values(in s: ScalarString) -> [Value] {
+        var found: [Value] = []
+        let text = s.scalars
+        for i in text.indices {
+            guard let candidates = byFirst[text[i]] else { continue }
+            for c in candidates {
+                let name = entries[c].name.scalars
+                if i + name.count <= text.count, text[i..<(i + name.count)].elementsEqual(name) { found.append(entries[c].value) }
+            }
+        }
+        return found
+    }
+
+    /// The value of the first name `s` starts with.
+    func prefixValue(of s: ScalarString) -> Value? {
+        guard let first = s.first, let candidates = byFirst[first] else { return nil }
+        return candidates.first { s.hasPrefix(entries[$0].name) }.map { entries[$0].value }
+    }
+
+    func containsSuffix(of s: ScalarString) -> Bool { entries.contains { s.hasSuffix($0.name) } }
+}
