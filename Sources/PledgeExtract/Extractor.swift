@@ -76,18 +76,56 @@ struct ExtractionRun {
         return s
     }
 
+    /// The first `count` code points of a line: all that layout needs of most lines.
+    func head(ofLine i: Int, count: Int = 256) -> [Unicode.Scalar] {
+        let line = lines[i]
+        guard line.end - line.start > count else { return scalars(ofLine: i) }
+        var end = line.byteStart
+        var seen = 0
+        while end < line.byteEnd, seen <= count {
+            if bytes[end] & 0xC0 != 0x80 { seen += 1 }
+            if seen > count { break }
+            end += 1
+        }
+        var s: [Unicode.Scalar] = []
+        LineScanner.scalars(bytes, from: line.byteStart, to: end, into: &s)
+        return s
+    }
+
+    /// The last `count` code points of a line.
+    func tail(ofLine i: Int, count: Int = 8) -> [Unicode.Scalar] {
+        let line = lines[i]
+        var start = line.byteEnd
+        var seen = 0
+        while start > line.byteStart, seen < count {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { seen += 1 }
+        }
+        var s: [Unicode.Scalar] = []
+        LineScanner.scalars(bytes, from: start, to: line.byteEnd, into: &s)
+        return s
+    }
+
+    /// A line's kind, read from its opening; a long heading is read whole for its text.
+    func kind(ofLine i: Int) -> LineKind {
+        let opening = head(ofLine: i)
+        let kind = Layout.classify(opening)
+        if opening.count < lines[i].end - lines[i].start, case .heading = kind { return Layout.classify(scalars(ofLine: i)) }
+        return kind
+    }
+
     mutating func run() -> Extraction {
         lines = LineScanner.lines(in: bytes)
         out.document.length = lineCount()
-        let kinds = (0..<lines.count).map { Layout.classify(scalars(ofLine: $0)) }
+        let kinds = (0..<lines.count).map { kind(ofLine: $0) }
         let (titleLine, dateLine) = headerLines(kinds)
         anchor = options.date
         if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
         out.document.date = anchor?.iso
         context = PartyContextReader.read(bytes: bytes)
         let blocks = Layout.blocks(
-            kinds: kinds, scalarsOf: { scalars(ofLine: $0) }, lines: lines, rules: rules.layout,
-            titleLine: titleLine, dateLine: dateLine)
+            kinds: kinds, head: { head(ofLine: $0, count: 16) }, tail: { tail(ofLine: $0) }, title: { scalars(ofLine: $0) },
+            lines: lines, rules: rules.layout, titleLine: titleLine, dateLine: dateLine)
         for block in blocks { process(block) }
         closePreamble()
         return out
@@ -104,7 +142,7 @@ struct ExtractionRun {
     func headerLines(_ kinds: [LineKind]) -> (Int?, Int?) {
         guard let first = kinds.firstIndex(where: { $0 != .blank }) else { return (nil, nil) }
         var title: Int?
-        let firstScalars = scalars(ofLine: first)
+        let firstScalars = head(ofLine: first, count: 200)
         switch kinds[first] {
         case .heading(let level, _) where level <= 1:
             title = first
@@ -116,9 +154,9 @@ struct ExtractionRun {
         default:
             break
         }
-        if title != nil, dateOnLine(first) != nil, firstScalars.count <= 40 { return (nil, first) }
+        if title != nil, firstScalars.count <= 40, dateOnLine(first) != nil { return (nil, first) }
         let next = title.map { t in kinds[(t + 1)...].firstIndex(where: { $0 != .blank }) } ?? first
-        guard let candidate = next, kinds[candidate] == .text, scalars(ofLine: candidate).count <= 40,
+        guard let candidate = next, kinds[candidate] == .text, lines[candidate].end - lines[candidate].start <= 40,
             dateOnLine(candidate) != nil
         else { return (title, nil) }
         return (title, candidate)

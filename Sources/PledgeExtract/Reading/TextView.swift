@@ -59,16 +59,12 @@ public struct TextView: Sendable {
 
     /// The original text of a document span lying inside this view.
     public func source(_ span: SourceSpan) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: raw[(span.start - rawStart)..<(span.end - rawStart)])
-        return String(s)
+        String(scalars: raw[(span.start - rawStart)..<(span.end - rawStart)])
     }
 
     /// Normalised text of view positions `[from, to)`.
     public func string(_ from: Int, _ to: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[from..<to])
-        return String(s)
+        String(scalars: scalars[from..<to])
     }
 
     /// True when the normalised text at `i` starts with `word`.
@@ -104,5 +100,28 @@ public struct TextView: Sendable {
         var j = i
         while j > 0, scalars[j - 1] == " " || scalars[j - 1] == "\t" { j -= 1 }
         return j
+    }
+}
+
+extension String {
+    /// Builds a string from code points by encoding them to UTF-8 in one buffer,
+    /// much faster than appending them to a `UnicodeScalarView` one by one.
+    init<C: Collection<Unicode.Scalar>>(scalars: C) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for u in scalars {
+            let v = u.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

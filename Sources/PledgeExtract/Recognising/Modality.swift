@@ -93,7 +93,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             }
             guard onlyInflection(s[after...]) else { continue }
             if let b = best, b.position >= after { continue }
-            let tail = String(String.UnicodeScalarView(s[after...]))
+            let tail = ScalarString(s[after...])
             var m = cue.modality
             if isPassive(tail) { m = cue.passive }
             if cue.tensed { m = isPast(tail) ? .done : .commit }
@@ -106,9 +106,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
 
     /// Without a cue: copulas describe; past tense reports a done act; other verbs act.
     func plainPredicate(_ s: [Unicode.Scalar]) -> Modality {
-        let tail = String(String.UnicodeScalarView(s.suffix(8)))
-        for copula in ["である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です",
-            "れている", "れています", "いる", "られる", "れる", "ない"] where tail.hasSuffix(copula) {
+        let tail = ScalarString(s.suffix(8))
+        for copula in Self.copulas where tail.hasSuffix(copula) {
             if copula == "いる" && (tail.hasSuffix("ている") || tail.hasSuffix("でいる")) { break }
             return .other
         }
@@ -116,12 +115,17 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         return .commit
     }
 
-    func isPast(_ tail: String) -> Bool {
+    static let copulas: [ScalarString] = [
+        "である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です", "れている", "れています", "いる",
+        "られる", "れる", "ない",
+    ]
+
+    func isPast(_ tail: ScalarString) -> Bool {
         tail.hasSuffix("た") || tail.hasSuffix("だ") && !tail.hasSuffix("予定だ") || tail.hasSuffix("ました")
             || tail.hasSuffix("ている") && !tail.hasSuffix("していく") && tail.hasPrefix("して") || tail.hasSuffix("ておる")
     }
 
-    func isPassive(_ tail: String) -> Bool {
+    func isPassive(_ tail: ScalarString) -> Bool {
         tail.hasPrefix("され") || tail.hasPrefix("される") || tail.hasPrefix("まれ") || tail.hasPrefix("られ")
     }
 

@@ -22,7 +22,7 @@ public struct PartyContext: Sendable {
 /// (an unmarked ministry is Japan's, a katakana `〜社` is foreign) do the rest.
 public enum JapaneseParties {
     /// Names of countries and unions, longest first where one contains another.
-    static let countries = Gazetteer<[Party]>([
+    static let countries = Gazetteer<PartySet>([
         ("アメリカ合衆国", [.US]), ("アメリカ", [.US]), ("合衆国", [.US]), ("米国", [.US]), ("米側", [.US]), ("日本国", [.JP]),
         ("日本", [.JP]), ("我が国", [.JP]), ("わが国", [.JP]), ("自衛隊", [.JP]), ("JAPAN", [.JP]), ("Japan", [.JP]),
         ("United States", [.US]), ("U.S.", [.US]), ("USA", [.US]),
@@ -124,7 +124,7 @@ public enum JapaneseParties {
             return marked(before, context: context).sorted()
         }
         if isNominalisedOrThing(core) { return [] }
-        var found = Set<Party>()
+        var found = PartySet()
         for conjunct in conjuncts(of: core) where isAgent(conjunct, context: context) {
             found.formUnion(parties(ofConjunct: conjunct, context: context))
         }
@@ -166,13 +166,13 @@ public enum JapaneseParties {
     }
 
     /// The parties a phrase names outright: countries, compounds, places, people, companies, defined terms.
-    static func marked(_ c: ScalarString, context: PartyContext) -> Set<Party> {
-        var found = Set<Party>()
+    static func marked(_ c: ScalarString, context: PartyContext) -> PartySet {
+        var found = PartySet()
         if bothSides.contains(where: { c.contains($0) }) { found.formUnion(context.documentParties) }
         for parties in countries.values(in: c) { found.formUnion(parties) }
         for (short, parties) in context.termParties where c.contains(short) { found.formUnion(parties) }
-        found.formUnion(people.values(in: c))
-        found.formUnion(places.values(in: c))
+        for party in people.values(in: c) { found.insert(party) }
+        for party in places.values(in: c) { found.insert(party) }
         if let party = companies.prefixValue(of: c) { found.insert(party) }
         found.formUnion(compoundParties(c))
         // 日 before another country's name: 日EU, 日ASEAN, 日豪州.
@@ -180,7 +180,7 @@ public enum JapaneseParties {
         return found
     }
 
-    static func parties(ofConjunct c: ScalarString, context: PartyContext) -> Set<Party> {
+    static func parties(ofConjunct c: ScalarString, context: PartyContext) -> PartySet {
         var found = marked(c, context: context)
         if !found.isEmpty { return found }
         // Unmarked: a Japanese text names foreign bodies with their country (米運輸省),
@@ -216,13 +216,13 @@ public enum JapaneseParties {
 
     /// Parties named by a run of one-character abbreviations: 日米 → JP, US; 日米豪 → JP, US, OTHER.
     /// Only runs of two or more count, so 米 in 米国 is left to the country table and 中 in 中旬 never counts.
-    static func compoundParties(_ s: ScalarString) -> Set<Party> {
-        var found = Set<Party>()
+    static func compoundParties(_ s: ScalarString) -> PartySet {
+        var found = PartySet()
         let scalars = s.scalars
         var i = 0
         while i < scalars.count {
             var j = i
-            var run = Set<Party>()
+            var run = PartySet()
             while j < scalars.count, let p = abbreviations[scalars[j]] {
                 run.insert(p)
                 j += 1
@@ -253,7 +253,7 @@ public enum JapaneseParties {
             let possessor = marked(before.dropLast(1).suffix(6), context: context)
             if !possessor.isEmpty { return possessor.sorted() }
         }
-        var found = Set<Party>()
+        var found = PartySet()
         for c in conjuncts(of: long) { found.formUnion(parties(ofConjunct: c, context: context)) }
         return found.sorted()
     }
@@ -261,4 +261,40 @@ public enum JapaneseParties {
 
 extension String {
     func trimmingSpaces() -> String { ScalarString(self).trimmingSpaces().description }
+}
+
+/// A set of parties as three bits: built and merged for every sentence, so it
+/// should cost no hashing.
+struct PartySet: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let JP = PartySet(rawValue: 1)
+    static let US = PartySet(rawValue: 2)
+    static let OTHER = PartySet(rawValue: 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ parties: [Party]) {
+        self.init(rawValue: 0)
+        for p in parties { insert(p) }
+    }
+
+    mutating func insert(_ p: Party) {
+        switch p {
+        case .JP: formUnion(.JP)
+        case .US: formUnion(.US)
+        case .OTHER: formUnion(.OTHER)
+        }
+    }
+
+    mutating func formUnion(_ parties: [Party]) { for p in parties { insert(p) } }
+
+    /// The parties in `Party`'s order (JP, OTHER, US), as the format writes them.
+    func sorted() -> [Party] {
+        var out: [Party] = []
+        if contains(.JP) { out.append(.JP) }
+        if contains(.OTHER) { out.append(.OTHER) }
+        if contains(.US) { out.append(.US) }
+        return out
+    }
 }

@@ -9,7 +9,7 @@ public struct ScalarString: Hashable, Sendable, ExpressibleByStringLiteral, Cust
     public init(_ string: String) { scalars = Array(string.unicodeScalars) }
     public init(stringLiteral value: String) { self.init(value) }
 
-    public var description: String { String(String.UnicodeScalarView(scalars)) }
+    public var description: String { String(scalars: scalars) }
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
     public var first: Unicode.Scalar? { scalars.first }

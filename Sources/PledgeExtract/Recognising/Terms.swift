@@ -19,7 +19,7 @@ enum Abbreviation {
                 return false
             }
         }
-        if fileFormats.contains(String(String.UnicodeScalarView(s))) { return false }
+        if fileFormats.contains(String(scalars: s)) { return false }
         // `5G`: a capital with digits is as much an abbreviation as `BIAC`.
         return capitals >= 2 || capitals == 1 && digits >= 1 && s.count <= 4
     }
@@ -162,7 +162,7 @@ public struct JapaneseTermRules: TermRules {
     /// True when the Latin words of `long` begin with the short form's letters in order.
     func initialsMatch(_ long: [Unicode.Scalar], _ short: [Unicode.Scalar]) -> Bool {
         guard long.contains(where: CharacterClass.isASCIILetter) else { return false }
-        let initials = String(String.UnicodeScalarView(long)).split(whereSeparator: { $0 == " " || $0 == "-" })
+        let initials = String(scalars: long).split(whereSeparator: { $0 == " " || $0 == "-" })
             .compactMap { $0.first?.lowercased() }.joined()
         var letters = short.filter(CharacterClass.isUpper).map { Character($0).lowercased() }[...]
         for c in initials where letters.first == String(c) { letters = letters.dropFirst() }
@@ -271,7 +271,7 @@ public struct JapaneseTermRules: TermRules {
         while l.last == " " { l.removeLast() }
         while l.first == " " { l.removeFirst() }
         return Term(
-            short: String(String.UnicodeScalarView(short)), long: String(String.UnicodeScalarView(l)),
+            short: String(scalars: short), long: String(scalars: l),
             span: v.span(from, to))
     }
 }

@@ -102,9 +102,7 @@ enum Layout {
 
     /// Heading or title text without markup and outer spaces.
     static func plain(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s where u != "*" { out.append(u) }
-        var text = String(out)
+        var text = String(scalars: s.filter { $0 != "*" })
         while text.hasSuffix("#") { text.removeLast() }
         return text.trimmingCharacters(in: .whitespaces)
     }
@@ -137,8 +135,8 @@ extension Layout {
     /// each bullet and titled paragraph starts a block, and a paragraph that a page
     /// break cut (it stops mid-sentence and goes on after blank lines) stays one.
     static func blocks(
-        kinds: [LineKind], scalarsOf: (Int) -> [Unicode.Scalar], lines: [Line], rules: LayoutRules,
-        titleLine: Int?, dateLine: Int?
+        kinds: [LineKind], head: (Int) -> [Unicode.Scalar], tail: (Int) -> [Unicode.Scalar],
+        title: (Int) -> [Unicode.Scalar], lines: [Line], rules: LayoutRules, titleLine: Int?, dateLine: Int?
     ) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
@@ -156,9 +154,9 @@ extension Layout {
             let line = lines[i]
             if i == titleLine {
                 close()
-                var title = ""
-                if case .heading(_, let text) = kind { title = text } else { title = plain(scalarsOf(i)[...]) }
-                blocks.append(Block(kind: .title(title), firstLine: i, lastLine: i, bodyStart: line.start))
+                var text = ""
+                if case .heading(_, let heading) = kind { text = heading } else { text = plain(title(i)[...]) }
+                blocks.append(Block(kind: .title(text), firstLine: i, lastLine: i, bodyStart: line.start))
                 i += 1
                 continue
             }
@@ -175,8 +173,8 @@ extension Layout {
                 var j = i
                 while j < kinds.count, kinds[j] == .blank { j += 1 }
                 if j < kinds.count, kinds[j] == .text, j != titleLine, j != dateLine {
-                    let last = scalarsOf(current!.lastLine)
-                    let next = scalarsOf(j)
+                    let last = tail(current!.lastLine)
+                    let next = head(j)
                     if rules.continuesAfterBreak(last, currentLength, next) {
                         // A character repeated across the break was printed twice.
                         if let end = last.last(where: { !CharacterClass.isSpace($0) }),
@@ -211,7 +209,7 @@ extension Layout {
                     current!.lastLine = i  // a wrapped line of the same paragraph
                 } else {
                     var a = 0
-                    let s = scalarsOf(i)
+                    let s = head(i)
                     while a < s.count, CharacterClass.isSpace(s[a]) { a += 1 }
                     current = Block(kind: .paragraph, firstLine: i, lastLine: i, bodyStart: line.start + a)
                 }
