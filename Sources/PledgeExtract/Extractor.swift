@@ -260,7 +260,7 @@ struct ExtractionRun {
         }
         let firstVisible = view.skipSpaces(from: 0)
         guard firstVisible < view.count else { return }
-        let start = view.origin[firstVisible]
+        let start = view.offset(firstVisible)
         let end = ranges.last.map { view.span($0.lowerBound, $0.upperBound).end } ?? view.span(firstVisible, view.skipSpacesBackward(from: view.count)).end
         var title: String?
         var kind = ItemKind.paragraph
@@ -285,7 +285,7 @@ extension TextView {
         var hi = origin.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if origin[mid] < offset { lo = mid + 1 } else { hi = mid }
+            if Int(origin[mid]) < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

@@ -9,8 +9,9 @@ import PledgeModel
 public struct TextView: Sendable {
     /// Normalised code points the recognisers read.
     public private(set) var scalars: [Unicode.Scalar] = []
-    /// `origin[i]` is the document offset of `scalars[i]`.
-    public private(set) var origin: [Int] = []
+    /// `origin[i]` is the document offset of `scalars[i]` (32 bits: half the memory
+    /// of `Int` on a paragraph that runs for megabytes).
+    private(set) var origin: [Int32] = []
     /// The original code points from `rawStart`, for quoting spans as written.
     let raw: [Unicode.Scalar]
     let rawStart: Int
@@ -32,14 +33,14 @@ public struct TextView: Sendable {
         origin.reserveCapacity(origin.count + range.count)
         for i in range {
             scalars.append(CharacterClass.narrow(raw[i]))
-            origin.append(rawStart + i)
+            origin.append(Int32(truncatingIfNeeded: rawStart + i))
         }
     }
 
     /// Adds a space standing for the line break at `rawIndex` (English joins wrapped lines with one).
     mutating func appendSpace(rawIndex: Int) {
         scalars.append(" ")
-        origin.append(rawStart + rawIndex)
+        origin.append(Int32(truncatingIfNeeded: rawStart + rawIndex))
     }
 
     public var count: Int { scalars.count }
@@ -54,8 +55,11 @@ public struct TextView: Sendable {
 
     /// Document span of view positions `[from, to)`.
     public func span(_ from: Int, _ to: Int) -> SourceSpan {
-        SourceSpan(origin[from], origin[to - 1] + 1)
+        SourceSpan(offset(from), offset(to - 1) + 1)
     }
+
+    /// The document offset of view position `i`.
+    public func offset(_ i: Int) -> Int { Int(origin[i]) }
 
     /// The original text of a document span lying inside this view.
     public func source(_ span: SourceSpan) -> String {
