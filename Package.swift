@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(
             name: "PledgeExtractTests",
             dependencies: ["PledgeExtract", "PledgeSeed"],
-            resources: [.copy("Examples"), .copy("Fixtures")]
+            // Tables and fixtures are read from the source tree, next to the tests.
+            exclude: ["Examples", "Fixtures"]
         ),
     ]
 )

@@ -53,7 +53,7 @@ struct Extract: ParsableCommand {
         var out = StandardOutput()
         switch format {
         case .json: ExtractionJSON.write(extraction, to: &out)
-        case .text: ExtractionReport.write(extraction, to: &out)
+        case .text: ExtractionReport.write(extraction, text: source.text, to: &out)
         }
         out.flush()
     }

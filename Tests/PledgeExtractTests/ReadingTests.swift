@@ -4,23 +4,10 @@ import Testing
 
 /// Fixture bytes, found next to this file so the tests need no bundle lookup.
 private func fixture(_ path: String) throws -> [UInt8] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(path)")
-    return [UInt8](try Data(contentsOf: url))
+    [UInt8](try Data(contentsOf: fixtureURL(path)))
 }
 
 private let seedPath = "2024-04-10-japan-us-fact-sheet.ja.txt"
-
-/// Deterministic bytes for the binary and fuzz tests (SplitMix64).
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
     var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
@@ -90,7 +77,7 @@ private func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
     }
 
     @Test func rejectsBinary() {
-        var random = SeededGenerator(state: 42)
+        var random = SplitMix(state: 42)
         let header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         let png = header + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
         #expect(throws: DecodeFailure.binary) { try TextDecoder.decode(png) }
@@ -281,7 +268,7 @@ private func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
     }
 
     @Test func neverCrashesOnRandomInput() {
-        var random = SeededGenerator(state: 7)
+        var random = SplitMix(state: 7)
         let alphabet = Array("<<>>/!--&&#;x;\"'= \n\tapbrliuhdvs1234日本、。ｱ😀".unicodeScalars)
         for length in [0, 1, 2, 3, 5, 8, 13, 50, 200, 1000] {
             for _ in 0..<60 {

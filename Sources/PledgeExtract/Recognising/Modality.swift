@@ -149,6 +149,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         // Sentence adverbs stay outside: また、さらに、なお.
         while start < marker, CharacterClass.isSpace(s[start]) { start += 1 }
         var end = marker
+        // `AUKUS 諸国 — 豪州、英国及び米国 — は`: an aside between dashes explains the actor.
+        if let dash = s[start..<end].firstIndex(where: { $0 == "—" || $0 == "―" }) { end = dash }
         while end > start, CharacterClass.isSpace(s[end - 1]) || s[end - 1] == "—" || s[end - 1] == "－" { end -= 1 }
         return start < end ? start..<end : nil
     }
@@ -170,6 +172,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if u == "も" {
                 // Only `Xもまた` and `Xも、` mark a topic; も is too common otherwise.
                 guard next == "、" || (next == "ま" && i + 2 < s.count && s[i + 2] == "た") else { continue }
+            } else if p >= 0, s[p] == "又" || s[p] == "或" || p >= 1 && s[p] == "く" && s[p - 1] == "し" {
+                continue  // 又は, 或いは, 若しくは: "or", not a topic
             } else if CharacterClass.isHiragana(next) {
                 // はじめ, はず, はたす are words, not the particle.
                 if ["じ", "ず", "た", "か", "な", "ら", "い"].contains(String(next)) { continue }
@@ -225,11 +229,13 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         var segmentStart = marker
         var i = marker - 1
         var depth = 0
+        var dashes = 0
         while i >= 0 {
             let u = s[i]
             if u == "）" || u == ")" || u == "」" || u == "』" { depth += 1 }
             if u == "（" || u == "(" || u == "「" || u == "『" { depth = max(0, depth - 1) }
-            if depth == 0, u == "、" || u == "，" || u == "," || u == "。" {
+            if u == "—" || u == "―" { dashes += 1 }
+            if depth == 0, dashes % 2 == 0, u == "、" || u == "，" || u == "," || u == "。" {
                 // Is the text before this comma one more name in a list?
                 var j = i - 1
                 while j >= 0, !(s[j] == "、" || s[j] == "，" || s[j] == "," || s[j] == "。") { j -= 1 }
