@@ -109,8 +109,10 @@ struct ExtractionRun {
     /// A line's kind, read from its opening; a long heading is read whole for its text.
     func kind(ofLine i: Int) -> LineKind {
         let opening = head(ofLine: i)
-        let kind = Layout.classify(opening)
-        if opening.count < lines[i].end - lines[i].start, case .heading = kind { return Layout.classify(scalars(ofLine: i)) }
+        let kind = Layout.classify(opening, rules: rules.layout)
+        if opening.count < lines[i].end - lines[i].start, case .heading = kind {
+            return Layout.classify(scalars(ofLine: i), rules: rules.layout)
+        }
         return kind
     }
 
@@ -122,7 +124,7 @@ struct ExtractionRun {
         anchor = options.date
         if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
         out.document.date = anchor?.iso
-        context = PartyContextReader.read(bytes: bytes)
+        context = PartyContextReader.read(bytes: bytes, language: rules.language)
         let blocks = Layout.blocks(
             kinds: kinds, head: { head(ofLine: $0, count: 16) }, tail: { tail(ofLine: $0) }, title: { scalars(ofLine: $0) },
             lines: lines, rules: rules.layout, titleLine: titleLine, dateLine: dateLine)
@@ -143,16 +145,14 @@ struct ExtractionRun {
         guard let first = kinds.firstIndex(where: { $0 != .blank }) else { return (nil, nil) }
         var title: Int?
         let firstScalars = head(ofLine: first, count: 200)
-        switch kinds[first] {
-        case .heading(let level, _) where level <= 1:
+        let trimmed = firstScalars.filter { !CharacterClass.isSpace($0) }
+        if firstScalars.first(where: { !CharacterClass.isSpace($0) }) == "#" {
+            // A Markdown document's title is its single-# heading.
+            if case .heading(let level, _) = kinds[first], level <= 1 { title = first }
+        } else if kinds[first] != .blank, case .bullet = kinds[first] {
+            title = nil
+        } else if let last = trimmed.last, trimmed.count <= 150, !CharacterClass.isJapaneseSentenceEnd(last), last != "." {
             title = first
-        case .text:
-            let trimmed = firstScalars.filter { !CharacterClass.isSpace($0) }
-            if let last = trimmed.last, trimmed.count <= 150, !CharacterClass.isJapaneseSentenceEnd(last), last != "." {
-                title = first
-            }
-        default:
-            break
         }
         if title != nil, firstScalars.count <= 40, dateOnLine(first) != nil { return (nil, first) }
         let next = title.map { t in kinds[(t + 1)...].firstIndex(where: { $0 != .blank }) } ?? first
@@ -230,7 +230,9 @@ struct ExtractionRun {
             terms.append(term)
             let start = view.index(ofOrigin: term.span.start)
             let before = view.string(max(0, start - 8), start)
-            let parties = JapaneseParties.parties(ofDefinition: term.long, before: before, context: context)
+            let parties = rules.language == .ja
+                ? JapaneseParties.parties(ofDefinition: term.long, before: before, context: context)
+                : EnglishParties.parties(of: ScalarString(term.long), context: context, previous: [])
             if !parties.isEmpty { context.termParties[ScalarString(term.short)] = parties }
         }
         return Found(amounts: amounts, times: times, terms: terms)

@@ -18,11 +18,16 @@ public struct RuleSet: Sendable {
         amounts: JapaneseAmountRules(), times: JapaneseTimeRules(), terms: JapaneseTermRules(),
         reading: JapaneseSentenceReadingRules())
 
+    public static let english = RuleSet(
+        language: .en, layout: .english, lineBreakIsSpace: true, sentences: EnglishSentenceRules(),
+        amounts: EnglishAmountRules(), times: EnglishTimeRules(), terms: EnglishTermRules(),
+        reading: EnglishSentenceReadingRules())
+
     /// The rules for a language, or nil where Pledge has none yet.
     public static func rules(for language: Language) -> RuleSet? {
         switch language {
         case .ja: return .japanese
-        case .en: return nil
+        case .en: return .english
         }
     }
 }

@@ -17,7 +17,14 @@ public enum LanguageDetector {
 /// Works out who a document is between from how it names the sides, so that
 /// `両国` and `我々` resolve to Japan and the counterpart it speaks with most.
 enum PartyContextReader {
-    static func read(bytes: UnsafeBufferPointer<UInt8>) -> PartyContext {
+    static func read(bytes: UnsafeBufferPointer<UInt8>, language: Language) -> PartyContext {
+        if language == .en {
+            // An English release speaks for its own government (here, in the register's
+            // Japan–US documents, the United States) with Japan as its counterpart.
+            var context = PartyContext(documentParties: [.JP, .US], counterpart: .JP)
+            context.home = .US
+            return context
+        }
         // Count 米 (the United States in 日米, 米国, 米側) against other one-character
         // country names in compounds with 日, over the opening of the document.
         let limit = min(bytes.count, 400_000)

@@ -7,6 +7,9 @@ public struct PartyContext: Sendable {
     public var documentParties: [Party]
     /// The side a foreign company or body of unstated nationality most likely belongs to.
     public var counterpart: Party
+    /// The side whose bodies a text names without their country: Japan's in a Japanese
+    /// text (外務省), the releasing government's in an English one (the Department of Energy).
+    public var home: Party = .JP
     /// Parties of abbreviations the document defined (`日本の科学技術振興機構（JST）` → JST: JP).
     public var termParties: [ScalarString: [Party]] = [:]
 

@@ -37,6 +37,9 @@ struct Block {
 struct LayoutRules: Sendable {
     /// Whether a block that ends this way before a blank line goes on after it.
     var continuesAfterBreak: @Sendable (_ lastLine: [Unicode.Scalar], _ blockLength: Int, _ next: [Unicode.Scalar]) -> Bool
+    /// A second look at a line the markup alone calls body text (English headings
+    /// in capitals, `Title: text` paragraphs); the line comes trimmed of spaces.
+    var refine: @Sendable (_ line: ArraySlice<Unicode.Scalar>) -> LineKind? = { _ in nil }
 }
 
 extension LayoutRules {
@@ -55,6 +58,20 @@ extension LayoutRules {
 /// bullets and body text, where the title and date stand, and which paragraphs a
 /// page break cut in two.
 enum Layout {
+    static func classify(_ line: [Unicode.Scalar], rules: LayoutRules) -> LineKind {
+        let kind = classify(line)
+        guard kind == .text else { return kind }
+        var a = 0
+        var b = line.count
+        while a < b, CharacterClass.isSpace(line[a]) { a += 1 }
+        while b > a, CharacterClass.isSpace(line[b - 1]) { b -= 1 }
+        guard let refined = rules.refine(line[a..<b]) else { return .text }
+        // Positions the rules report are within the trimmed line.
+        if case .titled(let title, let body) = refined { return .titled(title: title, body: body + a) }
+        if case .bullet(let body) = refined { return .bullet(body: body + a) }
+        return refined
+    }
+
     static func classify(_ line: [Unicode.Scalar]) -> LineKind {
         var a = 0
         var b = line.count
@@ -66,7 +83,9 @@ enum Layout {
         var hashes = a
         while hashes < b, line[hashes] == "#" { hashes += 1 }
         if hashes > a, hashes - a <= 6, hashes == b || CharacterClass.isSpace(line[hashes]) {
-            return .heading(level: hashes - a, text: plain(line[hashes..<b]))
+            let text = plain(line[hashes..<b])
+            // A heading without text (`###`, the end mark of White House releases) is no heading.
+            return text.isEmpty ? .blank : .heading(level: hashes - a, text: text)
         }
         // Bold leads and all-bold lines.
         if s.starts(with: ["*", "*"]), let close = find(["*", "*"], in: line, from: a + 2, to: b), close > a + 2 {

@@ -1,0 +1,211 @@
+import PledgeModel
+
+/// Reads English numbers: digits with thousands separators and decimals (`30,500`,
+/// `2.9`), number words (`three`, `twenty-five`, `two hundred`), and a scale word
+/// after either (`$2.9 billion`, `two million`).
+public enum EnglishNumber {
+    static let units: [String: Double] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    /// The number words as code points, longest first so `seventeen` wins over `seven`.
+    static let unitWords: [([Unicode.Scalar], Double)] = units.map { (Array($0.key.unicodeScalars), $0.value) }
+        .sorted { $0.0.count > $1.0.count }
+    static let scales: [String: Double] = [
+        "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
+        "m": 1e6, "b": 1e9, "k": 1e3,
+    ]
+
+    /// The lower-cased word of letters (and inner hyphens) starting at `i`, and where it ends.
+    static func word(_ v: TextView, at i: Int) -> (String, Int) {
+        var j = i
+        while j < v.count, v[j].properties.isAlphabetic || (v[j] == "-" && v.at(j + 1).properties.isAlphabetic && j > i) { j += 1 }
+        return (v.string(i, j).lowercased(), j)
+    }
+
+    /// Parses the number starting at `i` (digits or a number word at a word start).
+    public static func parse(_ v: TextView, at i: Int) -> NumberMatch? {
+        var value: Double
+        var end: Int
+        var words = false
+        if CharacterClass.isDigit(v[i]) {
+            guard let (n, e) = JapaneseNumber.parseArabic(v, at: i) else { return nil }
+            value = n
+            end = e
+        } else {
+            guard !v.at(i - 1).properties.isAlphabetic, let (n, e) = parseWords(v, at: i) else { return nil }
+            value = n
+            end = e
+            words = true
+        }
+        // A scale word after a space (`2.9 billion`) or glued (`$5bn`).
+        let k = v.at(end) == " " ? end + 1 : end
+        let (w, we) = word(v, at: k)
+        if let scale = scales[w], !(scale == 100 && !words), !(w.count == 1 && k != end), !(w == "k" && k != end) {
+            value *= scale
+            end = we
+            // `two hundred million`
+            if scale == 100, v.at(end) == " ", let next = scales[word(v, at: end + 1).0], next > 100 {
+                value *= next
+                end = word(v, at: end + 1).1
+            }
+        }
+        return NumberMatch(value: value, end: end, scaled: value >= 1000 && words, kanji: words)
+    }
+
+    /// `three`, `Twenty-five`: a number word standing alone (compared without allocating,
+    /// since every word of a text is tried).
+    static func parseWords(_ v: TextView, at i: Int) -> (Double, Int)? {
+        guard let (a, e) = unitWord(v, at: i) else { return nil }
+        if v.at(e) == "-", a >= 20, let (b, e2) = unitWord(v, at: e + 1), b < 10 { return (a + b, e2) }
+        return (a, e)
+    }
+
+    static func unitWord(_ v: TextView, at i: Int) -> (Double, Int)? {
+        let first = CharacterClass.isUpper(v[i]) ? Unicode.Scalar(v[i].value + 32)! : v[i]
+        for (word, value) in unitWords where word[0] == first {
+            var j = 1
+            while j < word.count, i + j < v.count, v[i + j] == word[j] { j += 1 }
+            if j == word.count, !v.at(i + j).properties.isAlphabetic { return (value, i + j) }
+        }
+        return nil
+    }
+}
+
+/// English amounts: `$2.9 billion`, `USD 110 million`, `¥120 billion`, `approximately
+/// 120 billion yen`, `€1.5 billion`, `PHP 10 million`, `more than three million people`,
+/// `3,000 more jobs`, `an eight-person pilot`.
+public struct EnglishAmountRules: AmountRules {
+    public init() {}
+
+    static let symbols: [(String, String)] = [
+        ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("HK$", "HKD"), ("$", "USD"),
+        ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"),
+    ]
+    static let codes: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "IDR", "VND", "THB", "CHF", "HKD", "TWD", "MYR"]
+    /// Currency words after the number, by their lower-cased first word.
+    static let currencyWords: [String: String] = [
+        "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "won": "KRW",
+        "yuan": "CNY", "renminbi": "CNY", "pesos": "PHP", "peso": "PHP", "rupees": "INR", "rupiah": "IDR",
+    ]
+    static let peopleNouns: Set<String> = [
+        "people", "persons", "person", "jobs", "job", "workers", "employees", "students", "participants", "personnel",
+        "individuals", "fellows", "professionals", "researchers", "experts", "scholars", "teachers", "troops", "officials",
+        "visitors", "tourists", "refugees", "residents", "children", "women", "youth", "leaders", "engineers", "members",
+        "staff", "trainees", "positions", "scientists", "doctors", "nurses", "volunteers", "soldiers", "veterans",
+        "citizens", "civilians", "alumni", "delegates", "entrepreneurs", "americans", "japanese", "graduates", "interns",
+    ]
+    /// Qualifiers before the amount, longest first.
+    static let leading: [(String, Qualifier)] = [
+        ("more than ", .over), ("in excess of ", .over), ("upwards of ", .over), ("over ", .over), ("exceeding ", .over),
+        ("approximately ", .approx), ("about ", .approx), ("around ", .approx), ("roughly ", .approx), ("nearly ", .approx),
+        ("almost ", .approx), ("some ", .approx), ("an estimated ", .approx), ("up to ", .up_to), ("as much as ", .up_to),
+        ("as many as ", .up_to), ("at least ", .at_least), ("a minimum of ", .at_least), ("no less than ", .at_least),
+    ]
+
+    public func amounts(in v: TextView) -> [Amount] {
+        var found: [Amount] = []
+        var i = 0
+        while i < v.count {
+            if mayStart(v, i), let (amount, end) = amount(in: v, at: i) {
+                found.append(amount)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    func mayStart(_ v: TextView, _ i: Int) -> Bool {
+        let u = v[i]
+        let p = v.at(i - 1)
+        if CharacterClass.isDigit(u) {
+            return !CharacterClass.isDigit(p) && !p.properties.isAlphabetic && !(p == "." || p == ",") && p != "-"
+        }
+        if "$¥￥€£₩₱₹".unicodeScalars.contains(u) { return true }
+        if CharacterClass.isUpper(u) && !p.properties.isAlphabetic {
+            // USD, A$, US$, or a capitalised number word opening a sentence.
+            return CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" || "OTFSEN".unicodeScalars.contains(u)
+        }
+        // Number words start with one of these letters: one, two, ..., ninety.
+        return "otfsenz".unicodeScalars.contains(u) && !p.properties.isAlphabetic && !CharacterClass.isDigit(p)
+    }
+
+    func amount(in v: TextView, at i: Int) -> (Amount, Int)? {
+        var start = i
+        var unit: String?
+        var j = i
+        // Currency mark or code in front.
+        if let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
+            unit = code
+            j = i + mark.unicodeScalars.count
+        } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {
+            let e = i + 3
+            guard CharacterClass.isUpper(v.at(i + 2)), !v.at(e).properties.isAlphabetic, Self.codes.contains(v.string(i, e)) else {
+                return nil
+            }
+            unit = v.string(i, e)
+            j = v.at(e) == " " ? e + 1 : e
+        }
+        guard j < v.count, let number = EnglishNumber.parse(v, at: j) else { return nil }
+        // A number word alone only counts people (`eight fellows`) or carries a scale (`two million`).
+        var end = number.end
+        var kind = AmountKind.money
+        if unit == nil {
+            let k = v.at(end) == " " ? end + 1 : end
+            let (w, we) = EnglishNumber.word(v, at: k)
+            if let code = Self.currencyWords[w] {
+                unit = code
+                end = we
+            } else if v.matches("U.S. dollars", at: k) {
+                unit = "USD"
+                end = k + 12
+            } else if let e = peopleEnd(v, from: number.end, hyphenated: true) {
+                unit = "person"
+                kind = .people
+                end = e
+            }
+        }
+        guard let unit else { return nil }
+        if number.kanji && number.value < 2 && kind == .people { return nil }
+        // Qualifier words just before: `more than $5.8 billion`, `up to 160 new jobs`.
+        var qualifier: Qualifier?
+        for (words, q) in Self.leading where v.matches(words, endingAt: start) && !v.at(start - words.unicodeScalars.count - 1).properties.isAlphabetic {
+            qualifier = q
+            start -= words.unicodeScalars.count
+            break
+        }
+        if v.matches(" or more", at: end) {
+            qualifier = qualifier ?? .at_least
+            end += 8
+        }
+        let span = v.span(start, end)
+        return (Amount(span: span, text: v.source(span), kind: kind, value: number.value, unit: unit, qualifier: qualifier), end)
+    }
+
+    /// Where a head count ends: `900 jobs`, `3,000 more jobs`, `700 U.S. jobs`,
+    /// `30,500 full-time equivalent jobs`, `eight-person`. Up to three words may stand
+    /// between the number and the noun.
+    func peopleEnd(_ v: TextView, from end: Int, hyphenated: Bool) -> Int? {
+        if v.matches("-person", at: end) || v.matches("-member", at: end) { return end + 7 }
+        var k = end
+        for _ in 0..<4 {
+            guard v.at(k) == " " else { return nil }
+            k += 1
+            var e = k
+            while e < v.count, v[e].properties.isAlphabetic || v[e] == "-" || v[e] == "." && e + 1 < v.count && v[e + 1] != " " { e += 1 }
+            if v.at(e) == "." && v.string(k, e) == "U.S" { e += 1 }
+            guard e > k else { return nil }
+            let w = v.string(k, e).lowercased()
+            if Self.peopleNouns.contains(w) { return e }
+            // Only modifiers may stand in between, not a unit of something else (`3 billion gallons`).
+            guard ["new", "more", "additional", "full-time", "part-time", "equivalent", "u.s.", "american", "japanese", "local", "direct", "high-quality", "skilled", "young", "permanent", "good-paying", "well-paying", "total"].contains(w)
+            else { return nil }
+            k = e
+        }
+        return nil
+    }
+}

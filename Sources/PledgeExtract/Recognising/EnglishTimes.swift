@@ -1,0 +1,311 @@
+import PledgeModel
+
+/// English time expressions: `by June 2024`, `by March 2026`, `By the end of next year`,
+/// `this year`, `this summer`, `in 2025`, `beginning in 2025`, `since October 7, 2023`,
+/// `over the next two years`, `within 90 days`, `on April 3-4`, `from 2024 to 2026`,
+/// `FY2025`, `last October`, `Today`.
+public struct EnglishTimeRules: TimeRules {
+    public init() {}
+
+    static let months: [(String, Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+        ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan.", 1), ("feb.", 2),
+        ("mar.", 3), ("apr.", 4), ("jun.", 6), ("jul.", 7), ("aug.", 8), ("sept.", 9), ("sep.", 9), ("oct.", 10),
+        ("nov.", 11), ("dec.", 12),
+    ]
+    static let seasons: [(String, String)] = [("spring", "SP"), ("summer", "SU"), ("fall", "FA"), ("autumn", "FA"), ("winter", "WI")]
+    /// Role words before the expression, longest first; they belong to its span.
+    static let prepositions: [(String, TimeRole?)] = [
+        ("no later than ", .deadline), ("by the end of ", .deadline), ("until the end of ", .deadline), ("by ", .deadline),
+        ("until ", .deadline), ("through ", .deadline), ("beginning in ", .start), ("starting in ", .start),
+        ("beginning ", .start), ("starting ", .start), ("since ", .start), ("as of ", .start), ("from ", .start),
+        ("in ", nil), ("on ", nil), ("during ", nil), ("at the end of ", nil), ("the end of ", nil),
+    ]
+
+    /// What an expression names before its role is settled.
+    enum Core {
+        case point(TimePoint, part: PeriodPart?)
+        case duration(TimeDuration)
+        case range(TimePoint, TimePoint)
+    }
+
+    public func times(in v: TextView, anchor: Day?) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        var i = 0
+        while i < v.count {
+            let p = v.at(i - 1)
+            if (v[i].properties.isAlphabetic || CharacterClass.isDigit(v[i])) && !(p.properties.isAlphabetic || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","),
+                let (t, end) = expression(in: v, at: i, anchor: anchor)
+            {
+                found.append(t)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Case-insensitive match of a lower-case `word` at `i`.
+    func matches(_ v: TextView, _ word: String, at i: Int) -> Bool {
+        var j = i
+        for w in word.unicodeScalars {
+            guard j < v.count else { return false }
+            let u = v[j]
+            let lower = CharacterClass.isUpper(u) ? Unicode.Scalar(u.value + 32)! : u
+            guard lower == w else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// A whole word (not the start of a longer one).
+    func matchesWord(_ v: TextView, _ word: String, at i: Int) -> Bool {
+        let n = word.unicodeScalars.count
+        return matches(v, word, at: i) && (word.hasSuffix(" ") || !v.at(i + n).properties.isAlphabetic)
+    }
+
+    func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
+        // Lengths carry their own prepositions: `over the next two years`, `within 90 days`.
+        if let (core, e) = duration(v, at: i), case .duration(let d) = core {
+            let end = matches(v, " or less", at: e) ? e + 8 : e
+            let span = v.span(i, end)
+            return (TimeExpression(span: span, text: v.source(span), role: .duration, value: d.iso), end)
+        }
+        var role: TimeRole?
+        var k = i
+        var part: PeriodPart?
+        for (words, r) in Self.prepositions where matches(v, words, at: i) {
+            role = r
+            k = i + words.unicodeScalars.count
+            if words.contains("end of") { part = .end }
+            break
+        }
+        guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor) else { return nil }
+        let end = coreEnd
+        var value: String
+        var finalRole: TimeRole
+        switch core {
+        case .duration(let d):
+            value = d.iso
+            finalRole = .duration
+        case .range(let a, let b):
+            value = a.iso + "/" + b.iso
+            finalRole = .range
+        case .point(let point, let p):
+            part = part ?? p
+            value = point.iso
+            // `from April 3 to 4`, `from 2024 to 2026`, `April 3-4`.
+            if let (second, e) = rangeEnd(v, at: end, first: point, anchor: anchor), role == .start || role == nil {
+                value = point.iso + "/" + second.iso
+                let span = v.span(i, e)
+                return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), e)
+            }
+            finalRole = role ?? (countsFrom(v, before: i) ? .start : .point)
+        }
+        let span = v.span(i, end)
+        return (TimeExpression(span: span, text: v.source(span), role: finalRole, value: value, part: part), end)
+    }
+
+    /// `since JUMPP's launch in 2019`: a point that a span counts from.
+    func countsFrom(_ v: TextView, before i: Int) -> Bool {
+        var k = i - 1
+        var words = 0
+        while k > 0, words < 5 {
+            if v[k] == " " { words += 1 }
+            if v[k] == "." || v[k] == "," || v[k] == ";" { return false }
+            if matches(v, "since ", at: k) && !v.at(k - 1).properties.isAlphabetic { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    // MARK: - Cores
+
+    func core(in v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        if let r = relative(v, at: i, anchor: anchor) { return r }
+        if let r = calendar(v, at: i, anchor: anchor) { return r }
+        return nil
+    }
+
+    /// `over the next two years`, `within 90 days`, `for a period of five years`,
+    /// `over the past 170 years`, `90 days`, `in 50 years`, `this decade`.
+    func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
+        var k = i
+        for prefix in ["over the next ", "over the past ", "over the last ", "in the next ", "for a period of ", "for the next ", "within the next ", "within ", "over ", "for ", "in "]
+        where matches(v, prefix, at: i) {
+            k = i + prefix.unicodeScalars.count
+            break
+        }
+        if matchesWord(v, "this decade", at: k) || matchesWord(v, "the next decade", at: k) {
+            let n = matches(v, "this", at: k) ? 11 : 15
+            return (.duration(TimeDuration(amount: 10, unit: .year)), k + n)
+        }
+        guard let number = EnglishNumber.parse(v, at: k), number.value == number.value.rounded(), number.value > 0, number.value < 1000
+        else { return nil }
+        var j = number.end
+        guard v.at(j) == " " || v.at(j) == "-" else { return nil }
+        j += 1
+        let units: [(String, TimeDuration.Unit)] = [("years", .year), ("year", .year), ("months", .month), ("month", .month), ("weeks", .week), ("week", .week), ("days", .day), ("day", .day)]
+        guard let (word, unit) = units.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
+        // `a five-year plan` and `the 90-day review` name things, not spans of time.
+        if v.at(number.end) == "-" { return nil }
+        // A bare number of years is a length only with a preposition or `or less` after it.
+        if k == i, !matches(v, " or less", at: j + word.unicodeScalars.count) { return nil }
+        return (.duration(TimeDuration(amount: Int(number.value), unit: unit)), j + word.unicodeScalars.count)
+    }
+
+    /// `today`, `this year`, `next year`, `last October`, `this summer`, `the end of next year`.
+    func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        guard let anchor else { return nil }
+        if matchesWord(v, "today", at: i) { return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), i + 5) }
+        if matchesWord(v, "yesterday", at: i) {
+            let d = anchor.adding(days: -1)
+            return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
+        }
+        for (word, delta) in [("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0)]
+        where matches(v, word, at: i) {
+            let k = i + word.unicodeScalars.count
+            if matchesWord(v, "year", at: k) { return (.point(.year(anchor.year + delta), part: nil), k + 4) }
+            if matchesWord(v, "fiscal year", at: k) {
+                return (.point(.fiscalYear(anchor.year + delta), part: nil), k + 11)
+            }
+            if matchesWord(v, "month", at: k) {
+                let total = anchor.year * 12 + anchor.month - 1 + delta
+                return (.point(.month(total / 12, total % 12 + 1), part: nil), k + 5)
+            }
+            for (name, code) in Self.seasons where matchesWord(v, name, at: k) {
+                return (.point(.season(anchor.year + delta, code), part: nil), k + name.unicodeScalars.count)
+            }
+            for (name, m) in Self.months where !name.hasSuffix(".") && matchesWord(v, name, at: k) {
+                // `last October` is the latest October before the document; `next March` the first after.
+                var year = anchor.year
+                if delta < 0 && m >= anchor.month { year -= 1 }
+                if delta > 0 && m <= anchor.month { year += 1 }
+                return (.point(.month(year, m), part: nil), k + name.unicodeScalars.count)
+            }
+        }
+        // Parts of a period: `early 2025`, `mid-2025`, `late March`.
+        for (word, part) in [("early ", PeriodPart.beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning), ("the middle of ", .middle)]
+        where matches(v, word, at: i) {
+            let k = i + word.unicodeScalars.count
+            if let (core, e) = relative(v, at: k, anchor: anchor) ?? calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
+                return (.point(p, part: part), e)
+            }
+        }
+        return nil
+    }
+
+    /// `April 10, 2024`, `10 April 2024`, `March 2026`, `June`, `2025`, `FY2025`, `fiscal year 2025`, `summer 2024`.
+    func calendar(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        // Fiscal years.
+        if matches(v, "fy", at: i), CharacterClass.isUpper(v[i]) {
+            var k = i + 2
+            if v.at(k) == " " { k += 1 }
+            if let (y, e) = year(v, at: k, twoDigits: true) { return (.point(.fiscalYear(y), part: nil), e) }
+        }
+        if matches(v, "fiscal year ", at: i), let (y, e) = year(v, at: i + 12, twoDigits: false) {
+            return (.point(.fiscalYear(y), part: nil), e)
+        }
+        // Month first: April 10, 2024 / April 2024 / April.
+        for (name, m) in Self.months where matches(v, name, at: i) && CharacterClass.isUpper(v[i]) {
+            var k = i + name.unicodeScalars.count
+            if !name.hasSuffix("."), v.at(k).properties.isAlphabetic { continue }
+            // `May` is also a verb that opens sentences: only a day or year after it makes it a date.
+            if name == "may", !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
+            if v.at(k) == " ", let (d, e) = dayNumber(v, at: k + 1) {
+                var after = e
+                var y = anchor?.year
+                if v.at(after) == ",", v.at(after + 1) == " ", let (yy, ye) = year(v, at: after + 2, twoDigits: false) {
+                    y = yy
+                    after = ye
+                } else if v.at(after) == " ", let (yy, ye) = year(v, at: after + 1, twoDigits: false) {
+                    y = yy
+                    after = ye
+                }
+                guard let y, d <= Day.daysIn(year: y, month: m) else { return nil }
+                return (.point(.day(y, m, d), part: nil), after)
+            }
+            if v.at(k) == " ", let (y, e) = year(v, at: k + 1, twoDigits: false) { return (.point(.month(y, m), part: nil), e) }
+            if v.at(k) == " ", matches(v, " of ", at: k), let (y, e) = year(v, at: k + 4, twoDigits: false) {
+                return (.point(.month(y, m), part: nil), e)
+            }
+            guard let anchor else { return nil }
+            k = i + name.unicodeScalars.count
+            return (.point(.month(anchor.year, m), part: nil), k)
+        }
+        // Day first: 10 April 2024.
+        if let (d, e) = dayNumber(v, at: i), v.at(e) == " " {
+            for (name, m) in Self.months where !name.hasSuffix(".") && matches(v, name, at: e + 1) && CharacterClass.isUpper(v[e + 1]) {
+                let k = e + 1 + name.unicodeScalars.count
+                if v.at(k) == " ", let (y, ye) = year(v, at: k + 1, twoDigits: false), d <= Day.daysIn(year: y, month: m) {
+                    return (.point(.day(y, m, d), part: nil), ye)
+                }
+            }
+        }
+        // Seasons with a year: summer 2024.
+        for (name, code) in Self.seasons where matchesWord(v, name, at: i) {
+            let k = i + name.unicodeScalars.count
+            if v.at(k) == " ", let (y, e) = year(v, at: k + 1, twoDigits: false) { return (.point(.season(y, code), part: nil), e) }
+        }
+        // A year alone.
+        if let (y, e) = year(v, at: i, twoDigits: false) { return (.point(.year(y), part: nil), e) }
+        return nil
+    }
+
+    /// `2024`, not part of a larger number, a money sum or a measure (`$2024`, `2024.5`, `2,024`).
+    func year(_ v: TextView, at i: Int, twoDigits: Bool) -> (Int, Int)? {
+        var j = i
+        var n = 0
+        while CharacterClass.isDigit(v.at(j)), j - i < 5 {
+            n = n * 10 + Int(v[j].value - 0x30)
+            j += 1
+        }
+        let digits = j - i
+        if twoDigits && digits == 2 { return (2000 + n, j) }
+        guard digits == 4, n >= 1800, n <= 2100 else { return nil }
+        let after = v.at(j)
+        if CharacterClass.isDigit(after) || after.properties.isAlphabetic && after != "s" || (after == "." || after == ",") && CharacterClass.isDigit(v.at(j + 1)) || after == "%" {
+            return nil
+        }
+        if after == "s" { return nil }  // the 2030s
+        if v.at(i - 1) == "$" { return nil }
+        return (n, j)
+    }
+
+    func dayNumber(_ v: TextView, at i: Int) -> (Int, Int)? {
+        var j = i
+        var n = 0
+        while CharacterClass.isDigit(v.at(j)), j - i < 2 {
+            n = n * 10 + Int(v[j].value - 0x30)
+            j += 1
+        }
+        guard j > i, !CharacterClass.isDigit(v.at(j)), (1...31).contains(n) else { return nil }
+        for suffix in ["st", "nd", "rd", "th"] where matches(v, suffix, at: j) && !v.at(j + 2).properties.isAlphabetic { return (n, j + 2) }
+        return (n, j)
+    }
+
+    /// The second half of `April 3-4`, `from April 3 to 4`, `from 2024 to 2026`, `2024–2026`.
+    func rangeEnd(_ v: TextView, at end: Int, first: TimePoint, anchor: Day?) -> (TimePoint, Int)? {
+        var k: Int
+        if v.at(end) == "-" || v.at(end) == "–" {
+            k = end + 1
+        } else if matches(v, " to ", at: end) || matches(v, " and ", at: end) {
+            k = end + (matches(v, " to ", at: end) ? 4 : 5)
+        } else if matches(v, " through ", at: end) {
+            k = end + 9
+        } else {
+            return nil
+        }
+        if case .day(let y, let m, let d) = first, let (d2, e) = dayNumber(v, at: k), d2 > d, !v.at(e).properties.isAlphabetic,
+            !(v.at(e) == " " && Self.months.contains { matches(v, $0.0, at: e + 1) })
+        {
+            if v.at(e) == ",", let (_, ye) = year(v, at: e + 2, twoDigits: false) { return (.day(y, m, d2), ye) }
+            return (.day(y, m, d2), e)
+        }
+        if let (core, e) = calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
+            return (p, e)
+        }
+        return nil
+    }
+}

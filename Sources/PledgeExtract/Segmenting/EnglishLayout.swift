@@ -1,0 +1,69 @@
+extension LayoutRules {
+    /// English releases: headings in capitals (level 1) or in title case (level 2),
+    /// initiatives that open `Title: text`, paragraphs cut by a page break that go on
+    /// in lower case, wrapped lines joined with a space.
+    static let english = LayoutRules(
+        continuesAfterBreak: { last, length, next in
+            guard length >= 30, let end = last.last(where: { !CharacterClass.isSpace($0) }),
+                let first = next.first(where: { !CharacterClass.isSpace($0) })
+            else { return false }
+            if ".!?:;".unicodeScalars.contains(end) || CharacterClass.isClosing(end) { return false }
+            return first.properties.isLowercase
+        },
+        refine: { line in EnglishLayout.kind(of: line) }
+    )
+}
+
+enum EnglishLayout {
+    /// Words a title leaves in lower case.
+    static let minorWords: Set<String> = [
+        "a", "an", "the", "and", "or", "nor", "but", "of", "for", "to", "in", "on", "at", "by", "with", "under", "from", "via",
+        "into", "through", "as", "per", "vs.", "its", "our", "their", "across", "between", "toward", "towards", "against",
+        "among", "amid", "over", "within", "&", "–", "—", "-",
+    ]
+
+    static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
+        let text = String(scalars: line)
+        let last = line.last!
+        let letters = line.filter { $0.properties.isAlphabetic }
+        guard !letters.isEmpty else { return nil }
+        let terminal = ".!?".unicodeScalars.contains(last)
+        // DEFENSE AND SECURITY COOPERATION
+        if !terminal, line.count <= 120, letters.count >= 3, !letters.contains(where: { $0.properties.isLowercase }) {
+            return .heading(level: 1, text: text)
+        }
+        // Economic Cooperation
+        if !terminal, line.count <= 100, last != ":", isTitleCase(text, maxWords: 12) {
+            return .heading(level: 2, text: text)
+        }
+        // Upgrading Alliance Command and Control: The United States and Japan intend ...
+        if let colon = line.firstIndex(of: ":"), colon - line.startIndex <= 140 {
+            let title = String(scalars: line[line.startIndex..<colon])
+            var body = colon + 1
+            while body < line.endIndex, CharacterClass.isSpace(line[body]) { body += 1 }
+            if body < line.endIndex, isTitleCase(title, maxWords: 16), !title.contains(". ") {
+                return .titled(title: title, body: body - line.startIndex)
+            }
+        }
+        return nil
+    }
+
+    /// Most words that are not minor start with a capital or a digit, and the first does.
+    static func isTitleCase(_ text: String, maxWords: Int) -> Bool {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= maxWords, let first = words[0].unicodeScalars.first,
+            first.properties.isUppercase || CharacterClass.isDigit(first)
+        else { return false }
+        var major = 0
+        var capitalised = 0
+        for word in words where !minorWords.contains(word.lowercased()) {
+            major += 1
+            if let u = word.unicodeScalars.first(where: { $0.properties.isAlphabetic || CharacterClass.isDigit($0) }),
+                u.properties.isUppercase || CharacterClass.isDigit(u)
+            {
+                capitalised += 1
+            }
+        }
+        return major > 0 && capitalised * 10 >= major * 8
+    }
+}
