@@ -156,7 +156,7 @@ struct ExtractionRun {
         }
         if title != nil, firstScalars.count <= 40, dateOnLine(first) != nil { return (nil, first) }
         let next = title.map { t in kinds[(t + 1)...].firstIndex(where: { $0 != .blank }) } ?? first
-        guard let candidate = next, kinds[candidate] == .text, lines[candidate].end - lines[candidate].start <= 40,
+        guard let candidate = next, lines[candidate].end - lines[candidate].start <= 40,
             dateOnLine(candidate) != nil
         else { return (title, nil) }
         return (title, candidate)

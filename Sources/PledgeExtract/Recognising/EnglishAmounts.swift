@@ -93,7 +93,7 @@ public struct EnglishAmountRules: AmountRules {
     static let peopleNouns: Set<String> = [
         "people", "persons", "person", "jobs", "job", "workers", "employees", "students", "participants", "personnel",
         "individuals", "fellows", "professionals", "researchers", "experts", "scholars", "teachers", "troops", "officials",
-        "visitors", "tourists", "refugees", "residents", "children", "women", "youth", "leaders", "engineers", "members",
+        "visitors", "tourists", "refugees", "residents", "children", "women", "youth", "engineers", "members",
         "staff", "trainees", "positions", "scientists", "doctors", "nurses", "volunteers", "soldiers", "veterans",
         "citizens", "civilians", "alumni", "delegates", "entrepreneurs", "americans", "japanese", "graduates", "interns",
     ]

@@ -32,9 +32,9 @@ enum EnglishLayout {
         if !terminal, line.count <= 120, letters.count >= 3, !letters.contains(where: { $0.properties.isLowercase }) {
             return .heading(level: 1, text: text)
         }
-        // Economic Cooperation
-        if !terminal, line.count <= 100, last != ":", isTitleCase(text, maxWords: 12) {
-            return .heading(level: 2, text: text)
+        // Economic Cooperation; `Collaborative Government-Private Sector Engagement:` before a list.
+        if !terminal, line.count <= 100, isTitleCase(text, maxWords: 12) {
+            return .heading(level: 2, text: last == ":" ? String(text.dropLast()) : text)
         }
         // Upgrading Alliance Command and Control: The United States and Japan intend ...
         if let colon = line.firstIndex(of: ":"), colon - line.startIndex <= 140 {
