@@ -18,5 +18,9 @@ public enum Seed {
     public static let japanUSFactSheetJA = Document(
         key: "2024-04-10-japan-us", fileName: "2024-04-10-japan-us-fact-sheet.ja.txt")
 
-    public static let all = [japanUSFactSheetJA]
+    /// The same fact sheet as the White House released it in English.
+    public static let japanUSFactSheetEN = Document(
+        key: "2024-04-10-japan-us-en", fileName: "2024-04-10-japan-us-fact-sheet.en.txt")
+
+    public static let all = [japanUSFactSheetJA, japanUSFactSheetEN]
 }

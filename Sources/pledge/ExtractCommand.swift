@@ -9,6 +9,9 @@ struct DocumentOptions: ParsableArguments {
     @Argument(help: "The document to read: plain text, Markdown-like text, HTML or PDF; '-' reads standard input.")
     var file: String
 
+    init() {}
+    init(file: String) { self.file = file }
+
     func read() throws -> SourceDocument {
         do {
             return try DocumentReader.read(path: file)

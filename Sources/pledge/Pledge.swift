@@ -6,6 +6,6 @@ struct Pledge: ParsableCommand {
         abstract: "Turns summit documents into a register of commitments.",
         discussion: "Pledge reads fact sheets, joint statements and communiqués and finds every initiative, "
             + "its sentences with their modality and parties, amounts, time expressions and abbreviations.",
-        subcommands: [Extract.self, Text.self]
+        subcommands: [Extract.self, Text.self, Align.self]
     )
 }

@@ -96,6 +96,8 @@ public enum ExtractionJSON {
     }
 
     /// A JSON string literal, or `null`.
+    public static func quoted(_ s: String?) -> String { string(s) }
+
     static func string(_ s: String?) -> String {
         guard let s else { return "null" }
         var out = "\""

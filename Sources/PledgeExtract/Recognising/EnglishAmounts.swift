@@ -101,7 +101,7 @@ public struct EnglishAmountRules: AmountRules {
     static let leading: [(String, Qualifier)] = [
         ("more than ", .over), ("in excess of ", .over), ("upwards of ", .over), ("over ", .over), ("exceeding ", .over),
         ("approximately ", .approx), ("about ", .approx), ("around ", .approx), ("roughly ", .approx), ("nearly ", .approx),
-        ("almost ", .approx), ("some ", .approx), ("an estimated ", .approx), ("up to ", .up_to), ("as much as ", .up_to),
+        ("almost ", .approx), ("some ", .approx), ("up to ", .up_to), ("as much as ", .up_to),
         ("as many as ", .up_to), ("at least ", .at_least), ("a minimum of ", .at_least), ("no less than ", .at_least),
     ]
 
@@ -174,6 +174,10 @@ public struct EnglishAmountRules: AmountRules {
         // Qualifier words just before: `more than $5.8 billion`, `up to 160 new jobs`.
         var qualifier: Qualifier?
         for (words, q) in Self.leading where v.matches(words, endingAt: start) && !v.at(start - words.unicodeScalars.count - 1).properties.isAlphabetic {
+            // `adds up to $12.1 billion` is a sum, not a ceiling.
+            if q == .up_to, ["add ", "adds ", "added ", "adding ", "amount ", "amounts ", "amounting "].contains(where: { v.matches($0, endingAt: start - words.unicodeScalars.count) }) {
+                break
+            }
             qualifier = q
             start -= words.unicodeScalars.count
             break
