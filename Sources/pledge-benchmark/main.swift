@@ -37,13 +37,25 @@ func measure(_ label: String, bytes: [UInt8]) throws {
 }
 
 let seed = try [UInt8](Data(contentsOf: Seed.japanUSFactSheetJA.url))
+let english = try [UInt8](Data(contentsOf: Seed.japanUSFactSheetEN.url))
 let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
-for size in sizes.isEmpty ? [25, 50] : sizes {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(size * 1_000_000 + seed.count)
-    while bytes.count < size * 1_000_000 { bytes += seed + [0x0A] }
-    try measure("seed repeated to \(size) MB", bytes: bytes)
+for (name, document) in [("Japanese", seed), ("English", english)] {
+    for size in sizes.isEmpty ? [25, 50] : sizes {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size * 1_000_000 + document.count)
+        while bytes.count < size * 1_000_000 { bytes += document + [0x0A] }
+        try measure("\(name) seed repeated to \(size) MB", bytes: bytes)
+    }
 }
+// Alignment of the two versions (extraction of both included).
+let clock = ContinuousClock()
+let ja = try DocumentReader.read(bytes: seed, name: "ja")
+let en = try DocumentReader.read(bytes: english, name: "en")
+let xa = try Extractor().extract(ja)
+let xb = try Extractor().extract(en)
+var pairs: [AlignedPair] = []
+let elapsed = clock.measure { for _ in 0..<20 { pairs = Aligner.align(xa, text: ja.text, xb, text: en.text) } }
+print("alignment of the Japanese and English seeds: \(pairs.count) pairs in \(elapsed / 20) per run")
 // One line, no break: the sentences of the seed's body run together.
 let body = String(decoding: seed, as: UTF8.self).split(separator: "\n").filter { $0.hasSuffix("。") }.joined()
 var line: [UInt8] = []

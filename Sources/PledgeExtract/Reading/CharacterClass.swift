@@ -21,6 +21,19 @@ public enum CharacterClass {
 
     @inline(__always) public static func isUpper(_ u: Unicode.Scalar) -> Bool { u.value &- 0x41 < 26 }
 
+    /// Letters of any script, with an ASCII fast path (Unicode property lookups are slow).
+    @inline(__always) public static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? isASCIILetter(u) : u.properties.isAlphabetic
+    }
+
+    @inline(__always) public static func isUpperLetter(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? isUpper(u) : u.properties.isUppercase
+    }
+
+    @inline(__always) public static func isLowerLetter(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value &- 0x61 < 26 : u.properties.isLowercase
+    }
+
     @inline(__always) public static func isHiragana(_ u: Unicode.Scalar) -> Bool {
         u.value >= 0x3041 && u.value <= 0x309F
     }

@@ -21,7 +21,7 @@ public enum EnglishNumber {
     /// The lower-cased word of letters (and inner hyphens) starting at `i`, and where it ends.
     static func word(_ v: TextView, at i: Int) -> (String, Int) {
         var j = i
-        while j < v.count, v[j].properties.isAlphabetic || (v[j] == "-" && v.at(j + 1).properties.isAlphabetic && j > i) { j += 1 }
+        while j < v.count, CharacterClass.isLetter(v[j]) || (v[j] == "-" && CharacterClass.isLetter(v.at(j + 1)) && j > i) { j += 1 }
         return (v.string(i, j).lowercased(), j)
     }
 
@@ -35,7 +35,7 @@ public enum EnglishNumber {
             value = n
             end = e
         } else {
-            guard !v.at(i - 1).properties.isAlphabetic, let (n, e) = parseWords(v, at: i) else { return nil }
+            guard !CharacterClass.isLetter(v.at(i - 1)), let (n, e) = parseWords(v, at: i) else { return nil }
             value = n
             end = e
             words = true
@@ -68,7 +68,7 @@ public enum EnglishNumber {
         for (word, value) in unitWords where word[0] == first {
             var j = 1
             while j < word.count, i + j < v.count, v[i + j] == word[j] { j += 1 }
-            if j == word.count, !v.at(i + j).properties.isAlphabetic { return (value, i + j) }
+            if j == word.count, !CharacterClass.isLetter(v.at(i + j)) { return (value, i + j) }
         }
         return nil
     }
@@ -123,15 +123,24 @@ public struct EnglishAmountRules: AmountRules {
         let u = v[i]
         let p = v.at(i - 1)
         if CharacterClass.isDigit(u) {
-            return !CharacterClass.isDigit(p) && !p.properties.isAlphabetic && !(p == "." || p == ",") && p != "-"
+            return !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && !(p == "." || p == ",") && p != "-"
         }
-        if "$¥￥€£₩₱₹".unicodeScalars.contains(u) { return true }
-        if CharacterClass.isUpper(u) && !p.properties.isAlphabetic {
+        switch u {
+        case "$", "¥", "￥", "€", "£", "₩", "₱", "₹": return true
+        default: break
+        }
+        if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             // USD, A$, US$, or a capitalised number word opening a sentence.
-            return CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" || "OTFSEN".unicodeScalars.contains(u)
+            switch u {
+            case "O", "T", "F", "S", "E", "N": return true
+            default: return CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$"
+            }
         }
         // Number words start with one of these letters: one, two, ..., ninety.
-        return "otfsenz".unicodeScalars.contains(u) && !p.properties.isAlphabetic && !CharacterClass.isDigit(p)
+        switch u {
+        case "o", "t", "f", "s", "e", "n", "z": return !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p)
+        default: return false
+        }
     }
 
     func amount(in v: TextView, at i: Int) -> (Amount, Int)? {
@@ -144,7 +153,7 @@ public struct EnglishAmountRules: AmountRules {
             j = i + mark.unicodeScalars.count
         } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {
             let e = i + 3
-            guard CharacterClass.isUpper(v.at(i + 2)), !v.at(e).properties.isAlphabetic, Self.codes.contains(v.string(i, e)) else {
+            guard CharacterClass.isUpper(v.at(i + 2)), !CharacterClass.isLetter(v.at(e)), Self.codes.contains(v.string(i, e)) else {
                 return nil
             }
             unit = v.string(i, e)
@@ -173,7 +182,7 @@ public struct EnglishAmountRules: AmountRules {
         if number.kanji && number.value < 2 && kind == .people { return nil }
         // Qualifier words just before: `more than $5.8 billion`, `up to 160 new jobs`.
         var qualifier: Qualifier?
-        for (words, q) in Self.leading where v.matches(words, endingAt: start) && !v.at(start - words.unicodeScalars.count - 1).properties.isAlphabetic {
+        for (words, q) in Self.leading where v.matches(words, endingAt: start) && !CharacterClass.isLetter(v.at(start - words.unicodeScalars.count - 1)) {
             // `adds up to $12.1 billion` is a sum, not a ceiling.
             if q == .up_to, ["add ", "adds ", "added ", "adding ", "amount ", "amounts ", "amounting "].contains(where: { v.matches($0, endingAt: start - words.unicodeScalars.count) }) {
                 break
@@ -200,7 +209,7 @@ public struct EnglishAmountRules: AmountRules {
             guard v.at(k) == " " else { return nil }
             k += 1
             var e = k
-            while e < v.count, v[e].properties.isAlphabetic || v[e] == "-" || v[e] == "." && e + 1 < v.count && v[e + 1] != " " { e += 1 }
+            while e < v.count, CharacterClass.isLetter(v[e]) || v[e] == "-" || v[e] == "." && e + 1 < v.count && v[e + 1] != " " { e += 1 }
             if v.at(e) == "." && v.string(k, e) == "U.S" { e += 1 }
             guard e > k else { return nil }
             let w = v.string(k, e).lowercased()

@@ -77,15 +77,15 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var words: [Word] = []
         var i = 0
         while i < s.count {
-            guard s[i].properties.isAlphabetic || CharacterClass.isDigit(s[i]) else { i += 1; continue }
+            guard CharacterClass.isLetter(s[i]) || CharacterClass.isDigit(s[i]) else { i += 1; continue }
             var j = i
-            while j < s.count, s[j].properties.isAlphabetic || CharacterClass.isDigit(s[j]) || s[j] == "-" || s[j] == "’" || s[j] == "'" || s[j] == "&"
-                || (s[j] == "." && j + 1 < s.count && s[j + 1].properties.isAlphabetic)
+            while j < s.count, CharacterClass.isLetter(s[j]) || CharacterClass.isDigit(s[j]) || s[j] == "-" || s[j] == "’" || s[j] == "'" || s[j] == "&"
+                || (s[j] == "." && j + 1 < s.count && CharacterClass.isLetter(s[j + 1]))
             {
                 j += 1
             }
             if j < s.count, s[j] == ".", j - i <= 4, s[i..<j].contains(".") { j += 1 }  // U.S.
-            words.append(Word(start: i, end: j, text: String(scalars: s[i..<j]).lowercased(), capitalised: s[i].properties.isUppercase))
+            words.append(Word(start: i, end: j, text: String(scalars: s[i..<j]).lowercased(), capitalised: CharacterClass.isUpperLetter(s[i])))
             i = j
         }
         return words

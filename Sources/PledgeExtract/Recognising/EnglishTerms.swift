@@ -66,7 +66,7 @@ public struct EnglishTermRules: TermRules {
             // A sentence ends before this word: `… in 2023. The Quad (…)`.
             var p = k
             while p > 0, v[p - 1] == " " { p -= 1 }
-            if p > 0, v[p - 1] == ".", p >= 2, v[p - 2].properties.isLowercase { break }
+            if p > 0, v[p - 1] == ".", p >= 2, CharacterClass.isLowerLetter(v[p - 2]) { break }
             i = k
         }
         return words
@@ -79,7 +79,7 @@ public struct EnglishTermRules: TermRules {
         for i in w.0..<w.1 {
             let u = v[i]
             if u == "-" || u == "." || u == "/" { atStart = true; continue }
-            if atStart, u.properties.isAlphabetic || CharacterClass.isDigit(u) { out.append(String(Character(u)).lowercased()) }
+            if atStart, CharacterClass.isLetter(u) || CharacterClass.isDigit(u) { out.append(String(Character(u)).lowercased()) }
             atStart = false
         }
         return out
@@ -93,7 +93,7 @@ public struct EnglishTermRules: TermRules {
         let ws = words(v, end: end, limit: short.count * 2 + 6)
         guard !ws.isEmpty else { return nil }
         func lower(_ w: (Int, Int)) -> String { v.string(w.0, w.1).lowercased() }
-        func capitalised(_ w: (Int, Int)) -> Bool { v[w.0].properties.isUppercase || CharacterClass.isDigit(v[w.0]) }
+        func capitalised(_ w: (Int, Int)) -> Bool { CharacterClass.isUpperLetter(v[w.0]) || CharacterClass.isDigit(v[w.0]) }
         func possessive(_ w: (Int, Int)) -> Bool { lower(w).hasSuffix("’s") || lower(w).hasSuffix("'s") }
         // The nearest start whose initials spell the letters in order (Schwartz and Hearst),
         // not on a joining word.

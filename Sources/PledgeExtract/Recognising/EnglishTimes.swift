@@ -34,7 +34,7 @@ public struct EnglishTimeRules: TimeRules {
         var i = 0
         while i < v.count {
             let p = v.at(i - 1)
-            if (v[i].properties.isAlphabetic || CharacterClass.isDigit(v[i])) && !(p.properties.isAlphabetic || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","),
+            if Self.mayStart(v, i) && !(CharacterClass.isLetter(p) || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","),
                 let (t, end) = expression(in: v, at: i, anchor: anchor)
             {
                 found.append(t)
@@ -46,8 +46,52 @@ public struct EnglishTimeRules: TimeRules {
         return found
     }
 
+    /// The words that can open a time expression, packed five bits a letter: most words
+    /// of a text are passed over after one set lookup, with no allocation.
+    static let openers: Set<UInt64> = Set(
+        ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
+            + "later today yesterday early mid late fy fiscal january february march april may june july august september "
+            + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter")
+            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) })
+
+    static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard letters.count <= 12 else { return nil }
+        var k: UInt64 = 0
+        for u in letters {
+            guard CharacterClass.isASCIILetter(u) else { return nil }
+            k = k << 5 | UInt64((u.value | 0x20) - 0x60)
+        }
+        return k
+    }
+
+    /// Whether a time expression may start at `i`: a digit, or one of the opening words.
+    static func mayStart(_ v: TextView, _ i: Int) -> Bool {
+        if CharacterClass.isDigit(v[i]) { return true }
+        var k: UInt64 = 0
+        var j = i
+        while j < v.count, CharacterClass.isASCIILetter(v[j]) {
+            if j - i >= 12 { return false }
+            k = k << 5 | UInt64((v[j].value | 0x20) - 0x60)
+            j += 1
+        }
+        return j > i && openers.contains(k)
+    }
+
     /// Case-insensitive match of a lower-case `word` at `i`.
     func matches(_ v: TextView, _ word: String, at i: Int) -> Bool {
+        var j = i
+        for w in word.utf8 {
+            guard j < v.count else { return false }
+            let u = v[j].value
+            guard u < 0x80 else { return word.unicodeScalars.count > 0 && matchesSlow(v, word, at: i) }
+            let lower = u &- 0x41 < 26 ? u + 32 : u
+            guard lower == UInt32(w) else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    func matchesSlow(_ v: TextView, _ word: String, at i: Int) -> Bool {
         var j = i
         for w in word.unicodeScalars {
             guard j < v.count else { return false }
@@ -62,7 +106,7 @@ public struct EnglishTimeRules: TimeRules {
     /// A whole word (not the start of a longer one).
     func matchesWord(_ v: TextView, _ word: String, at i: Int) -> Bool {
         let n = word.unicodeScalars.count
-        return matches(v, word, at: i) && (word.hasSuffix(" ") || !v.at(i + n).properties.isAlphabetic)
+        return matches(v, word, at: i) && (word.hasSuffix(" ") || !CharacterClass.isLetter(v.at(i + n)))
     }
 
     func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
@@ -114,7 +158,7 @@ public struct EnglishTimeRules: TimeRules {
         while k > 0, words < 5 {
             if v[k] == " " { words += 1 }
             if v[k] == "." || v[k] == "," || v[k] == ";" { return false }
-            if matches(v, "since ", at: k) && !v.at(k - 1).properties.isAlphabetic { return true }
+            if matches(v, "since ", at: k) && !CharacterClass.isLetter(v.at(k - 1)) { return true }
             k -= 1
         }
         return false
@@ -210,7 +254,7 @@ public struct EnglishTimeRules: TimeRules {
         // Month first: April 10, 2024 / April 2024 / April.
         for (name, m) in Self.months where matches(v, name, at: i) && CharacterClass.isUpper(v[i]) {
             var k = i + name.unicodeScalars.count
-            if !name.hasSuffix("."), v.at(k).properties.isAlphabetic { continue }
+            if !name.hasSuffix("."), CharacterClass.isLetter(v.at(k)) { continue }
             // `May` is also a verb that opens sentences: only a day or year after it makes it a date.
             if name == "may", !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
             if v.at(k) == " ", let (d, e) = dayNumber(v, at: k + 1) {
@@ -265,7 +309,7 @@ public struct EnglishTimeRules: TimeRules {
         if twoDigits && digits == 2 { return (2000 + n, j) }
         guard digits == 4, n >= 1800, n <= 2100 else { return nil }
         let after = v.at(j)
-        if CharacterClass.isDigit(after) || after.properties.isAlphabetic && after != "s" || (after == "." || after == ",") && CharacterClass.isDigit(v.at(j + 1)) || after == "%" {
+        if CharacterClass.isDigit(after) || CharacterClass.isLetter(after) && after != "s" || (after == "." || after == ",") && CharacterClass.isDigit(v.at(j + 1)) || after == "%" {
             return nil
         }
         if after == "s" { return nil }  // the 2030s
@@ -281,7 +325,7 @@ public struct EnglishTimeRules: TimeRules {
             j += 1
         }
         guard j > i, !CharacterClass.isDigit(v.at(j)), (1...31).contains(n) else { return nil }
-        for suffix in ["st", "nd", "rd", "th"] where matches(v, suffix, at: j) && !v.at(j + 2).properties.isAlphabetic { return (n, j + 2) }
+        for suffix in ["st", "nd", "rd", "th"] where matches(v, suffix, at: j) && !CharacterClass.isLetter(v.at(j + 2)) { return (n, j + 2) }
         return (n, j)
     }
 
@@ -297,7 +341,7 @@ public struct EnglishTimeRules: TimeRules {
         } else {
             return nil
         }
-        if case .day(let y, let m, let d) = first, let (d2, e) = dayNumber(v, at: k), d2 > d, !v.at(e).properties.isAlphabetic,
+        if case .day(let y, let m, let d) = first, let (d2, e) = dayNumber(v, at: k), d2 > d, !CharacterClass.isLetter(v.at(e)),
             !(v.at(e) == " " && Self.months.contains { matches(v, $0.0, at: e + 1) })
         {
             if v.at(e) == ",", let (_, ye) = year(v, at: e + 2, twoDigits: false) { return (.day(y, m, d2), ye) }

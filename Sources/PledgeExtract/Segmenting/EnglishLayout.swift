@@ -8,7 +8,7 @@ extension LayoutRules {
                 let first = next.first(where: { !CharacterClass.isSpace($0) })
             else { return false }
             if ".!?:;".unicodeScalars.contains(end) || CharacterClass.isClosing(end) { return false }
-            return first.properties.isLowercase
+            return CharacterClass.isLowerLetter(first)
         },
         refine: { line in EnglishLayout.kind(of: line) }
     )
@@ -25,11 +25,11 @@ enum EnglishLayout {
     static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
         let text = String(scalars: line)
         let last = line.last!
-        let letters = line.filter { $0.properties.isAlphabetic }
+        let letters = line.filter { CharacterClass.isLetter($0) }
         guard !letters.isEmpty else { return nil }
         let terminal = ".!?".unicodeScalars.contains(last)
         // DEFENSE AND SECURITY COOPERATION
-        if !terminal, line.count <= 120, letters.count >= 3, !letters.contains(where: { $0.properties.isLowercase }) {
+        if !terminal, line.count <= 120, letters.count >= 3, !letters.contains(where: { CharacterClass.isLowerLetter($0) }) {
             return .heading(level: 1, text: text)
         }
         // Economic Cooperation; `Collaborative Government-Private Sector Engagement:` before a list.
@@ -52,14 +52,14 @@ enum EnglishLayout {
     static func isTitleCase(_ text: String, maxWords: Int) -> Bool {
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= maxWords, let first = words[0].unicodeScalars.first,
-            first.properties.isUppercase || CharacterClass.isDigit(first)
+            CharacterClass.isUpperLetter(first) || CharacterClass.isDigit(first)
         else { return false }
         var major = 0
         var capitalised = 0
         for word in words where !minorWords.contains(word.lowercased()) {
             major += 1
-            if let u = word.unicodeScalars.first(where: { $0.properties.isAlphabetic || CharacterClass.isDigit($0) }),
-                u.properties.isUppercase || CharacterClass.isDigit(u)
+            if let u = word.unicodeScalars.first(where: { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }),
+                CharacterClass.isUpperLetter(u) || CharacterClass.isDigit(u)
             {
                 capitalised += 1
             }

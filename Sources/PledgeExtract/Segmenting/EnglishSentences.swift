@@ -43,16 +43,16 @@ public struct EnglishSentenceRules: SentenceRules {
         let next = v.skipSpaces(from: end)
         guard next < limit else { return true }
         let n = v[next]
-        guard n.properties.isUppercase || CharacterClass.isDigit(n) || "“\"‘'(".unicodeScalars.contains(n) else { return false }
+        guard CharacterClass.isUpperLetter(n) || CharacterClass.isDigit(n) || "“\"‘'(".unicodeScalars.contains(n) else { return false }
         guard v[i] == "." else { return true }
         // The word the period closes.
         var w = i
-        while w > 0, v[w - 1].properties.isAlphabetic || v[w - 1] == "." { w -= 1 }
+        while w > 0, CharacterClass.isLetter(v[w - 1]) || v[w - 1] == "." { w -= 1 }
         let word = v.string(w, i).lowercased()
         if word.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
         if Self.abbreviations.contains(word) {
             var e = next
-            while e < limit, v[e].properties.isAlphabetic { e += 1 }
+            while e < limit, CharacterClass.isLetter(v[e]) { e += 1 }
             return Self.sentenceOpeners.contains(v.string(next, e))
         }
         return true
