@@ -24,11 +24,7 @@ public struct EnglishTermRules: TermRules {
     }
 
     func definition(_ v: TextView, open: Int, close: Int) -> Term? {
-        var inner = Array(v.scalars[(open + 1)..<close])
-        while inner.first == " " { inner.removeFirst() }
-        while inner.last == " " { inner.removeLast() }
-        let beforeEnd = v.skipSpacesBackward(from: open)
-        guard beforeEnd > 0 else { return nil }
+        guard let (inner, beforeEnd) = Abbreviation.parenthesis(v, open: open, close: close) else { return nil }
         if Abbreviation.isShortForm(inner) {
             guard let start = longFormStart(v, end: beforeEnd, short: inner) else { return nil }
             var longEnd = beforeEnd
@@ -37,10 +33,8 @@ public struct EnglishTermRules: TermRules {
             return Term(short: String(scalars: inner), long: v.string(start, longEnd), span: v.span(start, close + 1))
         }
         // `IoT (Internet of Things)`: the abbreviation first.
-        var s = beforeEnd
-        while s > 0, CharacterClass.isASCIILetter(v[s - 1]) || CharacterClass.isDigit(v[s - 1]) || v[s - 1] == "-" || v[s - 1] == "/" { s -= 1 }
-        let short = Array(v.scalars[s..<beforeEnd])
-        guard s < beforeEnd, Abbreviation.isShortForm(short), inner.count > short.count, JapaneseTermRules().initialsMatch(inner, short)
+        guard let (s, short) = Abbreviation.shortForm(v, endingAt: beforeEnd), inner.count > short.count,
+            JapaneseTermRules().initialsMatch(inner, short)
         else { return nil }
         return Term(short: String(scalars: short), long: String(scalars: inner), span: v.span(s, close + 1))
     }

@@ -27,6 +27,24 @@ enum Abbreviation {
     /// Parenthesised file formats and sizes, as in `英文（PDF）`, are not definitions.
     static let fileFormats: Set<String> = ["PDF", "HTML", "XLS", "XLSX", "DOC", "DOCX", "PPT", "CSV", "JPG", "PNG", "MB", "KB", "GB", "ZIP"]
 
+    /// The trimmed text inside parentheses `[open, close]` and where the text before them ends.
+    static func parenthesis(_ v: TextView, open: Int, close: Int) -> (inner: [Unicode.Scalar], beforeEnd: Int)? {
+        var inner = Array(v.scalars[(open + 1)..<close])
+        while inner.first == " " { inner.removeFirst() }
+        while inner.last == " " { inner.removeLast() }
+        let beforeEnd = v.skipSpacesBackward(from: open)
+        return beforeEnd > 0 ? (inner, beforeEnd) : nil
+    }
+
+    /// An abbreviation standing just before `end` (`IoT` in `IoT（Internet of Things）`).
+    static func shortForm(_ v: TextView, endingAt end: Int) -> (start: Int, short: [Unicode.Scalar])? {
+        var s = end
+        while s > 0, CharacterClass.isASCIILetter(v[s - 1]) || CharacterClass.isDigit(v[s - 1]) || v[s - 1] == "-" || v[s - 1] == "/" { s -= 1 }
+        let short = Array(v.scalars[s..<end])
+        guard s < end, isShortForm(short), !CharacterClass.isASCIILetter(v.at(s - 1)) else { return nil }
+        return (s, short)
+    }
+
     static let stopWords: Set<String> = ["of", "for", "and", "the", "on", "in", "to", "at", "by", "with", "a", "an"]
 
     /// Start index (in `v`) of a Latin long form that ends at `end` and abbreviates as `short`,
@@ -105,11 +123,7 @@ public struct JapaneseTermRules: TermRules {
     }
 
     func definition(_ v: TextView, open: Int, close: Int) -> Term? {
-        var inner = Array(v.scalars[(open + 1)..<close])
-        while inner.first == " " { inner.removeFirst() }
-        while inner.last == " " { inner.removeLast() }
-        let beforeEnd = v.skipSpacesBackward(from: open)
-        guard beforeEnd > 0 else { return nil }
+        guard let (inner, beforeEnd) = Abbreviation.parenthesis(v, open: open, close: close) else { return nil }
 
         // `Long Name: SHORT`, `SHORT: Long Name` or `Long Name, SHORT` inside, after a Japanese
         // name: the English long form is the definition.
@@ -137,13 +151,7 @@ public struct JapaneseTermRules: TermRules {
             return make(v, short: inner, long: long, from: start, to: close + 1)
         }
         // `IoT（Internet of Things）`: the abbreviation stands before its expansion.
-        var s = beforeEnd
-        while s > 0, CharacterClass.isASCIILetter(v[s - 1]) || CharacterClass.isDigit(v[s - 1]) || v[s - 1] == "-" || v[s - 1] == "/" {
-            s -= 1
-        }
-        let short = Array(v.scalars[s..<beforeEnd])
-        guard s < beforeEnd, Abbreviation.isShortForm(short), !CharacterClass.isASCIILetter(v.at(s - 1)), inner.count > short.count
-        else { return nil }
+        guard let (s, short) = Abbreviation.shortForm(v, endingAt: beforeEnd), inner.count > short.count else { return nil }
         if initialsMatch(inner, short) { return make(v, short: short, long: inner, from: s, to: close + 1) }
         // `JETRO（日本貿易振興機構）`, `AI（人工知能）`: a Japanese name glossing the abbreviation.
         if isJapaneseName(inner), !isTransliteration(inner, of: short) {
