@@ -75,6 +75,10 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 
     func tokenize(_ s: [Unicode.Scalar]) -> [Word] {
         var words: [Word] = []
+        // One scratch buffer per sentence: a short lower-cased ASCII word then becomes a
+        // small string with no allocation of its own.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         var i = 0
         while i < s.count {
             guard CharacterClass.isLetter(s[i]) || CharacterClass.isDigit(s[i]) else { i += 1; continue }
@@ -85,7 +89,15 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
                 j += 1
             }
             if j < s.count, s[j] == ".", j - i <= 4, s[i..<j].contains(".") { j += 1 }  // U.S.
-            words.append(Word(start: i, end: j, text: String(scalars: s[i..<j]).lowercased(), capitalised: CharacterClass.isUpperLetter(s[i])))
+            var text: String
+            if s[i..<j].allSatisfy({ $0.value < 0x80 }) {
+                buffer.removeAll(keepingCapacity: true)
+                for u in s[i..<j] { buffer.append(UInt8(CharacterClass.isUpper(u) ? u.value + 32 : u.value)) }
+                text = String(decoding: buffer, as: UTF8.self)
+            } else {
+                text = String(scalars: s[i..<j]).lowercased()
+            }
+            words.append(Word(start: i, end: j, text: text, capitalised: CharacterClass.isUpperLetter(s[i])))
             i = j
         }
         return words
