@@ -41,7 +41,7 @@ public enum EnglishNumber {
             words = true
         }
         // A scale word after a space (`2.9 billion`) or glued (`$5bn`).
-        let k = v.at(end) == " " ? end + 1 : end
+        let k = v.at(end) == " " || v.at(end) == "-" ? end + 1 : end
         let (w, we) = word(v, at: k)
         if let scale = scales[w], !(scale == 100 && !words), !(w.count == 1 && k != end), !(w == "k" && k != end) {
             value *= scale
@@ -52,12 +52,18 @@ public enum EnglishNumber {
                 end = word(v, at: end + 1).1
             }
         }
+        // 8.45 million is 8450000, not 8450000.000000002.
+        let whole = value.rounded()
+        if abs(value - whole) < 1e-6 * max(1, abs(value)) { value = whole }
         return NumberMatch(value: value, end: end, scaled: value >= 1000 && words, kanji: words)
     }
 
     /// `three`, `Twenty-five`: a number word standing alone (compared without allocating,
     /// since every word of a text is tried).
     static func parseWords(_ v: TextView, at i: Int) -> (Double, Int)? {
+        // `half-billion`, `half a million`: the scale word that follows does the rest.
+        if v.matches("half-", at: i) || v.matches("Half-", at: i) { return (0.5, i + 4) }
+        if v.matches("half a ", at: i) || v.matches("Half a ", at: i) { return (0.5, i + 6) }
         guard let (a, e) = unitWord(v, at: i) else { return nil }
         if v.at(e) == "-", a >= 20, let (b, e2) = unitWord(v, at: e + 1), b < 10 { return (a + b, e2) }
         return (a, e)
@@ -96,6 +102,8 @@ public struct EnglishAmountRules: AmountRules {
         "visitors", "tourists", "refugees", "residents", "children", "women", "youth", "engineers", "members",
         "staff", "trainees", "positions", "scientists", "doctors", "nurses", "volunteers", "soldiers", "veterans",
         "citizens", "civilians", "alumni", "delegates", "entrepreneurs", "americans", "japanese", "graduates", "interns",
+        "leaders", "journalists", "senators", "executives", "farmers", "australians", "filipinos", "koreans", "lawmakers",
+        "diplomats", "patients", "learners", "educators", "families", "girls", "boys", "men",
     ]
     /// Qualifiers before the amount, longest first.
     static let leading: [(String, Qualifier)] = [
@@ -132,13 +140,13 @@ public struct EnglishAmountRules: AmountRules {
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             // USD, A$, US$, or a capitalised number word opening a sentence.
             switch u {
-            case "O", "T", "F", "S", "E", "N": return true
+            case "O", "T", "F", "S", "E", "N", "H": return true
             default: return CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$"
             }
         }
         // Number words start with one of these letters: one, two, ..., ninety.
         switch u {
-        case "o", "t", "f", "s", "e", "n", "z": return !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p)
+        case "o", "t", "f", "s", "e", "n", "z", "h": return !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p)
         default: return false
         }
     }
@@ -169,6 +177,9 @@ public struct EnglishAmountRules: AmountRules {
             if let code = Self.currencyWords[w] {
                 unit = code
                 end = we
+            } else if CharacterClass.isUpper(v.at(k)), k + 3 <= v.count, !CharacterClass.isLetter(v.at(k + 3)), Self.codes.contains(v.string(k, k + 3)) {
+                unit = v.string(k, k + 3)  // `40.8 billion JPY`
+                end = k + 3
             } else if v.matches("U.S. dollars", at: k) {
                 unit = "USD"
                 end = k + 12
@@ -180,9 +191,17 @@ public struct EnglishAmountRules: AmountRules {
         }
         guard let unit else { return nil }
         if number.kanji && number.value < 2 && kind == .people { return nil }
+        // `the two leaders`, `our three countries`: a definite group named, not counted.
+        if number.kanji, number.value < 100, kind == .people,
+            ["the ", "The ", "our ", "Our ", "these ", "those ", "both ", "all ", "their "].contains(where: { v.matches($0, endingAt: i) })
+        {
+            return nil
+        }
         // Qualifier words just before: `more than $5.8 billion`, `up to 160 new jobs`.
         var qualifier: Qualifier?
-        for (words, q) in Self.leading where v.matches(words, endingAt: start) && !CharacterClass.isLetter(v.at(start - words.unicodeScalars.count - 1)) {
+        for (words, q) in Self.leading where (v.matches(words, endingAt: start) || v.matches(words.capitalisedFirst, endingAt: start))
+            && !CharacterClass.isLetter(v.at(start - words.unicodeScalars.count - 1))
+        {
             // `adds up to $12.1 billion` is a sum, not a ceiling.
             if q == .up_to, ["add ", "adds ", "added ", "adding ", "amount ", "amounts ", "amounting "].contains(where: { v.matches($0, endingAt: start - words.unicodeScalars.count) }) {
                 break
@@ -200,8 +219,9 @@ public struct EnglishAmountRules: AmountRules {
     }
 
     /// Where a head count ends: `900 jobs`, `3,000 more jobs`, `700 U.S. jobs`,
-    /// `30,500 full-time equivalent jobs`, `eight-person`. Up to three words may stand
-    /// between the number and the noun.
+    /// `30,500 full-time equivalent jobs`, `9,000 exchange alumni`, `eight-person`. Up to
+    /// three describing words may stand between the number and the noun; a preposition,
+    /// a number or a measure (`3 billion gallons`) ends the search.
     func peopleEnd(_ v: TextView, from end: Int, hyphenated: Bool) -> Int? {
         if v.matches("-person", at: end) || v.matches("-member", at: end) { return end + 7 }
         var k = end
@@ -214,11 +234,22 @@ public struct EnglishAmountRules: AmountRules {
             guard e > k else { return nil }
             let w = v.string(k, e).lowercased()
             if Self.peopleNouns.contains(w) { return e }
-            // Only modifiers may stand in between, not a unit of something else (`3 billion gallons`).
-            guard ["new", "more", "additional", "full-time", "part-time", "equivalent", "u.s.", "american", "japanese", "local", "direct", "high-quality", "skilled", "young", "permanent", "good-paying", "well-paying", "total"].contains(w)
-            else { return nil }
+            if Self.notModifiers.contains(w) || w.hasSuffix("ly") { return nil }
             k = e
         }
         return nil
     }
+
+    /// Words that cannot describe the people counted: they end a head count's search.
+    static let notModifiers: Set<String> = [
+        "of", "in", "to", "for", "and", "or", "with", "from", "by", "at", "on", "per", "a", "an", "the", "which", "that", "who",
+        "will", "would", "is", "are", "was", "were", "has", "have", "be", "been", "million", "billion", "trillion", "thousand",
+        "percent", "dollars", "yen", "gallons", "tons", "tonnes", "megawatts", "gigawatts", "kilometers", "miles", "hectares",
+        "acres", "barrels", "households", "homes", "companies", "countries", "projects", "years", "months", "days",
+    ]
+}
+
+extension String {
+    /// `more than ` → `More than `, for qualifiers that open a sentence.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -16,9 +16,9 @@ public struct EnglishTimeRules: TimeRules {
     static let seasons: [(String, String)] = [("spring", "SP"), ("summer", "SU"), ("fall", "FA"), ("autumn", "FA"), ("winter", "WI")]
     /// Role words before the expression, longest first; they belong to its span.
     static let prepositions: [(String, TimeRole?)] = [
-        ("no later than ", .deadline), ("by the end of ", .deadline), ("until the end of ", .deadline), ("by ", .deadline),
+        ("by no later than ", .deadline), ("no later than ", .deadline), ("by the end of ", .deadline), ("until the end of ", .deadline), ("by ", .deadline),
         ("until ", .deadline), ("through ", .deadline), ("beginning in ", .start), ("starting in ", .start),
-        ("beginning ", .start), ("starting ", .start), ("since ", .start), ("as of ", .start), ("from ", .start),
+        ("beginning ", .start), ("starting ", .start), ("since ", .start), ("as of ", .start), ("from ", .start), ("between ", .start),
         ("in ", nil), ("on ", nil), ("during ", nil), ("at the end of ", nil), ("the end of ", nil),
     ]
 
@@ -51,7 +51,8 @@ public struct EnglishTimeRules: TimeRules {
     static let openers: Set<UInt64> = Set(
         ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
-            + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter")
+            + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
+            + "between tomorrow japanese jfy")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) })
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -125,7 +126,7 @@ public struct EnglishTimeRules: TimeRules {
             if words.contains("end of") { part = .end }
             break
         }
-        guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor) else { return nil }
+        guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor, afterPreposition: k > i) else { return nil }
         let end = coreEnd
         var value: String
         var finalRole: TimeRole
@@ -139,6 +140,11 @@ public struct EnglishTimeRules: TimeRules {
         case .point(let point, let p):
             part = part ?? p
             value = point.iso
+            // `from 2021 to date`: a start with no end yet.
+            if role == .start, matches(v, " to date", at: end) {
+                let span = v.span(i, end + 8)
+                return (TimeExpression(span: span, text: v.source(span), role: .start, value: value), end + 8)
+            }
             // `from April 3 to 4`, `from 2024 to 2026`, `April 3-4`.
             if let (second, e) = rangeEnd(v, at: end, first: point, anchor: anchor), role == .start || role == nil {
                 value = point.iso + "/" + second.iso
@@ -146,6 +152,8 @@ public struct EnglishTimeRules: TimeRules {
                 return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), e)
             }
             finalRole = role ?? (countsFrom(v, before: i) ? .start : .point)
+            // `between 2024 and 2026` without its second half is no start.
+            if matches(v, "between ", at: i) { return nil }
         }
         let span = v.span(i, end)
         return (TimeExpression(span: span, text: v.source(span), role: finalRole, value: value, part: part), end)
@@ -155,7 +163,7 @@ public struct EnglishTimeRules: TimeRules {
     func countsFrom(_ v: TextView, before i: Int) -> Bool {
         var k = i - 1
         var words = 0
-        while k > 0, words < 5 {
+        while k >= 0, words < 14 {
             if v[k] == " " { words += 1 }
             if v[k] == "." || v[k] == "," || v[k] == ";" { return false }
             if matches(v, "since ", at: k) && !CharacterClass.isLetter(v.at(k - 1)) { return true }
@@ -166,24 +174,44 @@ public struct EnglishTimeRules: TimeRules {
 
     // MARK: - Cores
 
-    func core(in v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+    func core(in v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         if let r = relative(v, at: i, anchor: anchor) { return r }
-        if let r = calendar(v, at: i, anchor: anchor) { return r }
+        if let r = calendar(v, at: i, anchor: anchor, afterPreposition: afterPreposition) { return r }
         return nil
     }
+
+    static let durationPrefixes = [
+        "over the course of the next ", "over the course of the last ", "over the course of the past ", "over the next ",
+        "over the past ", "over the last ", "over the coming ", "over a period of ", "over the ", "in the next ",
+        "in the coming ", "for a period of ", "for the next ", "for the past ", "within the next ", "during the next ",
+        "during the past ", "during the last ", "within ", "over ", "for ", "in ",
+    ]
 
     /// `over the next two years`, `within 90 days`, `for a period of five years`,
     /// `over the past 170 years`, `90 days`, `in 50 years`, `this decade`.
     func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
         var k = i
-        for prefix in ["over the next ", "over the past ", "over the last ", "in the next ", "for a period of ", "for the next ", "within the next ", "within ", "over ", "for ", "in "]
-        where matches(v, prefix, at: i) {
-            k = i + prefix.unicodeScalars.count
+        var prefix = ""
+        for p in Self.durationPrefixes where matches(v, p, at: i) {
+            k = i + p.unicodeScalars.count
+            prefix = p
             break
         }
-        if matchesWord(v, "this decade", at: k) || matchesWord(v, "the next decade", at: k) {
-            let n = matches(v, "this", at: k) ? 11 : 15
-            return (.duration(TimeDuration(amount: 10, unit: .year)), k + n)
+        if matches(v, "at least ", at: k) { k += 9 }
+        // One unit named without a number: `this decade`, `over the next decade`, `in the next year`.
+        let unitWords: [(String, TimeDuration)] = [
+            ("decade", TimeDuration(amount: 10, unit: .year)), ("year", TimeDuration(amount: 1, unit: .year)),
+            ("month", TimeDuration(amount: 1, unit: .month)), ("week", TimeDuration(amount: 1, unit: .week)),
+        ]
+        var w: Int?
+        if matches(v, "this ", at: k) && (k == i || !prefix.isEmpty) { w = k + 5 }
+        if ["next ", "past ", "last ", "coming "].contains(where: { prefix.hasSuffix($0) }) { w = k }
+        if let w {
+            for (word, d) in unitWords where matchesWord(v, word, at: w) {
+                // `this year`, `this month` are points in time, not lengths; only `this decade` is one.
+                if w == k + 5 && word != "decade" { break }
+                return (.duration(d), w + word.unicodeScalars.count)
+            }
         }
         guard let number = EnglishNumber.parse(v, at: k), number.value == number.value.rounded(), number.value > 0, number.value < 1000
         else { return nil }
@@ -203,6 +231,12 @@ public struct EnglishTimeRules: TimeRules {
     func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         guard let anchor else { return nil }
         if matchesWord(v, "today", at: i) { return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), i + 5) }
+        for (word, delta) in [("earlier today", 0), ("later today", 0), ("tomorrow", 1)] where matchesWord(v, word, at: i) {
+            let d = anchor.adding(days: delta)
+            return (.point(.day(d.year, d.month, d.day), part: nil), i + word.unicodeScalars.count)
+        }
+        // `by the end of the year`: the current one.
+        if matchesWord(v, "the year", at: i), matches(v, "end of ", at: i - 7) { return (.point(.year(anchor.year), part: nil), i + 8) }
         if matchesWord(v, "yesterday", at: i) {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
@@ -241,8 +275,18 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     /// `April 10, 2024`, `10 April 2024`, `March 2026`, `June`, `2025`, `FY2025`, `fiscal year 2025`, `summer 2024`.
-    func calendar(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
-        // Fiscal years.
+    func calendar(_ v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
+        // Fiscal years: FY2025, fiscal year 2025, Japanese Fiscal Year (JFY) 2027, JFY2027.
+        for prefix in ["japanese fiscal year ", "fiscal year "] where matches(v, prefix, at: i) {
+            var k = i + prefix.unicodeScalars.count
+            if v.at(k) == "(", let close = (k..<min(v.count, k + 8)).first(where: { v[$0] == ")" }), v.at(close + 1) == " " { k = close + 2 }
+            if let (y, e) = year(v, at: k, twoDigits: false) { return (.point(.fiscalYear(y), part: nil), e) }
+        }
+        if matches(v, "jfy", at: i), CharacterClass.isUpper(v[i]) {
+            var k = i + 3
+            if v.at(k) == " " { k += 1 }
+            if let (y, e) = year(v, at: k, twoDigits: true) { return (.point(.fiscalYear(y), part: nil), e) }
+        }
         if matches(v, "fy", at: i), CharacterClass.isUpper(v[i]) {
             var k = i + 2
             if v.at(k) == " " { k += 1 }
@@ -255,8 +299,8 @@ public struct EnglishTimeRules: TimeRules {
         for (name, m) in Self.months where matches(v, name, at: i) && CharacterClass.isUpper(v[i]) {
             var k = i + name.unicodeScalars.count
             if !name.hasSuffix("."), CharacterClass.isLetter(v.at(k)) { continue }
-            // `May` is also a verb that opens sentences: only a day or year after it makes it a date.
-            if name == "may", !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
+            // `May` is also a verb: only a preposition before it or a day or year after it makes it a date.
+            if name == "may", !afterPreposition, !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
             if v.at(k) == " ", let (d, e) = dayNumber(v, at: k + 1) {
                 var after = e
                 var y = anchor?.year
@@ -267,6 +311,11 @@ public struct EnglishTimeRules: TimeRules {
                     y = yy
                     after = ye
                 }
+                // `October 7 of last year`.
+                if let anchor, let (delta, e) = relativeYearTail(v, at: after) {
+                    y = anchor.year + delta
+                    after = e
+                }
                 guard let y, d <= Day.daysIn(year: y, month: m) else { return nil }
                 return (.point(.day(y, m, d), part: nil), after)
             }
@@ -276,6 +325,8 @@ public struct EnglishTimeRules: TimeRules {
             }
             guard let anchor else { return nil }
             k = i + name.unicodeScalars.count
+            // `October this year`, `March of next year`.
+            if let (delta, e) = relativeYearTail(v, at: k) { return (.point(.month(anchor.year + delta, m), part: nil), e) }
             return (.point(.month(anchor.year, m), part: nil), k)
         }
         // Day first: 10 April 2024.
@@ -287,13 +338,23 @@ public struct EnglishTimeRules: TimeRules {
                 }
             }
         }
-        // Seasons with a year: summer 2024.
+        // Seasons with a year: summer 2024, spring of 2024.
         for (name, code) in Self.seasons where matchesWord(v, name, at: i) {
-            let k = i + name.unicodeScalars.count
+            var k = i + name.unicodeScalars.count
+            if matches(v, " of", at: k) { k += 3 }
             if v.at(k) == " ", let (y, e) = year(v, at: k + 1, twoDigits: false) { return (.point(.season(y, code), part: nil), e) }
         }
         // A year alone.
         if let (y, e) = year(v, at: i, twoDigits: false) { return (.point(.year(y), part: nil), e) }
+        return nil
+    }
+
+    /// ` this year`, ` of last year`, ` next year` after a month: the year it names, relative to the document.
+    func relativeYearTail(_ v: TextView, at k: Int) -> (Int, Int)? {
+        for (words, delta) in [(" of last year", -1), (" last year", -1), (" this year", 0), (" of this year", 0), (" of next year", 1), (" next year", 1)]
+        where matches(v, words, at: k) {
+            return (delta, k + words.unicodeScalars.count)
+        }
         return nil
     }
 
