@@ -14,8 +14,14 @@ public struct EnglishTermRules: TermRules {
         var i = 0
         while i < v.count {
             guard v[i] == "(" else { i += 1; continue }
+            // The closing parenthesis, allowing one nested pair: `(USD(R&E))`.
             var close = i + 1
-            while close < v.count, close - i < 120, v[close] != ")", v[close] != "(" { close += 1 }
+            var depth = 0
+            while close < v.count, close - i < 120 {
+                if v[close] == "(" { depth += 1 }
+                if v[close] == ")" { if depth == 0 { break }; depth -= 1 }
+                close += 1
+            }
             guard close < v.count, v[close] == ")" else { i += 1; continue }
             if let term = definition(v, open: i, close: close) { found.append(term) }
             i = close
@@ -32,11 +38,13 @@ public struct EnglishTermRules: TermRules {
             if v.matches("’s", endingAt: longEnd) || v.matches("'s", endingAt: longEnd) { longEnd -= 2 }
             return Term(short: String(scalars: inner), long: v.string(start, longEnd), span: v.span(start, close + 1))
         }
-        // `IoT (Internet of Things)`: the abbreviation first.
-        guard let (s, short) = Abbreviation.shortForm(v, endingAt: beforeEnd), inner.count > short.count,
-            JapaneseTermRules().initialsMatch(inner, short)
+        // `IoT (Internet of Things)`, `USTDA (the U.S. Trade and Development Agency)`: the abbreviation first.
+        var long = inner[...]
+        if long.starts(with: "the ".unicodeScalars) { long = long.dropFirst(4) }
+        guard let (s, short) = Abbreviation.shortForm(v, endingAt: beforeEnd), long.count > short.count,
+            spells(short, Array(long))
         else { return nil }
-        return Term(short: String(scalars: short), long: String(scalars: inner), span: v.span(s, close + 1))
+        return Term(short: String(scalars: short), long: String(scalars: long), span: v.span(s, close + 1))
     }
 
     /// Words before `end` back to a clause boundary, as (start, end) positions; a
@@ -66,21 +74,36 @@ public struct EnglishTermRules: TermRules {
         return words
     }
 
-    /// Initials of a word, one per part of a compound: `Low-Earth` → l, e; `U.S.` → u, s.
-    func initials(_ v: TextView, _ w: (Int, Int)) -> [String] {
-        var out: [String] = []
-        var atStart = true
-        for i in w.0..<w.1 {
-            let u = v[i]
-            if u == "-" || u == "." || u == "/" { atStart = true; continue }
-            if atStart, CharacterClass.isLetter(u) || CharacterClass.isDigit(u) { out.append(String(Character(u)).lowercased()) }
-            atStart = false
+    /// The parts of the words before a parenthesis, split at `-`, `.` and `/`, each with where it
+    /// starts and its lower-cased text: `Low-Earth` → low, earth; `U.S.` → u, s.
+    func parts(_ v: TextView, _ ws: [(Int, Int)]) -> [(start: Int, word: Int, text: String)] {
+        var out: [(start: Int, word: Int, text: String)] = []
+        for (n, w) in ws.enumerated() {
+            var i = w.0
+            while i < w.1 {
+                while i < w.1, !(CharacterClass.isLetter(v[i]) || CharacterClass.isDigit(v[i])) { i += 1 }
+                var j = i
+                while j < w.1, CharacterClass.isLetter(v[j]) || CharacterClass.isDigit(v[j]) || v[j] == "’" || v[j] == "'" { j += 1 }
+                if j > i { out.append((i, n, v.string(i, j).lowercased())) }
+                i = j
+            }
         }
         return out
     }
 
+    static let numberWords: [Character: [String]] = [
+        "1": ["one", "first"], "2": ["two", "second"], "3": ["three", "third"], "4": ["four"], "5": ["five", "fifth"],
+        "6": ["six"], "7": ["seven"], "8": ["eight"], "9": ["nine", "ninth"], "0": ["zero"],
+    ]
+
+    /// Whether an abbreviation's letter stands for a word part: its initial, or a digit for its number word (`5G`, `G7`).
+    func letter(_ l: Character, matches part: String) -> Bool {
+        if l.isNumber { return part.first == l || (Self.numberWords[l] ?? []).contains { part.hasPrefix($0) } }
+        return part.first == l
+    }
+
     func longFormStart(_ v: TextView, end: Int, short: [Unicode.Scalar]) -> Int? {
-        var letters = short.filter { CharacterClass.isASCIILetter($0) }.map { String(Character($0)).lowercased() }
+        var letters = short.filter { CharacterClass.isASCIILetter($0) || CharacterClass.isDigit($0) }.map { Character(String($0).lowercased()) }
         // A plural mark is no letter of the name: A/SMRs.
         if short.last == "s", short.count > 2, CharacterClass.isUpper(short[short.count - 2]) { letters.removeLast() }
         guard let firstLetter = letters.first else { return nil }
@@ -89,26 +112,67 @@ public struct EnglishTermRules: TermRules {
         func lower(_ w: (Int, Int)) -> String { v.string(w.0, w.1).lowercased() }
         func capitalised(_ w: (Int, Int)) -> Bool { CharacterClass.isUpperLetter(v[w.0]) || CharacterClass.isDigit(v[w.0]) }
         func possessive(_ w: (Int, Int)) -> Bool { lower(w).hasSuffix("’s") || lower(w).hasSuffix("'s") }
-        // The nearest start whose initials spell the letters in order (Schwartz and Hearst),
-        // not on a joining word.
-        var start: Int?
-        for s in ws.indices.reversed() where !Self.joiners.contains(lower(ws[s])) && !possessive(ws[s]) {
-            let firsts = ws[s...].map { initials(v, $0) }
-            guard firsts[0].first == firstLetter else { continue }
-            var need = letters.dropFirst()[...]
-            for part in firsts.flatMap({ $0 }).dropFirst() where need.first == part { need = need.dropFirst() }
-            if need.isEmpty { start = s; break }
-        }
-        if var s = start {
-            // Only a capitalised word with the same initial extends the name leftwards:
-            // `Perovskite PV Accelerator for Commercializing Technologies (PACT)`. Modifiers
-            // such as `U.S.` or `Japanese` stay outside, as in `U.S. Food and Drug Administration (FDA)`.
-            while s > 0, capitalised(ws[s - 1]), initials(v, ws[s - 1]).first == firstLetter, !possessive(ws[s - 1]),
-                lower(ws[s - 1]) != "the", !v.string(ws[s - 1].1, ws[s].0).contains(",")
+        let ps = parts(v, ws)
+        // A head noun with `of` or `on the` belongs to the name when one of the letters is its
+        // initial: `National Institute of Advanced … (AIST)`, `Treaty on the Non-Proliferation … (NPT)`.
+        func extendOverHead(_ s: Int) -> Int {
+            guard s >= 1 else { return s }
+            var head = s - 1
+            if lower(ws[head]) == "the", head >= 1, lower(ws[head - 1]) == "on" { head -= 1 } else if lower(ws[head]) != "of" { return s }
+            var first = head
+            while first >= 1, capitalised(ws[first - 1]), lower(ws[first - 1]) != "the", !possessive(ws[first - 1]),
+                !v.string(ws[first - 1].1, ws[first].0).contains(",")
             {
-                s -= 1
+                first -= 1
             }
+            guard first < head else { return s }
+            let initials = ws[first..<head].compactMap { lower($0).first }
+            return initials.contains(where: { letters.contains($0) }) ? first : s
+        }
+        // The nearest part from which the letters follow the parts' initials in order, not a
+        // joining word: `Japan-North Atlantic Treaty Organization (NATO)` starts at North.
+        var found: Int?
+        for p in ps.indices.reversed() where !Self.joiners.contains(ps[p].text) && letter(firstLetter, matches: ps[p].text) {
+            var need = letters.dropFirst()[...]
+            for q in ps[(p + 1)...] where need.first.map({ letter($0, matches: q.text) }) ?? false { need = need.dropFirst() }
+            if need.isEmpty { found = p; break }
+        }
+        if let p = found {
+            var s = ps[p].word
+            // Starting inside a compound word keeps the start there (North in Japan-North).
+            if ps[p].start != ws[s].0 { return ps[p].start }
+            // A capitalised word with the same initial belongs to the name (`Perovskite PV
+            // Accelerator … (PACT)`), and so does a head noun with `of` or `on the` (`National
+            // Institute of Advanced …`, `Treaty on the Non-Proliferation …`). Modifiers such as
+            // `U.S.` or `Japanese` stay outside, as in `U.S. Food and Drug Administration (FDA)`.
+            while s > 0 {
+                let prev = ws[s - 1]
+                if v.string(prev.1, ws[s].0).contains(",") || possessive(prev) { break }
+                if capitalised(prev), lower(prev) != "the", parts(v, [prev]).first.map({ letter(firstLetter, matches: $0.text) }) ?? false {
+                    s -= 1
+                    continue
+                }
+                break
+            }
+            s = extendOverHead(s)
             return ws[s].0
+        }
+        // Letters found inside words (Schwartz and Hearst): `intercontinental ballistic missile (ICBM)`,
+        // `Competitiveness and Resilience (CoRe)`.
+        let text = Array(v.string(ws[0].0, end).lowercased().unicodeScalars)
+        var l = letters.count - 1
+        var t = text.count - 1
+        while l >= 0 {
+            let c = Unicode.Scalar(String(letters[l]))!
+            while t >= 0, text[t] != c || (l == 0 && t > 0 && (CharacterClass.isLetter(text[t - 1]) || CharacterClass.isDigit(text[t - 1]))) { t -= 1 }
+            if t < 0 { break }
+            l -= 1
+            t -= 1
+        }
+        if l < 0 {
+            let start = ws[0].0 + t + 1
+            if let w = ws.firstIndex(where: { $0.0 == start }) { return ws[extendOverHead(w)].0 }
+            return matchesArticle(v, start) ? start + 4 : start
         }
         // No spelling: the run of capitalised words before the parenthesis (`Green Transformation (GX)`).
         var s = ws.count
@@ -116,7 +180,21 @@ public struct EnglishTermRules: TermRules {
             s -= 1
         }
         while s < ws.count, Self.joiners.contains(lower(ws[s])) { s += 1 }
-        return s < ws.count && (ws.count - s >= 2 || lower(ws[s]).hasPrefix(firstLetter)) ? ws[s].0 : nil
+        return s < ws.count && (ws.count - s >= 2 || lower(ws[s]).hasPrefix(String(firstLetter))) ? ws[s].0 : nil
+    }
+
+    /// Whether the letters of `short` appear in `long` in order, the first at the start of its first word.
+    func spells(_ short: [Unicode.Scalar], _ long: [Unicode.Scalar]) -> Bool {
+        let letters = short.filter(CharacterClass.isASCIILetter).map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 }
+        let text = long.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 }
+        guard let first = letters.first, text.first == first, long.contains(where: { $0 == " " }) else { return false }
+        var t = 1
+        for c in letters.dropFirst() {
+            while t < text.count, text[t] != c { t += 1 }
+            if t == text.count { return false }
+            t += 1
+        }
+        return true
     }
 
     func matchesArticle(_ v: TextView, _ i: Int) -> Bool {

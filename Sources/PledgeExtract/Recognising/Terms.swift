@@ -15,7 +15,7 @@ enum Abbreviation {
         var capitals = 0
         var digits = 0
         for u in s {
-            if CharacterClass.isUpper(u) { capitals += 1 } else if CharacterClass.isDigit(u) { digits += 1 } else if !(CharacterClass.isASCIILetter(u) || u == "-" || u == "/" || u == "&" || u == ".") {
+            if CharacterClass.isUpper(u) { capitals += 1 } else if CharacterClass.isDigit(u) { digits += 1 } else if !(CharacterClass.isASCIILetter(u) || u == "-" || u == "/" || u == "&" || u == "." || u == "(" || u == ")") {
                 return false
             }
         }
