@@ -19,13 +19,13 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         func add(_ words: String, _ modality: Modality) { for w in words.split(separator: " ") { m[String(w)] = modality } }
         add("intend intends aim aims", .intend)
         add("plan plans", .plan)
-        add("commit commits pledge pledges resolve resolves agree agrees agreed vow vows will shall", .commit)
+        add("commit commits committed pledge pledges pledged resolve resolves resolved agree agrees agreed vow vows vowed will shall", .commit)
         add("explore explores seek seeks consider considers pursue pursues", .explore)
-        add("welcome welcomes welcomed applaud applauds applauded commend commends commended celebrate celebrates celebrated praise praises praised appreciate appreciates", .welcome)
+        add("welcome welcomes welcomed applaud applauds applauded commend commends commended celebrate celebrates celebrated praise praises praised appreciate appreciates appreciated encourage encourages encouraged look looks", .welcome)
         add("affirm affirms affirmed reaffirm reaffirms reaffirmed recognize recognizes recognized recognise recognises recognised underscore underscores underscored emphasize emphasizes emphasized stress stresses stressed acknowledge acknowledges acknowledged note notes noted reiterate reiterates reiterated confirm confirms confirmed express expresses expressed highlight highlights highlighted share shares shared", .affirm)
-        add("announce announces announced signed launched completed established opened joined concluded released began started initiated renewed approved created formed held hosted provided contributed invested unveiled adopted endorsed finalized updated achieved reached convened introduced delivered awarded granted selected", .done)
+        add("announce announces announced met decided inaugurated signed launched completed established opened joined concluded released began started initiated renewed approved created formed held hosted provided contributed invested unveiled adopted endorsed finalized updated achieved reached convened introduced delivered awarded granted selected", .done)
         add("continue continues support supports strengthen strengthens deepen deepens expand expands promote promotes work works cooperate cooperates collaborate collaborates advance advances enhance enhances build builds provide provides invest invests participate participates lead leads host hosts convene convenes establish establishes launch launches", .commit)
-        add("is are was were remains remain represents represent includes include aims", .other)
+        add("is are was were remains remain represents represent includes include estimates estimate expects expect anticipates anticipate employs serve serves demonstrate demonstrates transcend transcends begins begin has have", .other)
         return m
     }()
 
@@ -36,36 +36,147 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         "before", "during", "over", "among", "while", "although", "because", "if", "when", "amid", "further", "finally",
         "separately", "specifically", "notably", "likewise", "similarly", "meanwhile", "earlier", "later", "beginning",
         "starting", "noting", "acknowledging", "reaffirming", "welcoming", "highlighting", "underscoring", "leveraging",
-        "based", "aligned", "in", "this", "last", "next", "from", "alongside", "furthermore", "importantly", "where",
+        "based", "aligned", "from", "alongside", "importantly", "where",
     ]
 
     public func read(_ sentence: ArraySlice<Unicode.Scalar>, context: PartyContext, previous: [Party]) -> SentenceReading {
         let s = Array(sentence)
         let words = tokenize(s)
-        guard let (verbIndex, modalityFromVerb) = mainVerb(words, s) else {
+        guard var (verbIndex, modality) = mainVerb(words, s) else {
             return SentenceReading(modality: .other, actor: nil, parties: previous)
         }
-        // The subject: from the clause start to the verb, without adverbs in between.
-        var subjectEnd = verbIndex
-        while subjectEnd > 0, ["also", "further", "jointly", "together", "now", "each", "both", "all", "additionally", "likewise", "hereby", "today", "will", "continue", "continues", "to", "further", "strongly", "fully", "firmly", "have", "has", "had", "are", "is"].contains(words[subjectEnd - 1].text) {
-            subjectEnd -= 1
-        }
-        var subjectStart = subjectEnd
-        while subjectStart > 0, !endsClause(s, before: words[subjectStart].start, after: words[subjectStart - 1].end) {
-            subjectStart -= 1
+        var subject = subjectRange(words, s, verb: verbIndex)
+        // The last main predicate decides: `welcomed … and reaffirmed`, `…, and the two sides commit to …`.
+        if let (later, laterModality, laterSubject) = laterPredicate(words, s, after: verbIndex) {
+            verbIndex = later
+            modality = laterModality
+            if let laterSubject { subject = laterSubject }
         }
         var actor: Range<Int>?
-        if subjectStart < subjectEnd {
-            actor = words[subjectStart].start..<words[subjectEnd - 1].end
+        var partyPhrase: Range<Int>?
+        if let (first, last) = subject {
+            partyPhrase = words[first].start..<words[last].end
+            actor = partyPhrase
+            // `We, the leaders of Japan, the Philippines, and the United States, met`: the actor is
+            // `We`; the apposition tells whom it stands for.
+            if ["we", "they"].contains(words[first].text), last > first, endsClause(s, before: words[first + 1].start, after: words[first].end) {
+                actor = words[first].start..<words[first].end
+            }
         }
-        var modality = modalityFromVerb
         var parties = previous
-        if let actor {
-            parties = EnglishParties.parties(of: ScalarString(s[actor]), context: context, previous: previous)
+        if let partyPhrase {
+            parties = EnglishParties.parties(of: ScalarString(s[partyPhrase]), context: context, previous: previous)
+        }
+        // `welcomed President Marcos`: receiving a visitor is a done act.
+        if modality == .welcome, words[verbIndex].text == "welcomed", verbIndex + 1 < words.count,
+            ["president", "prime", "king", "queen", "chancellor", "secretary", "his", "her", "emperor"].contains(words[verbIndex + 1].text)
+        {
+            modality = .done
         }
         let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]
         if actor != nil, parties.isEmpty, acting.contains(modality) { modality = .other }
         return SentenceReading(modality: modality, actor: actor, parties: parties)
+    }
+
+    static let adverbs: Set<String> = [
+        "also", "further", "jointly", "together", "now", "each", "both", "all", "additionally", "likewise", "hereby", "today",
+        "strongly", "fully", "firmly", "unequivocally", "seriously", "actively", "again", "once", "still", "already", "currently",
+        "recently", "formally", "officially", "collectively", "continue", "continues", "to", "will", "have", "has", "had",
+        "are", "is", "warmly", "enthusiastically", "deeply",
+    ]
+    /// Words that open an aside between commas, not a subject: `Astranis, which builds …, plans`.
+    static let asideOpeners: Set<String> = [
+        "which", "who", "whose", "under", "in", "with", "through", "as", "including", "part", "like", "along", "alongside",
+        "together", "on", "at", "for", "by", "from", "among", "via", "following", "after", "during",
+    ]
+    static let timeWords: Set<String> = ["today", "year", "month", "week", "tomorrow", "yesterday", "recently", "addition", "particular"]
+
+    /// The subject's first and last word: the noun phrase before the verb, over a list of names
+    /// (`Japan, the ROK, and the United States`), past asides between commas.
+    func subjectRange(_ words: [Word], _ s: [Unicode.Scalar], verb: Int) -> (Int, Int)? {
+        var end = verb
+        while end > 0, Self.adverbs.contains(words[end - 1].text) { end -= 1 }
+        guard end > 0 else { return nil }
+        // Comma-separated segments before the verb, as word ranges.
+        var segments: [Range<Int>] = []
+        var start = 0
+        for n in 1..<max(1, end) where endsClause(s, before: words[n].start, after: words[n - 1].end) {
+            segments.append(start..<n)
+            start = n
+        }
+        segments.append(start..<end)
+        var k = segments.count - 1
+        // Asides: `, which builds satellites,` `, under the … Program,`.
+        while k > 0, let first = segments[k].first, Self.asideOpeners.contains(words[first].text) { k -= 1 }
+        var first = segments[k].lowerBound
+        let last = segments[k].upperBound - 1
+        func nameLike(_ r: Range<Int>) -> Bool {
+            guard let f = r.first, r.count <= 10 else { return false }
+            if r.contains(where: { Self.timeWords.contains(words[$0].text) || Self.verbs[words[$0].text] != nil && words[$0].text != "share" }) { return false }
+            if Self.openers.contains(words[f].text) || words[f].text.hasSuffix("ing") { return false }
+            return words[f].capitalised || ["the", "our", "their", "and", "we", "both"].contains(words[f].text)
+        }
+        if let f = segments[k].first, words[f].text == "and" || words[f].text == "or" {
+            // A list: take the names before it.
+            var j = k - 1
+            while j >= 0, nameLike(segments[j]) { first = segments[j].lowerBound; j -= 1 }
+        } else if k >= 1, ["we", "they"].contains(words[segments[k - 1].lowerBound].text), segments[k - 1].count == 1 {
+            first = segments[k - 1].lowerBound  // We, the leaders of …, met
+            var j = k - 1
+            while j >= 0, segments[j].lowerBound != first { j -= 1 }
+        } else if k >= 1, nameLike(segments[k - 1]), segments[k - 1].lowerBound == 0 || !nameLike(segments[k - 2]), words[segments[k].lowerBound].capitalised {
+            // `The company’s partner, Orbits Corp, plans`: the subject is named first.
+            first = segments[k - 1].lowerBound
+            return (first, segments[k - 1].upperBound - 1)
+        }
+        // `We, the leaders of Japan, the Philippines, and the United States,` keeps the whole apposition for its parties.
+        if first == segments[k].lowerBound, k >= 1 {
+            var j = k - 1
+            var reachedWe = false
+            while j >= 0, nameLike(segments[j]) {
+                if ["we", "they"].contains(words[segments[j].lowerBound].text) { reachedWe = true; first = segments[j].lowerBound; break }
+                j -= 1
+            }
+            if !reachedWe { first = segments[k].lowerBound }
+        }
+        // Leading adverbs and conjunctions stay outside: `and we reaffirm`.
+        while first < last, ["and", "but", "so", "also", "additionally", "furthermore", "moreover"].contains(words[first].text) { first += 1 }
+        return (first, last)
+    }
+
+    /// A later coordinated predicate of the same sentence: `… and reaffirmed …` or `…, and the two sides commit …`.
+    func laterPredicate(_ words: [Word], _ s: [Unicode.Scalar], after verb: Int) -> (Int, Modality, (Int, Int)?)? {
+        var found: (Int, Modality, (Int, Int)?)?
+        var n = verb + 1
+        while n < words.count {
+            guard words[n].text == "and", n + 1 < words.count else { n += 1; continue }
+            var v = n + 1
+            while v < words.count, Self.adverbs.contains(words[v].text) && words[v].text != "will" { v += 1 }
+            if v < words.count, let m = Self.verbs[words[v].text], m != .other, sameForm(words[verb].text, words[v].text) {
+                found = (v, modality(of: words, at: v, base: m), nil)
+                n = v + 1
+                continue
+            }
+            // `, and the two sides commit to …`: a new clause with its own subject.
+            if endsClause(s, before: words[n].start, after: words[n - 1].end) {
+                var w = n + 1
+                while w < min(words.count, n + 6), Self.verbs[words[w].text] == nil { w += 1 }
+                if w < words.count, w > n + 1, let m = Self.verbs[words[w].text], m != .other,
+                    ["the", "we", "our", "both", "they"].contains(words[n + 1].text) || words[n + 1].capitalised
+                {
+                    found = (w, modality(of: words, at: w, base: m), (n + 1, w - 1))
+                    n = w + 1
+                    continue
+                }
+            }
+            n += 1
+        }
+        return found
+    }
+
+    /// Two finite verbs in the same tense: `welcomed … and reaffirmed`, `commit … and pledge`.
+    func sameForm(_ a: String, _ b: String) -> Bool {
+        a.hasSuffix("ed") == b.hasSuffix("ed") && a.hasSuffix("s") == b.hasSuffix("s")
     }
 
     /// True when a comma, dash or semicolon stands between two words.
@@ -112,31 +223,62 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
             guard n > 0, clauseSeen, let base = Self.verbs[w.text] else { continue }
             let before = words[n - 1].text
             // An infinitive or a noun use is no main verb: `to support`, `the plan`, `our commitment`.
-            if before == "to" || before == "the" || before == "a" || before == "an" || before == "our" || before == "their" || before == "its" || before == "this" || before == "of" { continue }
-            if w.text == "will" || w.text == "shall" {
-                let next = n + 1 < words.count ? words[n + 1].text : ""
-                let after = n + 2 < words.count ? words[n + 2].text : ""
-                if ["explore", "seek", "consider", "pursue", "look"].contains(next) { return (n, .explore) }
-                if next == "welcome" { return (n, .welcome) }
-                if next == "be", ["exploring", "considering"].contains(after) { return (n, .explore) }
-                return (n, .commit)
-            }
-            if base == .other, n + 1 < words.count {
-                let next = words[n + 1].text
-                // `are committed to`, `remain committed`, `are exploring`, `is planning to`.
-                if ["committed", "dedicated", "determined", "resolved"].contains(next) { return (n, .commit) }
-                if ["exploring", "considering", "seeking", "pursuing", "looking"].contains(next) { return (n, .explore) }
-                if ["planning"].contains(next) { return (n, .plan) }
-                if ["intending", "aiming"].contains(next) { return (n, .intend) }
-            }
-            if w.text == "look" || w.text == "looks", n + 1 < words.count, words[n + 1].text == "forward" { return (n, .welcome) }
-            return (n, base)
+            if ["to", "the", "a", "an", "our", "their", "its", "this", "of", "his", "her", "these", "new"].contains(before) { continue }
+            // Inside an aside (`, which builds …,`) the verb is not the sentence's.
+            if isInAside(words, s, n) { continue }
+            return (n, modality(of: words, at: n, base: base))
         }
         // A past-tense verb after the subject reports a done act: `Japan joined …`.
-        for (n, w) in words.enumerated() where n > 0 && clauseSeen && w.text.hasSuffix("ed") {
+        for (n, w) in words.enumerated() where n > 0 && clauseSeen && w.text.hasSuffix("ed") && !isInAside(words, s, n) {
             return (n, .done)
         }
         return nil
+    }
+
+    /// Whether word `n` stands in a comma-delimited aside opened by `which`, `who` or `whose`.
+    func isInAside(_ words: [Word], _ s: [Unicode.Scalar], _ n: Int) -> Bool {
+        var k = n
+        while k > 0 {
+            if endsClause(s, before: words[k].start, after: words[k - 1].end) {
+                return ["which", "who", "whose"].contains(words[k].text)
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The modality of the verb phrase at `n`: auxiliaries and chains read through
+    /// (`will continue to seek` → explore, `is investing` → commit, `remains unwavering in its commitment` → commit).
+    func modality(of words: [Word], at n: Int, base: Modality) -> Modality {
+        func word(_ i: Int) -> String { i < words.count ? words[i].text : "" }
+        var next = n + 1
+        while Self.adverbs.contains(word(next)) && !["will", "continue", "continues", "to", "is", "are", "have", "has", "had"].contains(word(next)) { next += 1 }
+        let w = words[n].text
+        if w == "will" || w == "shall" || w == "continue" || w == "continues" {
+            var k = next
+            if ["continue", "to"].contains(word(k)) { k += 1 }
+            if word(k) == "to" { k += 1 }
+            if word(k) == "look", word(k + 1) == "forward" { return .welcome }
+            if word(k) == "be", ["exploring", "considering", "seeking"].contains(word(k + 1)) { return .explore }
+            if let m = Self.verbs[word(k)], [.explore, .welcome, .intend, .plan].contains(m) { return m }
+            return .commit
+        }
+        if w == "look" || w == "looks" { return word(next) == "forward" ? .welcome : .commit }
+        if base == .other {
+            let participle = word(next)
+            // `are committed to`, `remain unwavering in its commitment`, `are exploring`, `is planning to`, `is investing`.
+            if ["committed", "dedicated", "determined", "resolved", "unwavering", "steadfast"].contains(participle) { return .commit }
+            if ["exploring", "considering", "seeking", "pursuing"].contains(participle) { return .explore }
+            if participle == "looking", word(next + 1) == "forward" { return .welcome }
+            if participle == "planning" { return .plan }
+            if ["intending", "aiming"].contains(participle) { return .intend }
+            if participle.hasSuffix("ing"), ["is", "are"].contains(w) { return .commit }
+        }
+        if (w == "has" || w == "have"), word(next).hasSuffix("ed") || ["begun", "taken", "made", "given", "built", "grown"].contains(word(next)) {
+            if let m = Self.verbs[word(next)], m != .other, m != .done { return m == .commit && word(next) != "committed" ? .done : m }
+            return .done
+        }
+        return base
     }
 }
 
@@ -144,6 +286,9 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 enum EnglishParties {
     static let names = Gazetteer<PartySet>([
         ("united states", .US), ("u.s.", .US), ("america", .US), ("american", .US), ("washington", .US), ("biden", .US),
+        ("marcos", .OTHER), ("yoon", .OTHER), ("albanese", .OTHER), ("sunak", .OTHER), ("modi", .OTHER), ("rok", .OTHER),
+        ("republic of korea", .OTHER), ("dprk", .OTHER), ("prc", .OTHER), ("csiro", .OTHER), ("netflix", .US), ("astranis", .US),
+        ("ford", .US), ("johns hopkins", .US), ("hanwha", .OTHER), ("sk ", .OTHER), ("lg ", .OTHER), ("keidanren", .JP),
         ("harris", .US), ("blinken", .US), ("austin", .US), ("trump", .US), ("nasa", .US), ("usaid", .US), ("dfc", .US),
         ("nist", .US), ("nsf", .US), ("fda", .US), ("cdc", .US), ("pentagon", .US), ("congress", .US),
         ("japan", .JP), ("japanese", .JP), ("tokyo", .JP), ("kishida", .JP), ("ishiba", .JP), ("jica", .JP), ("jbic", .JP),
@@ -169,6 +314,8 @@ enum EnglishParties {
         "the two governments", "both governments", "our governments", "both sides", "the two sides", "our two governments",
         "the two nations", "our two nations", "they", "the two", "both",
     ]
+    /// Words for three sides: a trilateral statement's `our three nations`.
+    static let threeSides: [ScalarString] = ["our three nations", "our three countries", "the three leaders", "the three countries", "our three governments", "the three nations"]
     /// Heads of phrases that name an acting body.
     static let agentHeads: [ScalarString] = [
         "department", "ministry", "agency", "administration", "government", "governments", "navy", "army", "air force",
@@ -185,7 +332,8 @@ enum EnglishParties {
             return phrase == "it" || phrase.hasPrefix("the compan") || phrase.hasPrefix("the firm") ? previous : []
         }
         var found = PartySet()
-        if bothSides.contains(phrase) || phrase.hasPrefix("we,") { found.formUnion(context.documentParties) }
+        if bothSides.contains(phrase) || phrase.hasPrefix("we,") && names.values(in: phrase).isEmpty { found.formUnion(context.documentParties) }
+        if threeSides.contains(phrase) { found.formUnion([.JP, .US, .OTHER]) }
         for p in names.values(in: phrase) { found.formUnion(p) }
         for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
         // A thing as subject acts for no one: `This partnership`, `The agreement`.
