@@ -22,10 +22,10 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         add("commit commits committed pledge pledges pledged resolve resolves resolved agree agrees agreed vow vows vowed will shall", .commit)
         add("explore explores seek seeks consider considers pursue pursues", .explore)
         add("welcome welcomes welcomed applaud applauds applauded commend commends commended celebrate celebrates celebrated praise praises praised appreciate appreciates appreciated encourage encourages encouraged look looks", .welcome)
-        add("affirm affirms affirmed reaffirm reaffirms reaffirmed recognize recognizes recognized recognise recognises recognised underscore underscores underscored emphasize emphasizes emphasized stress stresses stressed acknowledge acknowledges acknowledged note notes noted reiterate reiterates reiterated confirm confirms confirmed express expresses expressed highlight highlights highlighted share shares shared", .affirm)
+        add("call calls called affirm affirms affirmed reaffirm reaffirms reaffirmed recognize recognizes recognized recognise recognises recognised underscore underscores underscored emphasize emphasizes emphasized stress stresses stressed acknowledge acknowledges acknowledged note notes noted reiterate reiterates reiterated confirm confirms confirmed express expresses expressed highlight highlights highlighted share shares shared", .affirm)
         add("announce announces announced met decided inaugurated signed launched completed established opened joined concluded released began started initiated renewed approved created formed held hosted provided contributed invested unveiled adopted endorsed finalized updated achieved reached convened introduced delivered awarded granted selected", .done)
         add("continue continues support supports strengthen strengthens deepen deepens expand expands promote promotes work works cooperate cooperates collaborate collaborates advance advances enhance enhances build builds provide provides invest invests participate participates lead leads host hosts convene convenes establish establishes launch launches", .commit)
-        add("is are was were remains remain represents represent includes include estimates estimate expects expect anticipates anticipate employs serve serves demonstrate demonstrates transcend transcends begins begin has have", .other)
+        add("is are was were remains remain represents represent includes include estimates estimate expects expect anticipates anticipate employ employs serve serves form forms demonstrate demonstrates transcend transcends begins begin has have", .other)
         return m
     }()
 
@@ -55,7 +55,9 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var actor: Range<Int>?
         var partyPhrase: Range<Int>?
         if let (first, last) = subject {
-            partyPhrase = words[first].start..<words[last].end
+            var end = words[last].end
+            if end < s.count, s[end] == ")" { end += 1 }
+            partyPhrase = words[first].start..<end
             actor = partyPhrase
             // `We, the leaders of Japan, the Philippines, and the United States, met`: the actor is
             // `We`; the apposition tells whom it stands for.
@@ -100,7 +102,8 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         // Comma-separated segments before the verb, as word ranges.
         var segments: [Range<Int>] = []
         var start = 0
-        for n in 1..<max(1, end) where endsClause(s, before: words[n].start, after: words[n - 1].end) {
+        // Parentheses do not cut a subject: `the Ministry of Science and ICT (MSIT)`.
+        for n in 1..<max(1, end) where s[words[n - 1].end..<words[n].start].contains(where: { $0 == "," || $0 == ";" || $0 == "–" || $0 == "—" }) {
             segments.append(start..<n)
             start = n
         }
@@ -108,22 +111,32 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var k = segments.count - 1
         // Asides: `, which builds satellites,` `, under the … Program,`.
         while k > 0, let first = segments[k].first, Self.asideOpeners.contains(words[first].text) { k -= 1 }
-        var first = segments[k].lowerBound
-        let last = segments[k].upperBound - 1
         func nameLike(_ r: Range<Int>) -> Bool {
             guard let f = r.first, r.count <= 10 else { return false }
             if r.contains(where: { Self.timeWords.contains(words[$0].text) || Self.verbs[words[$0].text] != nil && words[$0].text != "share" }) { return false }
             if Self.openers.contains(words[f].text) || words[f].text.hasSuffix("ing") { return false }
             return words[f].capitalised || ["the", "our", "their", "and", "we", "both"].contains(words[f].text)
         }
+        if let f = segments[k].first, words[f].text == "and", segments[k].count == 2, ["we", "they", "it"].contains(words[f + 1].text) {
+            return (f + 1, f + 1)  // `…, and we reaffirm`: a new clause, not a list
+        }
+        if k >= 1, segments[k].count == 1, words[segments[k].lowerBound].capitalised, let p = segments[k - 1].last, words[p].capitalised,
+            p >= 1, words[p - 1].text == "in"
+        {
+            // `… plant in Bryan, Georgia, is …`: a place and its state.
+            let merged = segments[k - 1].lowerBound..<segments[k].upperBound
+            segments[k - 1] = merged
+            segments.remove(at: k)
+            k -= 1
+        }
+        var first = segments[k].lowerBound
+        let last = segments[k].upperBound - 1
         if let f = segments[k].first, words[f].text == "and" || words[f].text == "or" {
             // A list: take the names before it.
             var j = k - 1
             while j >= 0, nameLike(segments[j]) { first = segments[j].lowerBound; j -= 1 }
         } else if k >= 1, ["we", "they"].contains(words[segments[k - 1].lowerBound].text), segments[k - 1].count == 1 {
             first = segments[k - 1].lowerBound  // We, the leaders of …, met
-            var j = k - 1
-            while j >= 0, segments[j].lowerBound != first { j -= 1 }
         } else if k >= 1, nameLike(segments[k - 1]), segments[k - 1].lowerBound == 0 || !nameLike(segments[k - 2]), words[segments[k].lowerBound].capitalised {
             // `The company’s partner, Orbits Corp, plans`: the subject is named first.
             first = segments[k - 1].lowerBound
@@ -144,7 +157,8 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         return (first, last)
     }
 
-    /// A later coordinated predicate of the same sentence: `… and reaffirmed …` or `…, and the two sides commit …`.
+    /// A later coordinated predicate of the same sentence: `… and reaffirmed …` or `…, and the two sides commit …`,
+    /// `… and, today, Italy committed …`.
     func laterPredicate(_ words: [Word], _ s: [Unicode.Scalar], after verb: Int) -> (Int, Modality, (Int, Int)?)? {
         var found: (Int, Modality, (Int, Int)?)?
         var n = verb + 1
@@ -152,19 +166,25 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
             guard words[n].text == "and", n + 1 < words.count else { n += 1; continue }
             var v = n + 1
             while v < words.count, Self.adverbs.contains(words[v].text) && words[v].text != "will" { v += 1 }
+            // The same verb form, in the past or third person: `welcomed … and reaffirmed`.
             if v < words.count, let m = Self.verbs[words[v].text], m != .other, sameForm(words[verb].text, words[v].text) {
                 found = (v, modality(of: words, at: v, base: m), nil)
                 n = v + 1
                 continue
             }
-            // `, and the two sides commit to …`: a new clause with its own subject.
-            if endsClause(s, before: words[n].start, after: words[n - 1].end) {
-                var w = n + 1
-                while w < min(words.count, n + 6), Self.verbs[words[w].text] == nil { w += 1 }
-                if w < words.count, w > n + 1, let m = Self.verbs[words[w].text], m != .other,
-                    ["the", "we", "our", "both", "they"].contains(words[n + 1].text) || words[n + 1].capitalised
-                {
-                    found = (w, modality(of: words, at: w, base: m), (n + 1, w - 1))
+            // A new clause with its own subject: `, and Japanese companies employ`, `and, today, Italy committed`;
+            // without a comma the `and` joins names inside a clause (`both Japan and the ROK are …`).
+            let subjectStart = v
+            let commaNear = endsClause(s, before: words[n].start, after: words[n - 1].end)
+                || (n + 1 < words.count && endsClause(s, before: words[n + 1].start, after: words[n].end))
+            if commaNear, subjectStart < words.count, ["the", "we", "our", "both", "they", "it"].contains(words[subjectStart].text) || words[subjectStart].capitalised {
+                var w = subjectStart + 1
+                while w < min(words.count, subjectStart + 6), Self.verbs[words[w].text] == nil {
+                    if endsClause(s, before: words[w].start, after: words[w - 1].end) || ["that", "which", "who"].contains(words[w].text) { w = words.count; break }
+                    w += 1
+                }
+                if w < words.count, let m = Self.verbs[words[w].text], !["to", "the", "a", "an", "of"].contains(words[w - 1].text) {
+                    found = (w, modality(of: words, at: w, base: m), (subjectStart, w - 1))
                     n = w + 1
                     continue
                 }
@@ -176,7 +196,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 
     /// Two finite verbs in the same tense: `welcomed … and reaffirmed`, `commit … and pledge`.
     func sameForm(_ a: String, _ b: String) -> Bool {
-        a.hasSuffix("ed") == b.hasSuffix("ed") && a.hasSuffix("s") == b.hasSuffix("s")
+        a.hasSuffix("ed") && b.hasSuffix("ed") || a.hasSuffix("s") && b.hasSuffix("s") && !a.hasSuffix("ss") && !b.hasSuffix("ss")
     }
 
     /// True when a comma, dash or semicolon stands between two words.
@@ -307,7 +327,19 @@ enum EnglishParties {
         ("mitsubishi", .JP), ("mitsui", .JP), ("sumitomo", .JP), ("daiichi sankyo", .JP), ("takeda", .JP), ("softbank", .JP),
         ("fujifilm", .JP), ("fujitsu", .JP), ("yaskawa", .JP), ("ube", .JP), ("nec", .JP), ("ntt", .JP), ("tepco", .JP),
         ("rapidus", .JP), ("samsung", .OTHER), ("tsmc", .OTHER), ("hyundai", .OTHER), ("arm", .OTHER),
-    ])
+        ("msit", .OTHER), ("kamikawa", .JP), ("hayashi", .JP), ("motegi", .JP), ("iwaya", .JP), ("kihara", .JP),
+        ("nakatani", .JP), ("raimondo", .US), ("yellen", .US), ("rubio", .US), ("hegseth", .US), ("sullivan", .US),
+        ("zambia", .OTHER), ("kenya", .OTHER), ("nigeria", .OTHER), ("ghana", .OTHER), ("ethiopia", .OTHER),
+        ("south africa", .OTHER), ("egypt", .OTHER), ("angola", .OTHER), ("congo", .OTHER), ("brazil", .OTHER),
+        ("mexico", .OTHER), ("argentina", .OTHER), ("chile", .OTHER), ("peru", .OTHER), ("colombia", .OTHER),
+        ("thailand", .OTHER), ("malaysia", .OTHER), ("cambodia", .OTHER), ("laos", .OTHER), ("myanmar", .OTHER),
+        ("bangladesh", .OTHER), ("pakistan", .OTHER), ("sri lanka", .OTHER), ("mongolia", .OTHER), ("fiji", .OTHER),
+        ("papua new guinea", .OTHER), ("tuvalu", .OTHER), ("palau", .OTHER), ("micronesia", .OTHER), ("israel", .OTHER),
+        ("saudi arabia", .OTHER), ("turkey", .OTHER), ("poland", .OTHER), ("spain", .OTHER), ("netherlands", .OTHER),
+        ("sweden", .OTHER), ("norway", .OTHER), ("finland", .OTHER), ("denmark", .OTHER), ("switzerland", .OTHER),
+        ("russia", .OTHER), ("uk", .OTHER), ("italian", .OTHER), ("french", .OTHER), ("german", .OTHER), ("canadian", .OTHER),
+        ("kamala", .US), ("emanuel", .US),
+    ], wholeWords: true)
     /// Words for both sides of the document.
     static let bothSides: [ScalarString] = [
         "we", "our two countries", "the two countries", "both countries", "the two leaders", "the leaders", "both leaders",
@@ -323,27 +355,45 @@ enum EnglishParties {
         "corporation", "company", "companies", "inc.", "corp.", "co.", "ltd.", "group", "partners", "countries", "nations",
         "leaders", "president", "minister", "secretary", "ambassador", "office", "center", "centre", "organization",
         "sector", "industry", "firms", "businesses", "congress", "parliament", "diet", "states", "japan", "side", "sides",
-        "authority", "authorities", "service", "fund", "program", "team", "delegation", "association", "society", "network",
+        "authority", "authorities", "service", "team", "delegation", "association", "society", "institute", "survey",
+        "agencies", "ministries", "departments",
     ]
+    /// Heads of phrases that name a thing, which acts for no one (`A new Memorandum of Understanding between …`).
+    static let thingHeads: Set<String> = [
+        "partnership", "agreement", "initiative", "investment", "investments", "project", "program", "programme", "plan",
+        "visit", "alliance", "cooperation", "effort", "efforts", "collaboration", "dialogue", "exchange", "fund", "facility",
+        "fellowship", "memorandum", "framework", "goal", "commitment", "relationship", "ties", "statement", "sheet",
+        "chapter", "development", "construction", "forum", "plant", "hub", "center", "centre", "mechanism", "network",
+        "challenges", "project", "compact", "study", "summit", "meeting", "event", "agenda", "roadmap", "strategy", "this",
+        "it", "these", "corridor", "peoples", "people",
+    ]
+    static let prepositions: Set<String> = ["of", "between", "in", "for", "with", "around", "on", "at", "from", "to", "among", "under", "across"]
+
+    /// The head noun of a phrase: its last word before the first preposition.
+    static func head(_ phrase: ScalarString) -> String {
+        let words = phrase.description.split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0) }
+        var head = words.last ?? ""
+        for w in words.dropFirst() {
+            if prepositions.contains(w) { break }
+            head = w
+        }
+        if words.count == 1 { head = words[0] }
+        return head.hasSuffix("’s") || head.hasSuffix("'s") ? String(head.dropLast(2)) : head
+    }
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
         let phrase = ScalarString(actor.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
         if phrase == "it" || phrase == "the company" || phrase == "the firm" || phrase.hasPrefix("this investment") {
             return phrase == "it" || phrase.hasPrefix("the compan") || phrase.hasPrefix("the firm") ? previous : []
         }
+        // A thing as subject acts for no one: `This partnership`, `A new Memorandum of Understanding between …`.
+        if thingHeads.contains(head(phrase)) { return [] }
         var found = PartySet()
         if bothSides.contains(phrase) || phrase.hasPrefix("we,") && names.values(in: phrase).isEmpty { found.formUnion(context.documentParties) }
         if threeSides.contains(phrase) { found.formUnion([.JP, .US, .OTHER]) }
         for p in names.values(in: phrase) { found.formUnion(p) }
         for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
-        // A thing as subject acts for no one: `This partnership`, `The agreement`.
-        if !found.isEmpty {
-            let head = phrase.scalars.split(separator: " ").last.map { ScalarString(Array($0)) } ?? phrase
-            if ["partnership", "agreement", "initiative", "investment", "project", "program", "plan", "visit", "alliance", "cooperation", "effort", "efforts", "collaboration", "dialogue", "exchange", "fund", "facility", "fellowship", "memorandum", "framework", "goal", "commitment", "relationship", "ties", "statement", "sheet"].contains(head.description), !phrase.hasSuffix("states") {
-                return []
-            }
-            return found.sorted()
-        }
+        if !found.isEmpty { return found.sorted() }
         // Unmarked bodies in an English release are the releasing government's (`The Department of Energy`).
         if agentHeads.contains(where: { phrase.hasSuffix($0) || phrase.contains(ScalarString($0.description + " of")) }) {
             return [context.home]

@@ -80,8 +80,11 @@ public struct ScalarString: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 struct Gazetteer<Value: Sendable>: Sendable {
     let entries: [(name: ScalarString, value: Value)]
     private let byFirst: [Unicode.Scalar: [Int]]
+    /// Whether names must stand as whole words (English: `nist` is not in `minister`).
+    var wholeWords = false
 
-    init(_ entries: [(ScalarString, Value)]) {
+    init(_ entries: [(ScalarString, Value)], wholeWords: Bool = false) {
+        self.wholeWords = wholeWords
         self.entries = entries.map { (name: $0.0, value: $0.1) }
         var index: [Unicode.Scalar: [Int]] = [:]
         for (i, e) in entries.enumerated() where !e.0.isEmpty { index[e.0.scalars[0], default: []].append(i) }
@@ -96,7 +99,11 @@ struct Gazetteer<Value: Sendable>: Sendable {
             guard let candidates = byFirst[text[i]] else { continue }
             for c in candidates {
                 let name = entries[c].name.scalars
-                if i + name.count <= text.count, text[i..<(i + name.count)].elementsEqual(name) { found.append(entries[c].value) }
+                guard i + name.count <= text.count, text[i..<(i + name.count)].elementsEqual(name) else { continue }
+                if wholeWords, i > 0 && CharacterClass.isLetter(text[i - 1]) || i + name.count < text.count && CharacterClass.isLetter(text[i + name.count]) && CharacterClass.isLetter(name[name.count - 1]) {
+                    continue
+                }
+                found.append(entries[c].value)
             }
         }
         return found
