@@ -58,6 +58,11 @@ public enum EnglishNumber {
         return NumberMatch(value: value, end: end, scaled: value >= 1000 && words, kanji: words)
     }
 
+    /// Packed keys (five bits a letter) of the number words, for the time rules' quick test.
+    static let unitKeys = KeySet(units.keys.compactMap { EnglishTimeRules.key(Array($0.unicodeScalars)[...]) })
+
+    static func isNumberWord(_ key: UInt64) -> Bool { unitKeys.contains(key) }
+
     /// `three`, `Twenty-five`: a number word standing alone (compared without allocating,
     /// since every word of a text is tried).
     static func parseWords(_ v: TextView, at i: Int) -> (Double, Int)? {
@@ -130,6 +135,8 @@ public struct EnglishAmountRules: AmountRules {
     func mayStart(_ v: TextView, _ i: Int) -> Bool {
         let u = v[i]
         let p = v.at(i - 1)
+        // Inside a word nothing starts (most positions of a text end here).
+        if CharacterClass.isASCIILetter(p) { return false }
         if CharacterClass.isDigit(u) {
             return !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && !(p == "." || p == ",") && p != "-"
         }
@@ -139,14 +146,17 @@ public struct EnglishAmountRules: AmountRules {
         }
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             // USD, A$, US$, or a capitalised number word opening a sentence.
-            switch u {
-            case "O", "T", "F", "S", "E", "N", "H": return true
-            default: return CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$"
-            }
+            if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
+            let (key, _) = EnglishTimeRules.word(v, i)
+            return key.map { EnglishNumber.unitKeys.contains($0) } ?? false || v.matches("Half", at: i)
         }
         // Number words start with one of these letters: one, two, ..., ninety.
         switch u {
-        case "o", "t", "f", "s", "e", "n", "z", "h": return !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p)
+        case "o", "t", "f", "s", "e", "n", "z", "h":
+            guard !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p) else { return false }
+            // Only a number word (or `half-`) can start an amount here; most words are passed over at once.
+            let (key, _) = EnglishTimeRules.word(v, i)
+            return key.map { EnglishNumber.unitKeys.contains($0) } ?? false || v.matches("half", at: i)
         default: return false
         }
     }

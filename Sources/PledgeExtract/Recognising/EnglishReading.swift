@@ -358,6 +358,8 @@ enum EnglishParties {
         "authority", "authorities", "service", "team", "delegation", "association", "society", "institute", "survey",
         "agencies", "ministries", "departments",
     ]
+    static let agentHeadsOf: [ScalarString] = agentHeads.map { ScalarString($0.description + " of") }
+
     /// Heads of phrases that name a thing, which acts for no one (`A new Memorandum of Understanding between …`).
     static let thingHeads: Set<String> = [
         "partnership", "agreement", "initiative", "investment", "investments", "project", "program", "programme", "plan",
@@ -371,14 +373,28 @@ enum EnglishParties {
 
     /// The head noun of a phrase: its last word before the first preposition.
     static func head(_ phrase: ScalarString) -> String {
-        let words = phrase.description.split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0) }
-        var head = words.last ?? ""
-        for w in words.dropFirst() {
-            if prepositions.contains(w) { break }
-            head = w
+        // Word ranges over the code points; only the chosen head becomes a string.
+        var words: [Range<Int>] = []
+        var i = 0
+        let s = phrase.scalars
+        while i < s.count {
+            while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
+            var j = i
+            while j < s.count, s[j] != " ", s[j] != "," { j += 1 }
+            if j > i { words.append(i..<j) }
+            i = j
         }
-        if words.count == 1 { head = words[0] }
-        return head.hasSuffix("’s") || head.hasSuffix("'s") ? String(head.dropLast(2)) : head
+        guard var head = words.last else { return "" }
+        if words.count > 1 {
+            head = words[1]
+            for w in words.dropFirst() {
+                if prepositions.contains(String(scalars: s[w])) { break }
+                head = w
+            }
+        }
+        var text = String(scalars: s[head])
+        if text.hasSuffix("’s") || text.hasSuffix("'s") { text.removeLast(2) }
+        return text
     }
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
@@ -395,7 +411,7 @@ enum EnglishParties {
         for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
         if !found.isEmpty { return found.sorted() }
         // Unmarked bodies in an English release are the releasing government's (`The Department of Energy`).
-        if agentHeads.contains(where: { phrase.hasSuffix($0) || phrase.contains(ScalarString($0.description + " of")) }) {
+        if agentHeads.contains(where: { phrase.hasSuffix($0) }) || agentHeadsOf.contains(where: { phrase.contains($0) }) {
             return [context.home]
         }
         return []

@@ -34,7 +34,7 @@ public struct EnglishTimeRules: TimeRules {
         var i = 0
         while i < v.count {
             let p = v.at(i - 1)
-            if Self.mayStart(v, i) && !(CharacterClass.isLetter(p) || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","),
+            if !(CharacterClass.isLetter(p) || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","), Self.mayStart(v, i),
                 let (t, end) = expression(in: v, at: i, anchor: anchor)
             {
                 found.append(t)
@@ -48,7 +48,7 @@ public struct EnglishTimeRules: TimeRules {
 
     /// The words that can open a time expression, packed five bits a letter: most words
     /// of a text are passed over after one set lookup, with no allocation.
-    static let openers: Set<UInt64> = Set(
+    static let openers = KeySet(
         ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
@@ -65,17 +65,43 @@ public struct EnglishTimeRules: TimeRules {
         return k
     }
 
-    /// Whether a time expression may start at `i`: a digit, or one of the opening words.
-    static func mayStart(_ v: TextView, _ i: Int) -> Bool {
-        if CharacterClass.isDigit(v[i]) { return true }
+    /// Words without which no time expression is complete: a unit, a month, a season, a day word.
+    static let coreWords = KeySet(
+        ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
+            + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
+            + "dec spring summer fall autumn winter")
+            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) })
+
+    /// The packed key of the letters at `i`, and where they end.
+    static func word(_ v: TextView, _ i: Int) -> (UInt64?, Int) {
         var k: UInt64 = 0
         var j = i
         while j < v.count, CharacterClass.isASCIILetter(v[j]) {
-            if j - i >= 12 { return false }
-            k = k << 5 | UInt64((v[j].value | 0x20) - 0x60)
+            if j - i < 12 { k = k << 5 | UInt64((v[j].value | 0x20) - 0x60) }
             j += 1
         }
-        return j > i && openers.contains(k)
+        return (j > i && j - i <= 12 ? k : nil, j)
+    }
+
+    /// Whether a time expression may start at `i`: a digit, or an opening word followed within
+    /// a few words by a number or a word no time expression lacks. Most prepositions in a text
+    /// are passed over here without trying the rules.
+    static func mayStart(_ v: TextView, _ i: Int) -> Bool {
+        if CharacterClass.isDigit(v[i]) { return true }
+        let (first, end) = word(v, i)
+        guard let first, openers.contains(first) else { return false }
+        if coreWords.contains(first) { return true }
+        var j = end
+        for _ in 0..<7 {
+            while j < v.count, v[j] == " " || v[j] == "-" || v[j] == "," { j += 1 }
+            guard j < v.count else { return false }
+            if CharacterClass.isDigit(v[j]) { return true }
+            let (key, e) = word(v, j)
+            guard e > j else { return false }
+            if let key, coreWords.contains(key) || EnglishNumber.isNumberWord(key) { return true }
+            j = e
+        }
+        return false
     }
 
     /// Case-insensitive match of a lower-case `word` at `i`.

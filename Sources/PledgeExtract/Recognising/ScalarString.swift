@@ -80,6 +80,8 @@ public struct ScalarString: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 struct Gazetteer<Value: Sendable>: Sendable {
     let entries: [(name: ScalarString, value: Value)]
     private let byFirst: [Unicode.Scalar: [Int]]
+    /// The same index for ASCII first letters, looked up without hashing.
+    private let byFirstASCII: [[Int]]
     /// Whether names must stand as whole words (English: `nist` is not in `minister`).
     var wholeWords = false
 
@@ -87,8 +89,13 @@ struct Gazetteer<Value: Sendable>: Sendable {
         self.wholeWords = wholeWords
         self.entries = entries.map { (name: $0.0, value: $0.1) }
         var index: [Unicode.Scalar: [Int]] = [:]
-        for (i, e) in entries.enumerated() where !e.0.isEmpty { index[e.0.scalars[0], default: []].append(i) }
+        var ascii = Array(repeating: [Int](), count: 128)
+        for (i, e) in entries.enumerated() where !e.0.isEmpty {
+            let first = e.0.scalars[0]
+            if first.value < 128 { ascii[Int(first.value)].append(i) } else { index[first, default: []].append(i) }
+        }
         byFirst = index
+        byFirstASCII = ascii
     }
 
     /// The values of all names that occur in `s`.
@@ -96,7 +103,9 @@ struct Gazetteer<Value: Sendable>: Sendable {
         var found: [Value] = []
         let text = s.scalars
         for i in text.indices {
-            guard let candidates = byFirst[text[i]] else { continue }
+            let u = text[i]
+            let candidates = u.value < 128 ? byFirstASCII[Int(u.value)] : (byFirst[u] ?? [])
+            if candidates.isEmpty { continue }
             for c in candidates {
                 let name = entries[c].name.scalars
                 guard i + name.count <= text.count, text[i..<(i + name.count)].elementsEqual(name) else { continue }
@@ -111,9 +120,43 @@ struct Gazetteer<Value: Sendable>: Sendable {
 
     /// The value of the first name `s` starts with.
     func prefixValue(of s: ScalarString) -> Value? {
-        guard let first = s.first, let candidates = byFirst[first] else { return nil }
+        guard let first = s.first else { return nil }
+        let candidates = first.value < 128 ? byFirstASCII[Int(first.value)] : (byFirst[first] ?? [])
         return candidates.first { s.hasPrefix(entries[$0].name) }.map { entries[$0].value }
     }
 
     func containsSuffix(of s: ScalarString) -> Bool { entries.contains { s.hasSuffix($0.name) } }
+}
+
+/// A fixed set of packed word keys (see `EnglishTimeRules.key`), looked up with a
+/// multiplicative hash and linear probing: `Set`'s seeded hashing costs more than
+/// the rest of the test for the many words of an English text.
+struct KeySet: Sendable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+
+    init<S: Sequence<UInt64>>(_ keys: S) {
+        let unique = Array(Set(keys))
+        var bits: UInt64 = 4
+        while (1 << bits) < unique.count * 4 { bits += 1 }
+        var slots = Array(repeating: UInt64(0), count: 1 << bits)
+        let shift = 64 - bits
+        for key in unique where key != 0 {
+            var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i] != 0 { i = (i + 1) & (slots.count - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+        self.shift = shift
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool {
+        var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = slots[i]
+            if k == key { return key != 0 }
+            if k == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+    }
 }
