@@ -38,8 +38,11 @@ func measure(_ label: String, bytes: [UInt8]) throws {
 
 let seed = try [UInt8](Data(contentsOf: Seed.japanUSFactSheetJA.url))
 let english = try [UInt8](Data(contentsOf: Seed.japanUSFactSheetEN.url))
-let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
-for (name, document) in [("Japanese", seed), ("English", english)] {
+let arguments = CommandLine.arguments.dropFirst()
+let sizes = arguments.compactMap(Int.init)
+// `ja` or `en` among the arguments measures that language only.
+let languages = [("Japanese", "ja", seed), ("English", "en", english)].filter { arguments.contains($0.1) || !arguments.contains { ["ja", "en"].contains($0) } }
+for (name, _, document) in languages {
     for size in sizes.isEmpty ? [25, 50] : sizes {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size * 1_000_000 + document.count)
@@ -47,6 +50,7 @@ for (name, document) in [("Japanese", seed), ("English", english)] {
         try measure("\(name) seed repeated to \(size) MB", bytes: bytes)
     }
 }
+if languages.count < 2 { exit(0) }
 // Alignment of the two versions (extraction of both included).
 let clock = ContinuousClock()
 let ja = try DocumentReader.read(bytes: seed, name: "ja")

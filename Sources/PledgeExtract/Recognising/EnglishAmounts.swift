@@ -121,10 +121,15 @@ public struct EnglishAmountRules: AmountRules {
     public func amounts(in v: TextView) -> [Amount] {
         var found: [Amount] = []
         var i = 0
-        while i < v.count {
+        let n = v.count
+        while i < n {
             if mayStart(v, i), let (amount, end) = amount(in: v, at: i) {
                 found.append(amount)
                 i = end
+            } else if CharacterClass.isASCIILetter(v[i]) {
+                // Nothing starts inside a word: go to its end.
+                i += 1
+                while i < n, CharacterClass.isASCIILetter(v[i]) { i += 1 }
             } else {
                 i += 1
             }

@@ -109,7 +109,10 @@ public struct EnglishTermRules: TermRules {
         guard let firstLetter = letters.first else { return nil }
         let ws = words(v, end: end, limit: short.count * 2 + 6)
         guard !ws.isEmpty else { return nil }
-        func lower(_ w: (Int, Int)) -> String { v.string(w.0, w.1).lowercased() }
+        // Each word lower-cased once: the rules below ask for it many times.
+        var lowered: [Int: String] = [:]
+        for w in ws { lowered[w.0] = v.string(w.0, w.1).lowercased() }
+        func lower(_ w: (Int, Int)) -> String { lowered[w.0] ?? v.string(w.0, w.1).lowercased() }
         func capitalised(_ w: (Int, Int)) -> Bool { CharacterClass.isUpperLetter(v[w.0]) || CharacterClass.isDigit(v[w.0]) }
         func possessive(_ w: (Int, Int)) -> Bool { lower(w).hasSuffix("’s") || lower(w).hasSuffix("'s") }
         let ps = parts(v, ws)

@@ -23,25 +23,32 @@ enum EnglishLayout {
     ]
 
     static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
-        let text = String(scalars: line)
         let last = line.last!
-        let letters = line.filter { CharacterClass.isLetter($0) }
-        guard !letters.isEmpty else { return nil }
-        let terminal = ".!?".unicodeScalars.contains(last)
-        // DEFENSE AND SECURITY COOPERATION
-        if !terminal, line.count <= 120, letters.count >= 3, !letters.contains(where: { CharacterClass.isLowerLetter($0) }) {
-            return .heading(level: 1, text: text)
-        }
-        // Economic Cooperation; `Collaborative Government-Private Sector Engagement:` before a list.
-        if !terminal, line.count <= 100, isTitleCase(text, maxWords: 12) {
-            return .heading(level: 2, text: last == ":" ? String(text.dropLast()) : text)
+        let terminal = last == "." || last == "!" || last == "?"
+        // Headings are short; a paragraph's opening is only read for a `Title:` lead.
+        if !terminal, line.count <= 120 {
+            let letters = line.filter { CharacterClass.isLetter($0) }
+            guard !letters.isEmpty else { return nil }
+            let text = String(scalars: line)
+            // DEFENSE AND SECURITY COOPERATION
+            if letters.count >= 3, !letters.contains(where: { CharacterClass.isLowerLetter($0) }) {
+                return .heading(level: 1, text: text)
+            }
+            // Economic Cooperation; `Collaborative Government-Private Sector Engagement:` before a list.
+            if line.count <= 100, isTitleCase(text, maxWords: 12) {
+                return .heading(level: 2, text: last == ":" ? String(text.dropLast()) : text)
+            }
         }
         // Upgrading Alliance Command and Control: The United States and Japan intend ...
-        if let colon = line.firstIndex(of: ":"), colon - line.startIndex <= 140 {
-            let title = String(scalars: line[line.startIndex..<colon])
+        let opening = line.prefix(141)
+        if let colon = opening.firstIndex(of: ":") {
+            let lead = line[line.startIndex..<colon]
+            // A sentence before the colon is no title.
+            let sentenceInside = lead.indices.dropLast().contains { lead[$0] == "." && lead[$0 + 1] == " " }
             var body = colon + 1
             while body < line.endIndex, CharacterClass.isSpace(line[body]) { body += 1 }
-            if body < line.endIndex, isTitleCase(title, maxWords: 16), !title.contains(". ") {
+            let title = String(scalars: lead)
+            if body < line.endIndex, !sentenceInside, isTitleCase(title, maxWords: 16) {
                 return .titled(title: title, body: body - line.startIndex)
             }
         }
