@@ -29,6 +29,29 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         return m
     }()
 
+    /// Every word the rules compare with, by its packed key.
+    static let interned: [UInt64: String] = {
+        var words = Set(verbs.keys).union(openers).union(adverbs).union(asideOpeners).union(timeWords)
+        words.formUnion(literals)
+        var map: [UInt64: String] = [:]
+        for w in words { if let k = EnglishTimeRules.key(Array(w.unicodeScalars)[...]) { map[k] = w } }
+        return map
+    }()
+    static let literals: Set<String> = ["a", "acknowledging", "across", "actively", "addition", "additionally", "administration", "after", "again", "agencies", "agency", "agenda", "agreement", "aiming", "airbnb", "albanese", "aligned", "all", "alliance", "along", "alongside", "already", "also", "although", "amazon", "ambassador", "america", "american", "amid", "among", "amtrak", "an", "and", "angola", "apple", "are", "argentina", "arm", "army", "around", "as", "asean", "association", "astranis", "at", "aukus", "austin", "australia", "australian", "authorities", "authority", "aws", "bangladesh", "bank", "based", "be", "because", "before", "beginning", "begun", "between", "beyond", "biden", "blinken", "boeing", "both", "brazil", "british", "building", "built", "businesses", "but", "by", "cambodia", "canada", "canadian", "cdc", "center", "centre", "challenges", "chancellor", "chapter", "chile", "china", "collaboration", "collectively", "colombia", "commission", "commitment", "committed", "compact", "companies", "company", "congo", "congress", "considering", "consistent", "construction", "continue", "continues", "cooperation", "corporation", "corridor", "council", "countries", "csiro", "currently", "dedicated", "deeply", "delegation", "denmark", "department", "departments", "determined", "development", "dfc", "dialogue", "diet", "dprk", "during", "each", "earlier", "ed", "effort", "efforts", "egypt", "emanuel", "emperor", "enthusiastically", "ethiopia", "eu", "event", "exchange", "exploring", "facility", "fda", "fellowship", "fiji", "finally", "finland", "firmly", "firms", "following", "for", "forces", "ford", "formally", "forum", "forward", "foundation", "framework", "france", "french", "from", "fujifilm", "fujitsu", "fully", "fund", "further", "furthermore", "german", "germany", "ghana", "given", "goal", "google", "government", "governments", "group", "grown", "had", "hanwha", "harris", "has", "have", "hayashi", "hegseth", "her", "hereby", "highlighting", "his", "hitachi", "honda", "hub", "hyundai", "ibm", "if", "imf", "importantly", "in", "including", "india", "indian", "indonesia", "industry", "ing", "initiative", "institute", "intel", "intending", "investment", "investments", "ionq", "is", "ishiba", "israel", "it", "italian", "italy", "its", "iwaya", "japan", "japanese", "jaxa", "jbic", "jica", "jogmec", "jointly", "jst", "kamala", "kamikawa", "keidanren", "kenya", "kihara", "king", "kishida", "korea", "korean", "laboratory", "laos", "later", "leaders", "leveraging", "like", "likewise", "lockheed", "look", "looking", "looks", "made", "malaysia", "marcos", "meanwhile", "mechanism", "meeting", "memorandum", "meta", "meti", "mexico", "mext", "micron", "micronesia", "microsoft", "minister", "ministries", "ministry", "mitsubishi", "mitsui", "modi", "mofa", "mongolia", "month", "moreover", "motegi", "msit", "myanmar", "nakatani", "nasa", "nations", "nato", "navy", "nec", "nedo", "netflix", "netherlands", "network", "new", "nigeria", "nissan", "nist", "norway", "notably", "noting", "now", "nsf", "ntt", "nvidia", "of", "office", "officially", "on", "once", "openai", "or", "organization", "our", "over", "pakistan", "palau", "panasonic", "parliament", "part", "particular", "partners", "partnership", "pentagon", "people", "peoples", "peru", "pfizer", "philippine", "philippines", "plan", "planning", "plant", "pmda", "poland", "prc", "president", "prime", "program", "programme", "project", "pursuing", "quad", "quantinuum", "queen", "raimondo", "rapidus", "reaffirming", "recently", "recognising", "recognizing", "relationship", "resolved", "roadmap", "rok", "rubio", "russia", "s", "samsung", "secretary", "sector", "seeking", "seoul", "separately", "seriously", "service", "shall", "share", "sheet", "side", "sides", "similarly", "since", "singapore", "so", "society", "softbank", "sony", "spain", "specifically", "ss", "starting", "statement", "states", "steadfast", "still", "strategy", "strongly", "study", "sullivan", "sumitomo", "summit", "sunak", "survey", "sweden", "switzerland", "taiwan", "takeda", "taken", "team", "tepco", "tesla", "thailand", "that", "the", "their", "these", "they", "this", "through", "ties", "to", "today", "together", "tokyo", "tomorrow", "toshiba", "toyota", "trump", "tsmc", "turkey", "tuvalu", "ube", "uk", "ukraine", "under", "underscoring", "unequivocally", "universities", "university", "unwavering", "usaid", "via", "vietnam", "visit", "warmly", "washington", "we", "week", "welcomed", "welcoming", "when", "where", "which", "while", "who", "whose", "will", "with", "yaskawa", "year", "yellen", "yesterday", "yoon", "zambia"]
+
+    /// The ending of a word no rule names, as a marker no rule word equals.
+    static func ending(_ w: ArraySlice<Unicode.Scalar>) -> String {
+        func ends(_ suffix: String) -> Bool {
+            let t = Array(suffix.unicodeScalars)
+            return w.count > t.count && w.suffix(t.count).map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 }.elementsEqual(t)
+        }
+        if ends("ing") { return "~ing" }
+        if ends("ed") { return "~ed" }
+        if ends("ss") { return "~ss" }
+        if ends("s") { return "~s" }
+        return "~"
+    }
+
     /// Words that open a leading phrase, after which the main clause follows a comma.
     static let openers: Set<String> = [
         "to", "in", "as", "building", "following", "through", "with", "under", "since", "recognizing", "recognising", "consistent",
@@ -221,10 +244,10 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
             }
             if j < s.count, s[j] == ".", j - i <= 4, s[i..<j].contains(".") { j += 1 }  // U.S.
             var text: String
-            if s[i..<j].allSatisfy({ $0.value < 0x80 }) {
-                buffer.removeAll(keepingCapacity: true)
-                for u in s[i..<j] { buffer.append(UInt8(CharacterClass.isUpper(u) ? u.value + 32 : u.value)) }
-                text = String(decoding: buffer, as: UTF8.self)
+            if let key = EnglishTimeRules.key(s[i..<j]) {
+                // Words the rules ask about are shared strings; any other word only keeps the
+                // ending the rules test (`~ing`, `~ed`, `~s`), so no string is built for it.
+                text = Self.interned[key] ?? Self.ending(s[i..<j])
             } else {
                 text = String(scalars: s[i..<j]).lowercased()
             }
