@@ -41,14 +41,13 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 
     /// The ending of a word no rule names, as a marker no rule word equals.
     static func ending(_ w: ArraySlice<Unicode.Scalar>) -> String {
-        func ends(_ suffix: String) -> Bool {
-            let t = Array(suffix.unicodeScalars)
-            return w.count > t.count && w.suffix(t.count).map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 }.elementsEqual(t)
-        }
-        if ends("ing") { return "~ing" }
-        if ends("ed") { return "~ed" }
-        if ends("ss") { return "~ss" }
-        if ends("s") { return "~s" }
+        @inline(__always) func lower(_ u: Unicode.Scalar) -> UInt32 { u.value | 0x20 }
+        let n = w.count
+        let e = w.endIndex
+        if n > 3, lower(w[e - 3]) == 0x69, lower(w[e - 2]) == 0x6E, lower(w[e - 1]) == 0x67 { return "~ing" }  // ing
+        if n > 2, lower(w[e - 2]) == 0x65, lower(w[e - 1]) == 0x64 { return "~ed" }
+        if n > 2, lower(w[e - 2]) == 0x73, lower(w[e - 1]) == 0x73 { return "~ss" }
+        if n > 1, lower(w[e - 1]) == 0x73 { return "~s" }
         return "~"
     }
 
@@ -434,7 +433,7 @@ enum EnglishParties {
         for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
         if !found.isEmpty { return found.sorted() }
         // Unmarked bodies in an English release are the releasing government's (`The Department of Energy`).
-        if agentHeads.contains(where: { phrase.hasSuffix($0) }) || agentHeadsOf.contains(where: { phrase.contains($0) }) {
+        if agentHeads.contains(where: { phrase.hasSuffix($0) }) || phrase.contains(" of ") && agentHeadsOf.contains(where: { phrase.contains($0) }) {
             return [context.home]
         }
         return []

@@ -151,7 +151,7 @@ public struct EnglishTermRules: TermRules {
             while s > 0 {
                 let prev = ws[s - 1]
                 if v.string(prev.1, ws[s].0).contains(",") || possessive(prev) { break }
-                if capitalised(prev), lower(prev) != "the", parts(v, [prev]).first.map({ letter(firstLetter, matches: $0.text) }) ?? false {
+                if capitalised(prev), lower(prev) != "the", letter(firstLetter, matches: lower(prev)) {
                     s -= 1
                     continue
                 }
