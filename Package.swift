@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Plain value types shared by every layer: what an extraction holds.
@@ -24,17 +25,30 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The register: the `Register` protocol, its SQLite store, ingest with stable ids,
+        // tracking, due dates and exports.
+        .target(
+            name: "PledgeRegister",
+            dependencies: [
+                "PledgeModel", "PledgeExtract", "PledgeSeed",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The documents a fresh install opens on.
         .target(name: "PledgeSeed", resources: [.copy("Documents")]),
         .executableTarget(
             name: "pledge",
             dependencies: [
-                "PledgeExtract", "PledgeSeed",
+                "PledgeExtract", "PledgeSeed", "PledgeRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput and memory of the extraction engine (run in release mode).
-        .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed"]),
+        .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed", "PledgeRegister"]),
+        .testTarget(
+            name: "PledgeRegisterTests",
+            dependencies: ["PledgeRegister", "PledgeExtract", "PledgeSeed"]
+        ),
         .testTarget(
             name: "PledgeExtractTests",
             dependencies: ["PledgeExtract", "PledgeSeed"],

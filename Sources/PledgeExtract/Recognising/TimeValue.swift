@@ -36,6 +36,16 @@ public struct Day: Hashable, Sendable, Comparable {
     }
 
     /// The day `n` days later (or earlier for negative `n`).
+    /// Days since 1970-01-01 (proleptic Gregorian), for differences between days.
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     public func adding(days n: Int) -> Day {
         var d = self
         var left = n

@@ -1,0 +1,62 @@
+import PledgeExtract
+
+/// One all-day iCalendar event (RFC 5545) per item with a due date, for a calendar program.
+public enum CalendarExport {
+    public static func write(_ archive: RegisterArchive, stamp: String) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pledge//Commitment register//EN", "CALSCALE:GREGORIAN"]
+        let dtstamp = stamp.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        for document in archive.documents {
+            for entry in document.items where !entry.item.withdrawn {
+                let item = entry.item
+                guard let due = item.due, let day = Day(iso: due) else { continue }
+                let title = item.title ?? String(item.text.prefix(60))
+                lines += [
+                    "BEGIN:VEVENT",
+                    "UID:\(item.id.replacingOccurrences(of: "#", with: "-"))@pledge",
+                    "DTSTAMP:\(dtstamp)",
+                    "DTSTART;VALUE=DATE:\(compact(day))",
+                    "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))",
+                    "SUMMARY:\(escape("Due: \(title)"))",
+                    "DESCRIPTION:\(escape("\(item.id) · \(item.status.rawValue) · \(item.modality.rawValue)\n\(item.text)"))",
+                    "CATEGORIES:\(escape(item.section ?? item.document))",
+                    "END:VEVENT",
+                ]
+            }
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a character.
+    static func fold(_ line: String) -> String {
+        var out = "", width = 0
+        for s in line.unicodeScalars {
+            let n = String(s).utf8.count
+            if width + n > 75 {
+                out += "\r\n "
+                width = 1
+            }
+            out.unicodeScalars.append(s)
+            width += n
+        }
+        return out
+    }
+}
+

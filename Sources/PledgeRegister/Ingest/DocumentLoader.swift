@@ -1,0 +1,37 @@
+import PledgeExtract
+import PledgeModel
+
+/// A file that could not be turned into a record, named for the message a user sees.
+public struct LoadError: Error, CustomStringConvertible {
+    public var file: String
+    public var problem: String
+    public var description: String { "\(file): \(problem)" }
+}
+
+/// Reads a file and runs the extraction: everything an ingest needs before it touches the store.
+public enum DocumentLoader {
+    public static func load(path: String, key: String? = nil, date: Day? = nil, language: Language? = nil) throws -> DocumentRecord {
+        let source: SourceDocument
+        do {
+            source = try DocumentReader.read(path: path)
+        } catch {
+            throw LoadError(file: path, problem: error.problem)
+        }
+        return try record(source, key: key, date: date, language: language, label: path)
+    }
+
+    public static func record(
+        _ source: SourceDocument, key: String?, date: Day? = nil, language: Language? = nil, label: String
+    ) throws -> DocumentRecord {
+        let extraction: Extraction
+        do {
+            extraction = try Extractor(options: ExtractionOptions(date: date, language: language)).extract(source)
+        } catch {
+            throw LoadError(file: label, problem: error.description)
+        }
+        let name = label.split(separator: "/").last.map(String.init) ?? label
+        return DocumentRecord(
+            key: key ?? DocumentKey.derive(info: extraction.document, fileName: name), source: name, text: source.text,
+            extraction: extraction)
+    }
+}

@@ -1,0 +1,125 @@
+import PledgeExtract
+import PledgeModel
+
+/// One item as an ingest stores it: the extraction's fields gathered per item,
+/// with the item's own text and the values a register filters on.
+public struct ItemRecord: Sendable, Equatable {
+    /// The extraction's id (`i17`): position, not identity.
+    public var extractedID: String
+    public var sectionID: String
+    public var section: String?
+    public var kind: ItemKind
+    public var title: String?
+    public var text: String
+    public var span: SourceSpan
+    public var modality: Modality
+    public var parties: [Party]
+    public var due: String?
+    public var sentences: [StoredSentence]
+    public var amounts: [StoredAmount]
+    public var times: [StoredTime]
+
+    /// Two versions of an item are the same when everything a user sees of it is.
+    func sameContent(as other: ItemRecord) -> Bool {
+        text == other.text && title == other.title && section == other.section && kind == other.kind
+            && modality == other.modality && parties == other.parties && due == other.due
+            && sentences == other.sentences && amounts == other.amounts && times == other.times
+    }
+}
+
+/// A document ready to be stored: its identity, its text and its items.
+public struct DocumentRecord: Sendable {
+    public var key: String
+    public var source: String
+    public var text: String
+    public var info: DocumentInfo
+    public var sections: [Section]
+    public var items: [ItemRecord]
+    public var terms: [Term]
+
+    /// Strongest first: an item that both welcomes and commits is a commitment.
+    static let modalityStrength: [Modality] = [.commit, .intend, .plan, .explore, .welcome, .affirm, .done, .other]
+
+    static let forwardMarkers = ["今後", "以内", "向こう", "これから", "within", "next", "coming"]
+
+    public init(key: String, source: String, text: String, extraction: Extraction) {
+        self.key = key
+        self.source = source
+        self.text = text
+        info = extraction.document
+        sections = extraction.sections
+        terms = extraction.terms
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ span: SourceSpan) -> String {
+            let lo = max(0, min(span.start, scalars.count)), hi = max(lo, min(span.end, scalars.count))
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[lo..<hi])
+            return String(s)
+        }
+        let anchor = extraction.document.date.flatMap(Day.init(iso:))
+        let headings = Dictionary(extraction.sections.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
+        var sentencesByItem: [String: [Sentence]] = [:]
+        for s in extraction.sentences { sentencesByItem[s.item, default: []].append(s) }
+
+        // Items are in text order: walk amounts and times alongside them.
+        let allAmounts = extraction.amounts.sorted { $0.span.start < $1.span.start }
+        let allTimes = extraction.times.sorted { $0.span.start < $1.span.start }
+        var amountIndex = 0, timeIndex = 0
+        items = extraction.items.map { item in
+            let sentences = sentencesByItem[item.id] ?? []
+            var amounts: [StoredAmount] = []
+            while amountIndex < allAmounts.count, allAmounts[amountIndex].span.start < item.span.end {
+                let a = allAmounts[amountIndex]
+                if item.span.contains(a.span) {
+                    amounts.append(StoredAmount(text: a.text, span: a.span, kind: a.kind, value: a.value, unit: a.unit, qualifier: a.qualifier))
+                }
+                amountIndex += 1
+            }
+            var times: [StoredTime] = []
+            while timeIndex < allTimes.count, allTimes[timeIndex].span.start < item.span.end {
+                let t = allTimes[timeIndex]
+                if item.span.contains(t.span) {
+                    // A duration sets a due date only when it runs from now (今後2年間で, within
+                    // 90 days), not when it measures the past or the length of something.
+                    let looksAhead = t.role == .duration && Self.forwardMarkers.contains { t.text.lowercased().contains($0) }
+                    let due = (t.role == .deadline || looksAhead) ? t.dueDay(anchor: anchor)?.iso : nil
+                    times.append(StoredTime(text: t.text, span: t.span, role: t.role, value: t.value, part: t.part, due: due))
+                }
+                timeIndex += 1
+            }
+            let modality = Self.modalityStrength.first { m in sentences.contains { $0.modality == m } } ?? .other
+            let parties = Set(sentences.flatMap(\.parties)).sorted()
+            return ItemRecord(
+                extractedID: item.id, sectionID: item.section, section: headings[item.section] ?? nil, kind: item.kind,
+                title: item.title, text: slice(item.span), span: item.span, modality: modality, parties: parties,
+                due: times.compactMap(\.due).min(),
+                sentences: sentences.map {
+                    StoredSentence(text: slice($0.span), span: $0.span, modality: $0.modality, actor: $0.actor, parties: $0.parties)
+                },
+                amounts: amounts, times: times)
+        }
+    }
+}
+
+extension ItemRecord {
+    /// A digest of everything a user sees of the item, stable across runs and machines,
+    /// so a re-ingest can tell an unchanged item from an edited one without reloading it.
+    /// Offsets count from the item's start: text inserted above an item moves it, not changes it.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func feed(_ s: String?) {
+            for b in (s ?? "\u{1}").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0x1f) &* 0x100_0000_01b3
+        }
+        feed(text); feed(title); feed(section); feed(kind.rawValue); feed(modality.rawValue)
+        feed(parties.map(\.rawValue).joined(separator: ",")); feed(due)
+        for s in sentences {
+            feed("\(s.span.start - span.start):\(s.span.end - span.start)"); feed(s.modality.rawValue); feed(s.actor)
+            feed(s.parties.map(\.rawValue).joined(separator: ","))
+        }
+        for a in amounts { feed(a.text); feed("\(a.span.start - span.start) \(a.value) \(a.unit)"); feed(a.qualifier?.rawValue) }
+        for t in times { feed(t.text); feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value)"); feed(t.part?.rawValue) }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,79 @@
+import PledgeExtract
+import PledgeModel
+
+/// Ingests many files: extraction runs on every core while a single writer stores
+/// each document in its own transaction, in the order given. At most a few documents
+/// are in flight at once, so memory stays flat however many files there are.
+public struct Ingester: Sendable {
+    public struct Options: Sendable {
+        public var key: String?
+        public var date: Day?
+        public var language: Language?
+        public var parallelism: Int
+
+        public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parallelism: Int = 2) {
+            self.key = key
+            self.date = date
+            self.language = language
+            self.parallelism = max(1, parallelism)
+        }
+    }
+
+    /// The result for one file: what the register did, or why the file was left out.
+    public enum FileResult: Sendable {
+        case stored(IngestOutcome)
+        case failed(String)
+    }
+
+    public var register: any Register
+    public var options: Options
+
+    public init(register: any Register, options: Options = Options()) {
+        self.register = register
+        self.options = options
+    }
+
+    /// Calls `progress` after each file with (files done, file, result).
+    public func ingest(
+        paths: [String], progress: @Sendable (Int, String, FileResult) -> Void = { _, _, _ in }
+    ) async throws -> [FileResult] {
+        let options = self.options
+        var results = [FileResult?](repeating: nil, count: paths.count)
+        try await withThrowingTaskGroup(of: (Int, Result<DocumentRecord, LoadError>).self) { group in
+            var next = 0
+            func start() {
+                guard next < paths.count else { return }
+                let index = next, path = paths[index]
+                next += 1
+                group.addTask {
+                    do {
+                        return (index, .success(try DocumentLoader.load(path: path, key: options.key, date: options.date, language: options.language)))
+                    } catch let error as LoadError {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            // Extracted documents waiting for the writer count against the same limit.
+            let limit = options.parallelism * 2
+            var ready: [Int: Result<DocumentRecord, LoadError>] = [:]
+            var written = 0
+            for _ in 0..<limit { start() }
+            while let (index, loaded) = try await group.next() {
+                ready[index] = loaded
+                // Store in the order given, so that `--key` on several versions keeps the last.
+                while let result = ready.removeValue(forKey: written) {
+                    let fileResult: FileResult
+                    switch result {
+                    case .success(let record): fileResult = .stored(try await register.ingest(record))
+                    case .failure(let error): fileResult = .failed(error.description)
+                    }
+                    results[written] = fileResult
+                    written += 1
+                    progress(written, paths[written - 1], fileResult)
+                }
+                while next - written < limit && next < paths.count { start() }
+            }
+        }
+        return results.map { $0! }
+    }
+}

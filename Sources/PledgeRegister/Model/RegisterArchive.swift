@@ -1,0 +1,50 @@
+import PledgeModel
+
+/// The whole register as one value: what `pledge export --format json` writes and
+/// `pledge import` restores. Holds every field and every event, so nothing is lost
+/// on a round trip between registers or stores.
+public struct RegisterArchive: Sendable, Codable, Equatable {
+    public static let formatName = "pledge-register/1"
+
+    public struct Document: Sendable, Codable, Equatable {
+        public var document: StoredDocument
+        public var text: String
+        public var sections: [Section]
+        public var terms: [GlossaryEntry]
+        public var items: [Item]
+
+        public init(document: StoredDocument, text: String, sections: [Section], terms: [GlossaryEntry], items: [Item]) {
+            self.document = document
+            self.text = text
+            self.sections = sections
+            self.terms = terms
+            self.items = items
+        }
+    }
+
+    /// An item with its fields; its history lives in `events`.
+    public struct Item: Sendable, Codable, Equatable {
+        public var item: ItemSummary
+        public var sentences: [StoredSentence]
+        public var amounts: [StoredAmount]
+        public var times: [StoredTime]
+
+        public init(item: ItemSummary, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) {
+            self.item = item
+            self.sentences = sentences
+            self.amounts = amounts
+            self.times = times
+        }
+    }
+
+    public var format: String
+    public var documents: [Document]
+    /// Every tracking event, oldest first.
+    public var events: [TrackingEvent]
+
+    public init(documents: [Document], events: [TrackingEvent]) {
+        format = Self.formatName
+        self.documents = documents
+        self.events = events
+    }
+}

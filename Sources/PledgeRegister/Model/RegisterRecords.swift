@@ -1,0 +1,232 @@
+import PledgeModel
+
+/// A document as the register holds it.
+public struct StoredDocument: Sendable, Codable, Equatable {
+    public var key: String
+    public var title: String?
+    /// ISO date the document carries; anchors its due dates.
+    public var date: String?
+    public var language: Language
+    public var sha256: String
+    /// The file name or label it was ingested from.
+    public var source: String
+    /// How many distinct versions have been ingested under this key.
+    public var revision: Int
+    public var ingestedAt: String
+    public var itemCount: Int
+
+    public init(
+        key: String, title: String?, date: String?, language: Language, sha256: String, source: String,
+        revision: Int, ingestedAt: String, itemCount: Int
+    ) {
+        self.key = key
+        self.title = title
+        self.date = date
+        self.language = language
+        self.sha256 = sha256
+        self.source = source
+        self.revision = revision
+        self.ingestedAt = ingestedAt
+        self.itemCount = itemCount
+    }
+}
+
+/// One initiative in the register: what a list shows of it.
+public struct ItemSummary: Sendable, Codable, Equatable {
+    /// Stable id, `DOCKEY#N`.
+    public var id: String
+    public var document: String
+    public var number: Int
+    /// Position in the current version of the document; items are listed in this order.
+    public var ordinal: Int
+    public var sectionID: String
+    public var section: String?
+    public var kind: ItemKind
+    public var title: String?
+    public var text: String
+    public var span: SourceSpan
+    /// The strongest modality among its sentences.
+    public var modality: Modality
+    /// Everyone its sentences bind, sorted.
+    public var parties: [Party]
+    /// ISO date: the earliest deadline among its sentences.
+    public var due: String?
+    public var status: Status
+    /// Bumped by every recorded event and every change of wording; writes must carry it.
+    public var version: Int
+    /// True when a later version of the document no longer holds the item. Its history stays.
+    public var withdrawn: Bool
+
+    public init(
+        id: String, document: String, number: Int, ordinal: Int, sectionID: String, section: String?, kind: ItemKind,
+        title: String?, text: String, span: SourceSpan, modality: Modality, parties: [Party], due: String?,
+        status: Status, version: Int, withdrawn: Bool
+    ) {
+        self.id = id
+        self.document = document
+        self.number = number
+        self.ordinal = ordinal
+        self.sectionID = sectionID
+        self.section = section
+        self.kind = kind
+        self.title = title
+        self.text = text
+        self.span = span
+        self.modality = modality
+        self.parties = parties
+        self.due = due
+        self.status = status
+        self.version = version
+        self.withdrawn = withdrawn
+    }
+
+    /// Overdue: due before `day`, and neither kept nor broken.
+    public func isOverdue(asOf day: String) -> Bool {
+        guard let due, !withdrawn else { return false }
+        return due < day && !status.isSettled
+    }
+}
+
+public struct StoredSentence: Sendable, Codable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public var modality: Modality
+    public var actor: String?
+    public var parties: [Party]
+
+    public init(text: String, span: SourceSpan, modality: Modality, actor: String?, parties: [Party]) {
+        self.text = text
+        self.span = span
+        self.modality = modality
+        self.actor = actor
+        self.parties = parties
+    }
+}
+
+public struct StoredAmount: Sendable, Codable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public var kind: AmountKind
+    public var value: Double
+    public var unit: String
+    public var qualifier: Qualifier?
+
+    public init(text: String, span: SourceSpan, kind: AmountKind, value: Double, unit: String, qualifier: Qualifier?) {
+        self.text = text
+        self.span = span
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+    }
+}
+
+public struct StoredTime: Sendable, Codable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public var role: TimeRole
+    public var value: String
+    public var part: PeriodPart?
+    /// The last day the expression allows, for deadlines and durations.
+    public var due: String?
+
+    public init(text: String, span: SourceSpan, role: TimeRole, value: String, part: PeriodPart?, due: String?) {
+        self.text = text
+        self.span = span
+        self.role = role
+        self.value = value
+        self.part = part
+        self.due = due
+    }
+}
+
+/// A status change recorded against an item. Events are only ever appended.
+public struct TrackingEvent: Sendable, Codable, Equatable {
+    /// Order of recording across the register.
+    public var sequence: Int64
+    public var item: String
+    /// The item's version this event created.
+    public var version: Int
+    public var status: Status
+    public var note: String?
+    public var evidenceURL: String?
+    public var evidenceTitle: String?
+    /// The day the progress happened (ISO date).
+    public var date: String
+    public var author: String
+    /// When it was recorded (ISO 8601 timestamp, UTC).
+    public var recordedAt: String
+
+    public init(
+        sequence: Int64, item: String, version: Int, status: Status, note: String?, evidenceURL: String?,
+        evidenceTitle: String?, date: String, author: String, recordedAt: String
+    ) {
+        self.sequence = sequence
+        self.item = item
+        self.version = version
+        self.status = status
+        self.note = note
+        self.evidenceURL = evidenceURL
+        self.evidenceTitle = evidenceTitle
+        self.date = date
+        self.author = author
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Everything the register knows about one item. In JSON the item's own fields sit at the
+/// top level beside `sentences`, `amounts`, `times` and `history`.
+public struct ItemDetail: Sendable, Codable, Equatable {
+    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history }
+
+    public init(from decoder: any Decoder) throws {
+        item = try ItemSummary(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sentences = try c.decode([StoredSentence].self, forKey: .sentences)
+        amounts = try c.decode([StoredAmount].self, forKey: .amounts)
+        times = try c.decode([StoredTime].self, forKey: .times)
+        history = try c.decode([TrackingEvent].self, forKey: .history)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try item.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(amounts, forKey: .amounts)
+        try c.encode(times, forKey: .times)
+        try c.encode(history, forKey: .history)
+    }
+
+    public var item: ItemSummary
+    public var sentences: [StoredSentence]
+    public var amounts: [StoredAmount]
+    public var times: [StoredTime]
+    /// Oldest first.
+    public var history: [TrackingEvent]
+
+    public init(
+        item: ItemSummary, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime],
+        history: [TrackingEvent]
+    ) {
+        self.item = item
+        self.sentences = sentences
+        self.amounts = amounts
+        self.times = times
+        self.history = history
+    }
+}
+
+/// An abbreviation a document defines.
+public struct GlossaryEntry: Sendable, Codable, Equatable {
+    public var document: String
+    public var short: String
+    public var long: String
+    public var span: SourceSpan
+
+    public init(document: String, short: String, long: String, span: SourceSpan) {
+        self.document = document
+        self.short = short
+        self.long = long
+        self.span = span
+    }
+}

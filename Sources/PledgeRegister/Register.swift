@@ -1,0 +1,145 @@
+import PledgeModel
+
+/// Which items a query wants. Every filter is optional and they combine with AND.
+public struct ItemQuery: Sendable, Equatable {
+    public var document: String?
+    /// Matches a section's id (`s3`) or any part of its heading.
+    public var section: String?
+    public var modality: Modality?
+    public var party: Party?
+    public var status: Status?
+    /// Items due on or before this ISO date.
+    public var dueBefore: String?
+    /// Items overdue on this ISO date (see `ItemSummary.isOverdue`).
+    public var overdueOn: String?
+    /// Full text over titles and item text, Japanese or English, any length.
+    public var search: String?
+    /// Include items that a later version of their document dropped.
+    public var includeWithdrawn = false
+    public var limit: Int?
+    public var offset = 0
+
+    public init(
+        document: String? = nil, section: String? = nil, modality: Modality? = nil, party: Party? = nil,
+        status: Status? = nil, dueBefore: String? = nil, overdueOn: String? = nil, search: String? = nil,
+        includeWithdrawn: Bool = false, limit: Int? = nil, offset: Int = 0
+    ) {
+        self.document = document
+        self.section = section
+        self.modality = modality
+        self.party = party
+        self.status = status
+        self.dueBefore = dueBefore
+        self.overdueOn = overdueOn
+        self.search = search
+        self.includeWithdrawn = includeWithdrawn
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A status change someone wants to record.
+public struct NewEvent: Sendable, Equatable {
+    public var status: Status
+    public var note: String?
+    public var evidenceURL: String?
+    public var evidenceTitle: String?
+    /// ISO date the progress happened.
+    public var date: String
+    public var author: String
+    /// The item version the writer saw; `nil` records on top of whatever is current.
+    public var expectedVersion: Int?
+
+    public init(
+        status: Status, note: String? = nil, evidenceURL: String? = nil, evidenceTitle: String? = nil, date: String,
+        author: String, expectedVersion: Int? = nil
+    ) {
+        self.status = status
+        self.note = note
+        self.evidenceURL = evidenceURL
+        self.evidenceTitle = evidenceTitle
+        self.date = date
+        self.author = author
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// What an ingest did to the register.
+public struct IngestOutcome: Sendable, Equatable {
+    public enum Change: String, Sendable, Codable { case added, revised, unchanged }
+    public var document: String
+    public var change: Change
+    /// Items new to the register.
+    public var added: Int
+    /// Items matched to an earlier version whose wording or fields changed.
+    public var changed: Int
+    /// Items matched to an earlier version and identical.
+    public var kept: Int
+    /// Items the new version no longer holds; they stay, marked withdrawn, with their history.
+    public var withdrawn: Int
+
+    public init(document: String, change: Change, added: Int = 0, changed: Int = 0, kept: Int = 0, withdrawn: Int = 0) {
+        self.document = document
+        self.change = change
+        self.added = added
+        self.changed = changed
+        self.kept = kept
+        self.withdrawn = withdrawn
+    }
+}
+
+public enum RegisterError: Error, Equatable, CustomStringConvertible {
+    case itemNotFound(String)
+    case documentNotFound(String)
+    /// The writer saw `expected`; the item is at `current`.
+    case staleVersion(item: String, expected: Int, current: Int)
+    case invalid(String)
+    /// The file or server is not a Pledge register.
+    case notARegister(location: String, reason: String)
+    case notEmpty(String)
+
+    public var description: String {
+        switch self {
+        case .itemNotFound(let id): return "no item \(id)"
+        case .documentNotFound(let key): return "no document \(key)"
+        case .staleVersion(let item, let expected, let current):
+            return "\(item) has changed since version \(expected) (it is now at version \(current)); "
+                + "look at it again and record on top of version \(current)"
+        case .invalid(let why): return why
+        case .notARegister(let location, let reason): return "\(location): not a Pledge register (\(reason))"
+        case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
+        }
+    }
+}
+
+/// The store behind every command and page. Its behaviour is pinned by the conformance
+/// suite in `PledgeRegisterTests`, which every implementation must pass unchanged.
+public protocol Register: Sendable {
+    /// Stores a document's extraction under `document.key`: new, revised (items matched by
+    /// content keep their ids and history) or unchanged (same bytes). One transaction.
+    func ingest(_ document: DocumentRecord) async throws -> IngestOutcome
+
+    func documents() async throws -> [StoredDocument]
+    func document(key: String) async throws -> StoredDocument?
+    /// The text a document's spans point into.
+    func documentText(key: String) async throws -> String?
+    func sections(document: String) async throws -> [Section]
+
+    /// Items in document order, then by position within the document.
+    func items(matching query: ItemQuery) async throws -> [ItemSummary]
+    func count(matching query: ItemQuery) async throws -> Int
+    func item(id: String) async throws -> ItemDetail?
+
+    /// Appends an event; refuses a stale `expectedVersion` with `RegisterError.staleVersion`.
+    @discardableResult
+    func record(_ event: NewEvent, item id: String) async throws -> TrackingEvent
+
+    /// Every event, oldest first.
+    func events() async throws -> [TrackingEvent]
+    func glossary(document: String?) async throws -> [GlossaryEntry]
+
+    /// The whole register, lossless.
+    func archive() async throws -> RegisterArchive
+    /// Loads an archive into an empty register.
+    func restore(_ archive: RegisterArchive) async throws
+}

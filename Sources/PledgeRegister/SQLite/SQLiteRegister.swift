@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+import PledgeModel
+
+/// The register in one SQLite file (WAL mode), the default store on a laptop.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction, so a process killed mid-ingest
+/// leaves the file as it was before that document, and two processes recording
+/// events at once queue behind each other instead of losing one.
+public final class SQLiteRegister: Register {
+    public let path: String
+    let pool: DatabasePool
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating if needed) the register at `path` and runs pending migrations.
+    /// - Parameter seed: load the bundled documents into a register that has never held any.
+    public static func open(path: String, seed: Bool = true, clock: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteRegister {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue { throw RegisterError.notARegister(location: path, reason: "it is a folder") }
+        if exists, let handle = FileHandle(forReadingAtPath: path) {
+            // Refuse anything that is not SQLite before SQLite tries to turn it into WAL.
+            let head = handle.readData(ofLength: 16)
+            try? handle.close()
+            if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
+                throw RegisterError.notARegister(location: path, reason: "the file is not a SQLite database")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try await pool.write { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if tables > 0 && application != SQLiteSchema.applicationID {
+                    throw RegisterError.notARegister(location: path, reason: "a SQLite database of another program")
+                }
+                if try SQLiteSchema.migrator.hasBeenSuperseded(db) {
+                    throw RegisterError.notARegister(location: path, reason: "written by a newer version of Pledge")
+                }
+            }
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as RegisterError {
+            throw error
+        } catch let error as DatabaseError {
+            throw RegisterError.notARegister(location: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        let register = SQLiteRegister(path: path, pool: pool, clock: clock)
+        try await register.seedIfNeeded(seed)
+        return register
+    }
+
+    init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.pool = pool
+        self.clock = clock
+    }
+
+    /// A register is seeded once, when it is first opened with nothing in it.
+    func seedIfNeeded(_ seed: Bool) async throws {
+        let decided = try await pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") }
+        guard decided == nil else { return }
+        if seed {
+            for record in try Seeder.records() { _ = try await ingest(record) }
+        }
+        try await writeImmediate { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('seeded', ?)", arguments: [seed ? "yes" : "no"])
+        }
+    }
+
+    func writeImmediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    var now: String { Timestamp.string(clock()) }
+
+    // MARK: Ingest
+
+    public func ingest(_ document: DocumentRecord) async throws -> IngestOutcome {
+        let now = self.now
+        return try await writeImmediate { db in try SQLiteIngest(db: db, document: document, now: now).run() }
+    }
+
+    // MARK: Documents
+
+    static let documentColumns = """
+        key, title, date, language, sha256, source, revision, ingested_at,
+        (SELECT count(*) FROM item WHERE item.document = document.key AND NOT withdrawn) AS items
+        """
+
+    static func storedDocument(_ row: Row) -> StoredDocument {
+        StoredDocument(
+            key: row["key"], title: row["title"], date: row["date"], language: Language(rawValue: row["language"]) ?? .ja,
+            sha256: row["sha256"], source: row["source"], revision: row["revision"], ingestedAt: row["ingested_at"],
+            itemCount: row["items"])
+    }
+
+    public func documents() async throws -> [StoredDocument] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document ORDER BY date, key").map(Self.storedDocument)
+        }
+    }
+
+    public func document(key: String) async throws -> StoredDocument? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.documentColumns) FROM document WHERE key = ?", arguments: [key])
+                .map(Self.storedDocument)
+        }
+    }
+
+    public func documentText(key: String) async throws -> String? {
+        try await pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE key = ?", arguments: [key]) }
+    }
+
+    public func sections(document: String) async throws -> [Section] {
+        try await pool.read { db in try Self.sections(db, document: document) }
+    }
+
+    static func sections(_ db: Database, document: String) throws -> [Section] {
+        try Row.fetchAll(db, sql: "SELECT * FROM section WHERE document = ? ORDER BY ordinal", arguments: [document]).map {
+            Section(id: $0["id"], heading: $0["heading"], level: $0["level"], span: SourceSpan($0["start"], $0["end"]))
+        }
+    }
+
+    // MARK: Items
+
+    public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
+        try await pool.read { db in
+            var (sql, arguments) = SQLiteQuery.filter(query)
+            sql = "SELECT * FROM item WHERE \(sql) ORDER BY document, ordinal, number"
+            if let limit = query.limit {
+                sql += " LIMIT ? OFFSET ?"
+                arguments += [limit, query.offset]
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteQuery.itemSummary)
+        }
+    }
+
+    public func count(matching query: ItemQuery) async throws -> Int {
+        try await pool.read { db in
+            let (sql, arguments) = SQLiteQuery.filter(query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE \(sql)", arguments: arguments) ?? 0
+        }
+    }
+
+    public func item(id: String) async throws -> ItemDetail? {
+        try await pool.read { db in try SQLiteQuery.detail(db, id: id) }
+    }
+
+    // MARK: Tracking
+
+    public func record(_ event: NewEvent, item id: String) async throws -> TrackingEvent {
+        try EventValidation.check(event)
+        let now = self.now
+        return try await writeImmediate { db in
+            guard let current = try Int.fetchOne(db, sql: "SELECT version FROM item WHERE id = ?", arguments: [id]) else {
+                throw RegisterError.itemNotFound(id)
+            }
+            if let expected = event.expectedVersion, expected != current {
+                throw RegisterError.staleVersion(item: id, expected: expected, current: current)
+            }
+            let version = current + 1
+            try db.execute(
+                sql: """
+                    INSERT INTO event(item, version, status, note, evidence_url, evidence_title, date, author, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, version, event.status.rawValue, event.note, event.evidenceURL, event.evidenceTitle,
+                            event.date, event.author, now])
+            let sequence = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE item SET version = ?, status = ? WHERE id = ?", arguments: [version, event.status.rawValue, id])
+            return TrackingEvent(
+                sequence: sequence, item: id, version: version, status: event.status, note: event.note,
+                evidenceURL: event.evidenceURL, evidenceTitle: event.evidenceTitle, date: event.date, author: event.author,
+                recordedAt: now)
+        }
+    }
+
+    public func events() async throws -> [TrackingEvent] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event) }
+    }
+
+    public func glossary(document: String?) async throws -> [GlossaryEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM term WHERE ?1 IS NULL OR document = ?1 ORDER BY short COLLATE NOCASE, document, seq",
+                arguments: [document]
+            ).map(SQLiteQuery.term)
+        }
+    }
+
+    // MARK: Archive
+
+    public func archive() async throws -> RegisterArchive {
+        try await pool.read { db in
+            let documents = try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns), text FROM document ORDER BY key").map { row in
+                let key: String = row["key"]
+                let items = try Row.fetchAll(db, sql: "SELECT * FROM item WHERE document = ? ORDER BY number", arguments: [key]).map {
+                    let summary = SQLiteQuery.itemSummary($0)
+                    return RegisterArchive.Item(
+                        item: summary, sentences: try SQLiteQuery.sentences(db, item: summary.id),
+                        amounts: try SQLiteQuery.amounts(db, item: summary.id), times: try SQLiteQuery.times(db, item: summary.id))
+                }
+                let terms = try Row.fetchAll(db, sql: "SELECT * FROM term WHERE document = ? ORDER BY seq", arguments: [key])
+                    .map(SQLiteQuery.term)
+                return RegisterArchive.Document(
+                    document: Self.storedDocument(row), text: row["text"], sections: try Self.sections(db, document: key),
+                    terms: terms, items: items)
+            }
+            let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event)
+            return RegisterArchive(documents: documents, events: events)
+        }
+    }
+
+    public func restore(_ archive: RegisterArchive) async throws {
+        guard archive.format == RegisterArchive.formatName else {
+            throw RegisterError.invalid("not a Pledge register export (format '\(archive.format)', expected '\(RegisterArchive.formatName)')")
+        }
+        let path = self.path
+        try await writeImmediate { db in
+            let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+            guard documents == 0 && events == 0 else { throw RegisterError.notEmpty(path) }
+            try SQLiteRestore(db: db).restore(archive)
+        }
+    }
+}
+
+/// Timestamps as the register records them: ISO 8601, UTC, to the second.
+enum Timestamp {
+    static func string(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+
+    /// Today's ISO date in UTC.
+    static func today(_ date: Date = Date()) -> String { String(string(date).prefix(10)) }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+/// The register's tables, one migration per schema version. Migrations run on open;
+/// a register written by a newer Pledge is refused rather than guessed at.
+enum SQLiteSchema {
+    /// `PRAGMA application_id` of every Pledge register ("Pled"), so that another
+    /// program's SQLite file is recognised and left alone.
+    static let applicationID: Int32 = 0x506C_6564
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, items, tracking events, search") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "document") { t in
+                t.primaryKey("key", .text)
+                t.column("title", .text)
+                t.column("date", .text)
+                t.column("language", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("ingested_at", .text).notNull()
+            }
+            try db.create(table: "section") { t in
+                t.column("document", .text).notNull().references("document")
+                t.column("id", .text).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("heading", .text)
+                t.column("level", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.primaryKey(["document", "id"])
+            }
+            try db.create(table: "term") { t in
+                t.column("document", .text).notNull().references("document")
+                t.column("seq", .integer).notNull()
+                t.column("short", .text).notNull()
+                t.column("long", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.primaryKey(["document", "seq"])
+            }
+            try db.create(table: "item") { t in
+                t.primaryKey("id", .text)
+                t.column("document", .text).notNull().references("document")
+                t.column("number", .integer).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("extracted_id", .text).notNull()
+                t.column("section_id", .text).notNull()
+                t.column("section", .text)
+                t.column("kind", .text).notNull()
+                t.column("title", .text)
+                t.column("text", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("modality", .text).notNull()
+                t.column("parties", .text).notNull()
+                t.column("due", .text)
+                t.column("status", .text).notNull().defaults(to: Status.not_yet_rated.rawValue)
+                t.column("version", .integer).notNull()
+                t.column("withdrawn", .boolean).notNull().defaults(to: false)
+                t.column("fingerprint", .text).notNull()
+                t.uniqueKey(["document", "number"])
+            }
+            try db.create(index: "item_by_position", on: "item", columns: ["document", "ordinal"])
+            try db.create(index: "item_by_due", on: "item", columns: ["due"])
+            for (table, columns) in [
+                ("sentence", ["text", "start", "end", "modality", "actor", "parties"]),
+                ("amount", ["text", "start", "end", "kind", "value", "unit", "qualifier"]),
+                ("time_expression", ["text", "start", "end", "role", "value", "part", "due"]),
+            ] {
+                try db.create(table: table) { t in
+                    t.column("item", .text).notNull().references("item")
+                    t.column("seq", .integer).notNull()
+                    for c in columns {
+                        let type: Database.ColumnType = ["start", "end"].contains(c) ? .integer : c == "value" && table == "amount" ? .double : .text
+                        let column = t.column(c, type)
+                        if !["actor", "qualifier", "part", "due"].contains(c) { column.notNull() }
+                    }
+                    t.primaryKey(["item", "seq"])
+                }
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("sequence")
+                t.column("item", .text).notNull().references("item")
+                t.column("version", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("note", .text)
+                t.column("evidence_url", .text)
+                t.column("evidence_title", .text)
+                t.column("date", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+                // Two writers that saw the same version cannot both record on top of it.
+                t.uniqueKey(["item", "version"])
+            }
+            // The history is append-only, whatever program touches the file.
+            try db.execute(sql: """
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'tracking events are never changed'); END;
+                CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'tracking events are never deleted'); END;
+                """)
+            try db.create(table: "ingest_log") { t in
+                t.column("document", .text).notNull().references("document")
+                t.column("revision", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("ingested_at", .text).notNull()
+                t.column("added", .integer).notNull()
+                t.column("changed", .integer).notNull()
+                t.column("withdrawn", .integer).notNull()
+                t.primaryKey(["document", "revision"])
+            }
+
+            // Full text over titles and item text. Trigrams match inside Japanese words,
+            // which have no spaces; shorter terms are matched with instr() on `item`.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE item_search USING fts5(
+                    title, text, content='item', content_rowid='rowid', tokenize='trigram');
+                CREATE TRIGGER item_search_insert AFTER INSERT ON item BEGIN
+                    INSERT INTO item_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                END;
+                CREATE TRIGGER item_search_update AFTER UPDATE OF title, text ON item BEGIN
+                    INSERT INTO item_search(item_search, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                    INSERT INTO item_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,66 @@
+import PledgeExtract
+import PledgeModel
+
+/// What is overdue and what falls due soon, as of one day.
+public struct DueReport: Sendable, Equatable {
+    public var asOf: String
+    public var within: Int
+    /// Due before `asOf`, neither kept nor broken; most overdue first.
+    public var overdue: [ItemSummary]
+    /// Due from `asOf` to `asOf + within` days; soonest first.
+    public var upcoming: [ItemSummary]
+
+    public init(items: [ItemSummary], asOf: String, within: Int) {
+        self.asOf = asOf
+        self.within = within
+        let horizon = Day(iso: asOf).map { $0.adding(days: within).iso } ?? asOf
+        let dated = items.filter { $0.due != nil && !$0.withdrawn }.sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
+        overdue = dated.filter { $0.isOverdue(asOf: asOf) }
+        upcoming = dated.filter { $0.due! >= asOf && $0.due! <= horizon && !$0.status.isSettled }
+    }
+
+    /// Whole days from `due` to `asOf`.
+    public func daysLate(_ item: ItemSummary) -> Int? {
+        guard let due = item.due.flatMap(Day.init(iso:)), let today = Day(iso: asOf) else { return nil }
+        return today.daysSince1970 - due.daysSince1970
+    }
+}
+
+/// Compliance averages (+1 kept, 0 compromise or in the works, −1 stalled or broken)
+/// by section and by party, over the items someone has rated.
+public struct ComplianceSummary: Sendable, Equatable, Codable {
+    public struct Group: Sendable, Equatable, Codable {
+        public var name: String
+        public var items: Int
+        public var rated: Int
+        /// `nil` until an item of the group is rated.
+        public var average: Double?
+        public var statuses: [String: Int]
+    }
+
+    public var bySection: [Group]
+    public var byParty: [Group]
+    public var overall: Group
+
+    public init(items: [ItemSummary]) {
+        let live = items.filter { !$0.withdrawn }
+        func group(_ name: String, _ members: [ItemSummary]) -> Group {
+            let scores = members.compactMap(\.status.compliance)
+            var statuses: [String: Int] = [:]
+            for m in members { statuses[m.status.rawValue, default: 0] += 1 }
+            return Group(
+                name: name, items: members.count, rated: scores.count,
+                average: scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count), statuses: statuses)
+        }
+        var sectionOrder: [String] = []
+        var sections: [String: [ItemSummary]] = [:]
+        for item in live {
+            let name = item.section ?? "(no heading)"
+            if sections[name] == nil { sectionOrder.append(name) }
+            sections[name, default: []].append(item)
+        }
+        bySection = sectionOrder.map { group($0, sections[$0]!) }
+        byParty = PledgeModel.Party.allCases.map { party in group(party.rawValue, live.filter { $0.parties.contains(party) }) }
+        overall = group("all", live)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PledgeExtract
+
+/// What every store checks before it records an event.
+enum EventValidation {
+    static func check(_ event: NewEvent) throws {
+        guard Day(iso: event.date) != nil else {
+            throw RegisterError.invalid("the event's date must be a calendar date as YYYY-MM-DD, not '\(event.date)'")
+        }
+        guard !event.author.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalid("an event needs an author")
+        }
+        if let url = event.evidenceURL { try EvidenceURL.check(url) }
+    }
+}
+
+/// Evidence links are shown to every reader, so only web addresses are accepted:
+/// `javascript:`, `data:` and the like would run in a reader's browser.
+public enum EvidenceURL {
+    public static func check(_ text: String) throws {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty
+        else {
+            throw RegisterError.invalid("evidence must be an http or https address, not '\(text)'")
+        }
+    }
+}

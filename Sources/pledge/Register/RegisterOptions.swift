@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PledgeExtract
+import PledgeModel
+import PledgeRegister
+
+extension Modality: ExpressibleByArgument {}
+extension Party: ExpressibleByArgument {}
+extension Status: ExpressibleByArgument {}
+
+/// `--database`, shared by every command that uses the register.
+struct RegisterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The register: a SQLite file path (default $PLEDGE_DATABASE, else ./pledge.sqlite).",
+        valueName: "path|url"))
+    var database: String?
+
+    var location: String {
+        database ?? ProcessInfo.processInfo.environment["PLEDGE_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pledge.sqlite"
+    }
+
+    /// Opens the register; a new one is loaded with the bundled documents unless `seed` is false.
+    func open(seed: Bool = true) async throws -> any Register {
+        let location = self.location
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            printError("\(location): this build of Pledge keeps registers in SQLite files only")
+            throw ExitCode.failure
+        }
+        let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
+        return try await failing { try await SQLiteRegister.open(path: path, seed: seed) }
+    }
+}
+
+/// Runs a register operation, turning its errors into one line on stderr and exit status 1.
+func failing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as RegisterError {
+        printError(error.description)
+        throw ExitCode.failure
+    } catch let error as LoadError {
+        printError(error.description)
+        throw ExitCode.failure
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("\(error)")
+        throw ExitCode.failure
+    }
+}
+
+/// The name events are recorded under on the command line.
+func commandLineAuthor() -> String {
+    let env = ProcessInfo.processInfo.environment
+    return env["PLEDGE_AUTHOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "local"
+}
+
+/// Today's date where the user is.
+func today() -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone.current
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1).iso
+}
+
+func validateDay(_ value: String?, option: String) throws {
+    if let value, Day(iso: value) == nil {
+        throw ValidationError("\(option) must be a calendar date as YYYY-MM-DD, not '\(value)'")
+    }
+}
+
+/// JSON for scripts: stable key order, slashes left alone.
+func jsonString<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
