@@ -1,0 +1,349 @@
+import Foundation
+import PledgeExtract
+import PledgeModel
+import PledgeRegister
+import PledgeSeed
+import Testing
+
+/// The behaviour every `Register` must show, whatever it stores in. Each store's test
+/// suite runs every check against a fresh, empty register of its own kind, unchanged.
+enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case ingestGivesStableIDs
+    case ingestingTwiceChangesNothing
+    case correctedDocumentKeepsIDsAndHistory
+    case filtersCombine
+    case searchFindsJapaneseAndEnglish
+    case trackingAppendsAndRefusesStaleVersions
+    case concurrentWritersLoseNothing
+    case dueDatesAndOverdue
+    case glossary
+    case archiveRoundTrip
+
+    var testDescription: String { rawValue }
+
+    /// Runs the check; `make` opens a new, empty register each time it is called.
+    func run(_ make: @Sendable () async throws -> any Register) async throws {
+        let register = try await make()
+        switch self {
+        case .ingestGivesStableIDs: try await Self.ingestGivesStableIDs(register)
+        case .ingestingTwiceChangesNothing: try await Self.ingestingTwiceChangesNothing(register)
+        case .correctedDocumentKeepsIDsAndHistory: try await Self.correctedDocumentKeepsIDsAndHistory(register)
+        case .filtersCombine: try await Self.filtersCombine(register)
+        case .searchFindsJapaneseAndEnglish: try await Self.searchFindsJapaneseAndEnglish(register)
+        case .trackingAppendsAndRefusesStaleVersions: try await Self.trackingAppendsAndRefusesStaleVersions(register)
+        case .concurrentWritersLoseNothing: try await Self.concurrentWritersLoseNothing(register)
+        case .dueDatesAndOverdue: try await Self.dueDatesAndOverdue(register)
+        case .glossary: try await Self.glossary(register)
+        case .archiveRoundTrip: try await Self.archiveRoundTrip(register, empty: try await make())
+        }
+    }
+
+    // MARK: Fixtures
+
+    static let ja = Seed.japanUSFactSheetJA
+    static let en = Seed.japanUSFactSheetEN
+
+    static func text(_ seed: Seed.Document) throws -> String {
+        try DocumentReader.read(path: seed.url.path).text
+    }
+
+    static func record(_ seed: Seed.Document, text: String? = nil) throws -> DocumentRecord {
+        let source = SourceDocument(name: seed.fileName, text: try text ?? Self.text(seed))
+        return try DocumentLoader.record(source, key: seed.key, label: seed.fileName)
+    }
+
+    static func event(_ status: Status, note: String? = nil, version: Int? = nil, author: String = "tester") -> NewEvent {
+        NewEvent(status: status, note: note, evidenceURL: "https://example.org/evidence?a=1&b=<2>", evidenceTitle: "Report",
+                 date: "2024-05-01", author: author, expectedVersion: version)
+    }
+
+    static func id(_ n: Int, _ seed: Seed.Document = ja) -> String { "\(seed.key)#\(n)" }
+
+    // MARK: Checks
+
+    static func ingestGivesStableIDs(_ r: any Register) async throws {
+        let outcome = try await r.ingest(record(ja))
+        #expect(outcome.change == .added)
+        #expect(outcome.added == 97)
+        let items = try await r.items(matching: ItemQuery())
+        #expect(items.map(\.id) == (1...97).map { id($0) })
+        #expect(items.map(\.ordinal) == Array(0..<97))
+        let rover = try #require(try await r.item(id: id(17)))
+        #expect(rover.item.title?.contains("与圧ローバ") == true)
+        #expect(rover.item.parties == [.JP, .US])
+        #expect(rover.item.version == 1 && rover.item.status == .not_yet_rated && rover.history.isEmpty)
+        #expect(rover.sentences.first?.text.hasPrefix("日米両国は") == true)
+        let source = try #require(try await r.documentText(key: ja.key))
+        let scalars = Array(source.unicodeScalars)
+        // Every stored span points at the text stored with it.
+        for s in rover.sentences {
+            #expect(String(String.UnicodeScalarView(scalars[s.span.start..<s.span.end])) == s.text)
+        }
+        let microsoft = try #require(try await r.item(id: id(24)))
+        #expect(microsoft.amounts.contains { $0.unit == "USD" && $0.value == 2.9e9 })
+        let documents = try await r.documents()
+        #expect(documents.map(\.key) == [ja.key])
+        #expect(documents.first?.itemCount == 97 && documents.first?.date == "2024-04-10" && documents.first?.revision == 1)
+        #expect(try await r.sections(document: ja.key).count >= 7)
+        #expect(try await r.item(id: "\(ja.key)#98") == nil)
+    }
+
+    static func ingestingTwiceChangesNothing(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        try await r.record(event(.in_the_works), item: id(3))
+        let before = try await r.archive()
+        let again = try await r.ingest(record(ja))
+        #expect(again.change == .unchanged)
+        #expect(again.kept == 97 && again.added == 0)
+        #expect(try await r.archive() == before)
+    }
+
+    /// A corrected document: one item reworded, one paragraph inserted, one removed.
+    static func correctedDocumentKeepsIDsAndHistory(_ r: any Register) async throws {
+        let original = try text(ja)
+        _ = try await r.ingest(record(ja, text: original))
+        for n in [5, 17, 60, 90] {
+            try await r.record(event(.in_the_works, note: "progress on \(n)"), item: id(n))
+        }
+        let old5 = try #require(try await r.item(id: id(5))).item
+        let old17 = try #require(try await r.item(id: id(17))).item
+        let old60 = try #require(try await r.item(id: id(60))).item
+        let old90 = try #require(try await r.item(id: id(90))).item
+
+        var edited = original.replacingOccurrences(of: old60.text + "\n", with: "")
+        #expect(edited != original, "the removed paragraph is in the text")
+        let reworded = old17.text.replacingOccurrences(of: "署名した。", with: "署名し、両国で公表した。")
+        #expect(reworded != old17.text)
+        edited = edited.replacingOccurrences(of: old17.text, with: reworded)
+        let inserted = "**日米共同の新たな取組：**日米両国は、2025年末までに共同作業部会を設置する意図を有する。\n\n"
+        edited = edited.replacingOccurrences(of: old5.text, with: inserted + old5.text)
+
+        let outcome = try await r.ingest(record(ja, text: edited))
+        #expect(outcome.change == .revised)
+        #expect(outcome.added == 1 && outcome.withdrawn == 1 && outcome.changed >= 1)
+
+        let new5 = try #require(try await r.item(id: id(5)))
+        #expect(new5.item.text == old5.text && new5.item.ordinal == old5.ordinal + 1)
+        #expect(new5.history.map(\.note) == ["progress on 5"])
+        #expect(new5.item.version == old5.version, "moving down a place is not a change")
+
+        let new17 = try #require(try await r.item(id: id(17)))
+        #expect(new17.item.text == reworded)
+        #expect(new17.history.map(\.note) == ["progress on 17"] && new17.item.status == .in_the_works)
+        #expect(new17.item.version == old17.version + 1, "rewording is a change a stale writer must see")
+
+        let new90 = try #require(try await r.item(id: id(90)))
+        #expect(new90.item.text == old90.text && new90.history.count == 1)
+
+        let gone = try #require(try await r.item(id: id(60)))
+        #expect(gone.item.withdrawn && gone.history.map(\.note) == ["progress on 60"])
+        #expect(try await r.items(matching: ItemQuery()).contains { $0.id == id(60) } == false)
+        #expect(try await r.items(matching: ItemQuery(includeWithdrawn: true)).contains { $0.id == id(60) })
+
+        let added = try #require(try await r.item(id: id(98)))
+        #expect(added.item.title == "日米共同の新たな取組" && added.item.ordinal == old5.ordinal)
+        #expect(added.item.due == "2025-12-31" && added.item.modality == .intend)
+        #expect(try await r.count(matching: ItemQuery()) == 97)
+        #expect(try await r.document(key: ja.key)?.revision == 2)
+        #expect(try await r.events().count == 4)
+
+        // Putting the paragraph back brings the withdrawn item back, history and all.
+        let restored = try await r.ingest(record(ja, text: original))
+        #expect(restored.withdrawn == 1, "the inserted item goes")
+        let back = try #require(try await r.item(id: id(60)))
+        #expect(!back.item.withdrawn && back.history.count == 1)
+    }
+
+    static func filtersCombine(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        _ = try await r.ingest(record(en))
+        let all = try await r.items(matching: ItemQuery())
+        #expect(all.count == 194)
+        try await r.record(event(.kept), item: id(17))
+        try await r.record(event(.stalled), item: id(21))
+        try await r.record(event(.kept), item: id(21, en))
+
+        // Every filter agrees with the same condition checked item by item, alone and combined.
+        let cases: [(ItemQuery, (ItemSummary) -> Bool)] = [
+            (ItemQuery(document: en.key), { $0.document == en.key }),
+            (ItemQuery(section: "宇宙"), { $0.section?.contains("宇宙") == true }),
+            (ItemQuery(section: "space"), { $0.section?.lowercased().contains("space") == true }),
+            (ItemQuery(modality: .intend), { $0.modality == .intend }),
+            (ItemQuery(party: .OTHER), { $0.parties.contains(.OTHER) }),
+            (ItemQuery(status: .kept), { $0.status == .kept }),
+            (ItemQuery(dueBefore: "2026-03-31"), { ($0.due ?? "9999") <= "2026-03-31" }),
+            (ItemQuery(overdueOn: "2026-06-01"), { $0.isOverdue(asOf: "2026-06-01") }),
+            (ItemQuery(document: ja.key, modality: .commit, party: .US), {
+                $0.document == ja.key && $0.modality == .commit && $0.parties.contains(.US)
+            }),
+            (ItemQuery(section: "宇宙", status: .kept), { $0.section?.contains("宇宙") == true && $0.status == .kept }),
+        ]
+        let now = try await r.items(matching: ItemQuery())
+        for (query, condition) in cases {
+            let found = try await r.items(matching: query)
+            #expect(found.map(\.id) == now.filter(condition).map(\.id), "\(query)")
+            #expect(try await r.count(matching: query) == found.count)
+            #expect(!found.isEmpty, "each case selects something: \(query)")
+        }
+        #expect(try await r.items(matching: ItemQuery(status: .kept)).map(\.id) == [id(17), id(21, en)].sorted())
+        let page = try await r.items(matching: ItemQuery(limit: 10, offset: 90))
+        #expect(page.map(\.id) == Array(now[90..<100]).map(\.id))
+    }
+
+    static func searchFindsJapaneseAndEnglish(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        _ = try await r.ingest(record(en))
+        let all = try await r.items(matching: ItemQuery())
+        func expected(_ terms: [String]) -> [String] {
+            all.filter { item in
+                let haystack = ((item.title ?? "") + "\n" + item.text).lowercased()
+                return terms.allSatisfy { haystack.contains($0.lowercased()) }
+            }.map(\.id)
+        }
+        // Two characters (below trigrams), three or more, English in any case, several terms.
+        for search in ["量子", "半導体", "宇宙飛行士", "quantum", "QUANTUM Computer", "AI", "月面 日本人", "$2.9 billion", "100%"] {
+            let found = try await r.items(matching: ItemQuery(search: search)).map(\.id)
+            let want = expected(search.split(separator: " ").map(String.init))
+            #expect(found == want, "search '\(search)'")
+            #expect(!want.isEmpty || search == "100%", "'\(search)' occurs in the seed")
+        }
+        let quantum = try await r.items(matching: ItemQuery(search: "量子"))
+        #expect(quantum.allSatisfy { $0.document == ja.key } && quantum.count >= 2)
+        #expect(try await r.items(matching: ItemQuery(search: "\"; DROP TABLE item; --")).isEmpty)
+        #expect(try await r.count(matching: ItemQuery()) == 194)
+        let filtered = try await r.items(matching: ItemQuery(document: en.key, search: "Japan"))
+        #expect(filtered.map(\.id) == expected(["Japan"]).filter { $0.hasPrefix(en.key + "#") })
+    }
+
+    static func trackingAppendsAndRefusesStaleVersions(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        let first = try await r.record(event(.in_the_works, note: "started", version: 1), item: id(8))
+        #expect(first.version == 2 && first.status == .in_the_works && first.author == "tester")
+        await #expect(throws: RegisterError.staleVersion(item: id(8), expected: 1, current: 2)) {
+            try await r.record(event(.kept, version: 1), item: id(8))
+        }
+        let second = try await r.record(event(.kept, note: "done", version: 2), item: id(8))
+        #expect(second.sequence > first.sequence)
+        let detail = try #require(try await r.item(id: id(8)))
+        #expect(detail.history.map(\.note) == ["started", "done"])
+        #expect(detail.history.map(\.version) == [2, 3])
+        #expect(detail.item.status == .kept && detail.item.version == 3)
+        #expect(detail.history.first?.evidenceURL == "https://example.org/evidence?a=1&b=<2>")
+        #expect(detail.history.first?.recordedAt.hasSuffix("Z") == true)
+
+        await #expect(throws: RegisterError.itemNotFound("nope#1")) { try await r.record(event(.kept), item: "nope#1") }
+        for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>", "ftp://x", "not a url"] {
+            var e = event(.kept)
+            e.evidenceURL = bad
+            await #expect(throws: RegisterError.self, "\(bad)") { try await r.record(e, item: id(8)) }
+        }
+        var badDate = event(.kept)
+        badDate.date = "2024-13-40"
+        await #expect(throws: RegisterError.self) { try await r.record(badDate, item: id(8)) }
+        #expect(try await r.events().count == 2, "refused writes leave nothing behind")
+    }
+
+    static func concurrentWritersLoseNothing(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        // Blind writers: every event is stored, each on its own version.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for n in 0..<15 { try await r.record(event(.in_the_works, note: "\(writer)-\(n)", author: "w\(writer)"), item: id(30)) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let blind = try #require(try await r.item(id: id(30)))
+        #expect(blind.history.count == 120)
+        #expect(Set(blind.history.map(\.note)).count == 120)
+        #expect(blind.history.map(\.version) == Array(2...121))
+
+        // Careful writers: each carries the version it read; each event is stored or refused, never lost.
+        let outcomes = try await withThrowingTaskGroup(of: (stored: Int, refused: Int).self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    var stored = 0, refused = 0
+                    for n in 0..<15 {
+                        let seen = try #require(try await r.item(id: id(31))).item.version
+                        do {
+                            try await r.record(event(.in_the_works, note: "\(writer)-\(n)", version: seen), item: id(31))
+                            stored += 1
+                        } catch RegisterError.staleVersion {
+                            refused += 1
+                        }
+                    }
+                    return (stored, refused)
+                }
+            }
+            return try await group.reduce(into: (stored: 0, refused: 0)) { $0.stored += $1.stored; $0.refused += $1.refused }
+        }
+        let careful = try #require(try await r.item(id: id(31)))
+        #expect(outcomes.stored + outcomes.refused == 120)
+        #expect(careful.history.count == outcomes.stored && outcomes.stored > 0)
+        #expect(careful.history.map(\.version) == Array(2...(outcomes.stored + 1)))
+    }
+
+    static func dueDatesAndOverdue(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        let items = try await r.items(matching: ItemQuery())
+        func due(_ n: Int) -> String? { items.first { $0.id == id(n) }?.due }
+        #expect(due(8) == "2024-06-30", "本年6月までに: the end of June of the document's year")
+        #expect(due(21) == "2026-03-31", "2026年3月までに")
+        #expect(due(24) == "2026-04-10", "今後2年間で: two years from the document's date")
+        #expect(due(38) == "2025-12-31", "来年末までに")
+        #expect(due(83) == nil, "過去170年 is no deadline")
+        let july = DueReport(items: items, asOf: "2024-07-01", within: 365)
+        #expect(july.overdue.map(\.id) == [id(8)])
+        #expect(july.daysLate(july.overdue[0]) == 1)
+        #expect(july.upcoming.compactMap(\.due) == july.upcoming.compactMap(\.due).sorted())
+        #expect(july.upcoming.contains { $0.id == id(37) } && july.upcoming.allSatisfy { $0.due! <= "2025-07-01" })
+        try await r.record(event(.kept), item: id(8))
+        let after = DueReport(items: try await r.items(matching: ItemQuery()), asOf: "2024-07-01", within: 365)
+        #expect(after.overdue.isEmpty, "kept items are not overdue")
+        try await r.record(event(.stalled), item: id(21))
+        let summary = ComplianceSummary(items: try await r.items(matching: ItemQuery()))
+        #expect(summary.overall.rated == 2 && summary.overall.average == 0)
+        #expect(summary.byParty.first { $0.name == "JP" }?.rated == 2)
+    }
+
+    static func glossary(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        _ = try await r.ingest(record(en))
+        let all = try await r.glossary(document: nil)
+        let english = try await r.glossary(document: en.key)
+        #expect(english.allSatisfy { $0.document == en.key } && !english.isEmpty)
+        #expect(all.count == english.count + (try await r.glossary(document: ja.key)).count)
+        #expect(english.contains { $0.short == "NASA" || $0.short == "JAXA" || $0.short == "AI" })
+    }
+
+    static func archiveRoundTrip(_ r: any Register, empty: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        _ = try await r.ingest(record(en))
+        try await r.record(event(.kept, note: "引渡し完了 <b>&</b>"), item: id(17))
+        try await r.record(event(.broken), item: id(3, en))
+        let original = try text(ja)
+        let old40 = try #require(try await r.item(id: id(40))).item
+        _ = try await r.ingest(record(ja, text: original.replacingOccurrences(of: old40.text + "\n", with: "")))
+        let archive = try await r.archive()
+        #expect(archive.documents.count == 2 && archive.events.count == 2)
+        #expect(archive.documents.flatMap(\.items).contains { $0.item.id == id(40) && $0.item.withdrawn })
+
+        let data = try JSONExport.encode(archive)
+        let decoded = try JSONExport.decode(data, file: "export.json")
+        #expect(decoded == archive)
+        do {
+            try await r.restore(decoded)
+            Issue.record("restoring into a register that holds documents must fail")
+        } catch RegisterError.notEmpty {}
+
+        try await empty.restore(decoded)
+        #expect(try await empty.archive() == archive)
+        let rover = try #require(try await empty.item(id: id(17)))
+        #expect(rover.history.map(\.note) == ["引渡し完了 <b>&</b>"] && rover.item.status == .kept)
+        // The copy goes on where the original stopped: versions and event order continue.
+        let next = try await empty.record(event(.compromise, version: rover.item.version), item: id(17))
+        #expect(next.sequence > archive.events.map(\.sequence).max()! && next.version == rover.item.version + 1)
+        #expect(try await empty.items(matching: ItemQuery(search: "量子")).count == (try await r.items(matching: ItemQuery(search: "量子"))).count)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import PledgeModel
+@testable import PledgeRegister
+import Testing
+
+func temporaryPath(_ name: String = "register.sqlite") -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name).path
+}
+
+@Suite struct SQLiteConformanceTests {
+    @Test(arguments: RegisterConformance.allCases)
+    func conforms(_ check: RegisterConformance) async throws {
+        try await check.run { try await SQLiteRegister.open(path: temporaryPath(), seed: false) }
+    }
+}
+
+@Suite struct SQLiteRegisterTests {
+    @Test func aNewRegisterOpensOnTheBundledFactSheet() async throws {
+        let path = temporaryPath()
+        let register = try await SQLiteRegister.open(path: path)
+        let documents = try await register.documents()
+        #expect(documents.map(\.key) == ["2024-04-10-japan-us", "2024-04-10-japan-us-en"])
+        #expect(try await register.count(matching: ItemQuery(document: "2024-04-10-japan-us")) == 97)
+        // Opening again does not load the seed twice.
+        let again = try await SQLiteRegister.open(path: path)
+        #expect(try await again.count(matching: ItemQuery()) == 194)
+        #expect(try await again.documents().allSatisfy { $0.revision == 1 })
+    }
+
+    @Test func writeAheadLogAndAppendOnlyHistory() async throws {
+        let path = temporaryPath()
+        let register = try await SQLiteRegister.open(path: path)
+        try await register.record(NewEvent(status: .kept, date: "2024-05-01", author: "a"), item: "2024-04-10-japan-us#1")
+        let db = try DatabaseQueue(path: path)
+        #expect(try await db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        await #expect(throws: DatabaseError.self) { try await db.write { try $0.execute(sql: "UPDATE event SET status = 'broken'") } }
+        await #expect(throws: DatabaseError.self) { try await db.write { try $0.execute(sql: "DELETE FROM event") } }
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 1)
+    }
+
+    @Test func refusesFilesThatAreNotRegisters() async throws {
+        let text = temporaryPath("notes.sqlite")
+        try Data("meeting notes, not a database\n".utf8).write(to: URL(fileURLWithPath: text))
+        await #expect(throws: RegisterError.notARegister(location: text, reason: "the file is not a SQLite database")) {
+            try await SQLiteRegister.open(path: text)
+        }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "meeting notes, not a database\n", "left untouched")
+
+        let foreign = temporaryPath("other.sqlite")
+        try await DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE contacts(name TEXT)") }
+        await #expect(throws: RegisterError.notARegister(location: foreign, reason: "a SQLite database of another program")) {
+            try await SQLiteRegister.open(path: foreign)
+        }
+
+        let folder = FileManager.default.temporaryDirectory.path
+        await #expect(throws: RegisterError.notARegister(location: folder, reason: "it is a folder")) {
+            try await SQLiteRegister.open(path: folder)
+        }
+
+        // A register truncated half-way through its first page.
+        let good = temporaryPath()
+        _ = try await SQLiteRegister.open(path: good, seed: false)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
+        let damaged = temporaryPath("damaged.sqlite")
+        var broken = bytes
+        broken.replaceSubrange(16..<min(bytes.count, 4096), with: Data(repeating: 0xFF, count: min(bytes.count, 4096) - 16))
+        try broken.write(to: URL(fileURLWithPath: damaged))
+        await #expect(throws: RegisterError.self) { try await SQLiteRegister.open(path: damaged) }
+    }
+
+    @Test func refusesARegisterFromANewerPledge() async throws {
+        let path = temporaryPath()
+        _ = try await SQLiteRegister.open(path: path, seed: false)
+        try await DatabaseQueue(path: path).write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: something new')")
+        }
+        await #expect(throws: RegisterError.notARegister(location: path, reason: "written by a newer version of Pledge")) {
+            try await SQLiteRegister.open(path: path)
+        }
+    }
+}
