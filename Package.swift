@@ -45,13 +45,18 @@ let package = Package(
         ),
         // Throughput and memory of the extraction engine (run in release mode).
         .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed", "PledgeRegister"]),
+        // Helpers the test targets share: running the built command-line tool.
+        .target(name: "PledgeTestSupport", path: "Tests/PledgeTestSupport"),
         .testTarget(
             name: "PledgeRegisterTests",
-            dependencies: ["PledgeRegister", "PledgeExtract", "PledgeSeed"]
+            dependencies: [
+                "PledgeRegister", "PledgeExtract", "PledgeSeed", "PledgeTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "PledgeExtractTests",
-            dependencies: ["PledgeExtract", "PledgeSeed"],
+            dependencies: ["PledgeExtract", "PledgeSeed", "PledgeTestSupport"],
             // Tables and fixtures are read from the source tree, next to the tests.
             exclude: ["Examples", "Fixtures"]
         ),

@@ -80,6 +80,32 @@ public struct ItemSummary: Sendable, Codable, Equatable {
         self.withdrawn = withdrawn
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, document, number, ordinal, sectionID, section, kind, title, text, span, modality, parties, due, status,
+             version, withdrawn
+    }
+
+    /// Absent values are written as `null`, so scripts always find every key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(document, forKey: .document)
+        try c.encode(number, forKey: .number)
+        try c.encode(ordinal, forKey: .ordinal)
+        try c.encode(sectionID, forKey: .sectionID)
+        try c.encode(section, forKey: .section)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(text, forKey: .text)
+        try c.encode(span, forKey: .span)
+        try c.encode(modality, forKey: .modality)
+        try c.encode(parties, forKey: .parties)
+        try c.encode(due, forKey: .due)
+        try c.encode(status, forKey: .status)
+        try c.encode(version, forKey: .version)
+        try c.encode(withdrawn, forKey: .withdrawn)
+    }
+
     /// Overdue: due before `day`, and neither kept nor broken.
     public func isOverdue(asOf day: String) -> Bool {
         guard let due, !withdrawn else { return false }
@@ -156,6 +182,25 @@ public struct TrackingEvent: Sendable, Codable, Equatable {
     public var author: String
     /// When it was recorded (ISO 8601 timestamp, UTC).
     public var recordedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case sequence, item, version, status, note, evidenceURL, evidenceTitle, date, author, recordedAt
+    }
+
+    /// Absent values are written as `null`, so scripts always find every key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sequence, forKey: .sequence)
+        try c.encode(item, forKey: .item)
+        try c.encode(version, forKey: .version)
+        try c.encode(status, forKey: .status)
+        try c.encode(note, forKey: .note)
+        try c.encode(evidenceURL, forKey: .evidenceURL)
+        try c.encode(evidenceTitle, forKey: .evidenceTitle)
+        try c.encode(date, forKey: .date)
+        try c.encode(author, forKey: .author)
+        try c.encode(recordedAt, forKey: .recordedAt)
+    }
 
     public init(
         sequence: Int64, item: String, version: Int, status: Status, note: String?, evidenceURL: String?,
