@@ -44,7 +44,9 @@ let package = Package(
             ]
         ),
         // Throughput and memory of the extraction engine (run in release mode).
-        .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed", "PledgeRegister"]),
+        .executableTarget(name: "pledge-benchmark", dependencies: ["PledgeExtract", "PledgeSeed"]),
+        // Ingest and search at scale (run in release mode).
+        .executableTarget(name: "pledge-register-benchmark", dependencies: ["PledgeRegister", "PledgeSeed"]),
         // Helpers the test targets share: running the built command-line tool.
         .target(name: "PledgeTestSupport", path: "Tests/PledgeTestSupport"),
         .testTarget(

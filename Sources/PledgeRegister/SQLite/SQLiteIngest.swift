@@ -123,9 +123,9 @@ struct SQLiteIngest {
 /// The rows that hang off an item, written the same way by ingest and restore.
 enum SQLiteParts {
     static func insert(_ db: Database, id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) throws {
-        let sentence = try db.cachedStatement(sql: "INSERT INTO sentence(item, seq, text, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let sentence = try db.cachedStatement(sql: "INSERT INTO sentence(item, seq, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for (i, s) in sentences.enumerated() {
-            try sentence.execute(arguments: [id, i, s.text, s.span.start, s.span.end, s.modality.rawValue, s.actor, SQLiteIngest.parties(s.parties)])
+            try sentence.execute(arguments: [id, i, s.span.start, s.span.end, s.modality.rawValue, s.actor, SQLiteIngest.parties(s.parties)])
         }
         let amount = try db.cachedStatement(sql: "INSERT INTO amount(item, seq, text, start, end, kind, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (i, a) in amounts.enumerated() {

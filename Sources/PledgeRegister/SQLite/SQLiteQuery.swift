@@ -40,11 +40,12 @@ enum SQLiteQuery {
             if !terms.long.isEmpty {
                 // Trigram phrases: each term is matched as a substring, case-insensitively.
                 clauses.append("rowid IN (SELECT rowid FROM item_search WHERE item_search MATCH ?)")
-                arguments += [terms.long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")]
+                arguments += [terms.trigrams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")]
             }
-            for term in terms.short {
-                // One or two characters are below what trigrams can index.
-                clauses.append("(instr(lower(text), ?) > 0 OR instr(lower(coalesce(title, '')), ?) > 0)")
+            // The index keeps no positions (a third of the size), so it finds items holding every
+            // trigram of a term; the substring test keeps those that hold the term itself.
+            for term in terms.long + terms.short {
+                    clauses.append("(instr(lower(text), ?) > 0 OR instr(lower(coalesce(title, '')), ?) > 0)")
                 arguments += [term, term]
             }
         }
@@ -75,10 +76,18 @@ enum SQLiteQuery {
         GlossaryEntry(document: row["document"], short: row["short"], long: row["long"], span: SourceSpan(row["start"], row["end"]))
     }
 
-    static func sentences(_ db: Database, item: String) throws -> [StoredSentence] {
-        try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [item]).map {
-            StoredSentence(
-                text: $0["text"], span: SourceSpan($0["start"], $0["end"]), modality: Modality(rawValue: $0["modality"]) ?? .other,
+    /// Sentences are stored as spans; their text is cut from the item's, which holds them.
+    static func sentences(_ db: Database, item: ItemSummary) throws -> [StoredSentence] {
+        let scalars = Array(item.text.unicodeScalars)
+        func slice(_ span: SourceSpan) -> String {
+            let lo = min(max(0, span.start - item.span.start), scalars.count)
+            let hi = min(max(lo, span.end - item.span.start), scalars.count)
+            return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [item.id]).map {
+            let span = SourceSpan($0["start"], $0["end"])
+            return StoredSentence(
+                text: slice(span), span: span, modality: Modality(rawValue: $0["modality"]) ?? .other,
                 actor: $0["actor"], parties: parties($0["parties"]))
         }
     }
@@ -101,8 +110,9 @@ enum SQLiteQuery {
 
     static func detail(_ db: Database, id: String) throws -> ItemDetail? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else { return nil }
+        let item = itemSummary(row)
         return ItemDetail(
-            item: itemSummary(row), sentences: try sentences(db, item: id), amounts: try amounts(db, item: id),
+            item: item, sentences: try sentences(db, item: item), amounts: try amounts(db, item: id),
             times: try times(db, item: id),
             history: try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [id]).map(event))
     }
@@ -120,5 +130,18 @@ public struct SearchTerms: Sendable, Equatable {
             let term = word.lowercased()
             if term.unicodeScalars.count >= 3 { long.append(term) } else { short.append(term) }
         }
+    }
+
+    /// Every three-character window of the long terms, without repeats.
+    public var trigrams: [String] {
+        var seen = Set<String>(), out: [String] = []
+        for term in long {
+            let scalars = Array(term.unicodeScalars)
+            for i in 0...(scalars.count - 3) {
+                let t = String(String.UnicodeScalarView(scalars[i..<i + 3]))
+                if seen.insert(t).inserted { out.append(t) }
+            }
+        }
+        return out
     }
 }

@@ -211,7 +211,7 @@ public final class SQLiteRegister: Register {
                 let items = try Row.fetchAll(db, sql: "SELECT * FROM item WHERE document = ? ORDER BY number", arguments: [key]).map {
                     let summary = SQLiteQuery.itemSummary($0)
                     return RegisterArchive.Item(
-                        item: summary, sentences: try SQLiteQuery.sentences(db, item: summary.id),
+                        item: summary, sentences: try SQLiteQuery.sentences(db, item: summary),
                         amounts: try SQLiteQuery.amounts(db, item: summary.id), times: try SQLiteQuery.times(db, item: summary.id))
                 }
                 let terms = try Row.fetchAll(db, sql: "SELECT * FROM term WHERE document = ? ORDER BY seq", arguments: [key])
