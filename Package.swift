@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "PledgeModel", "PledgeExtract", "PledgeSeed",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The documents a fresh install opens on.

@@ -29,12 +29,18 @@ for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath:
 
 let clock = ContinuousClock()
 var paths: [String] = []
-let writing = try clock.measure { paths = try SeedVariants.write(count: count, to: documents) }
+// Variants written by an earlier run with the same count are reused.
+let existing = ((try? FileManager.default.contentsOfDirectory(atPath: documents.path)) ?? []).filter { $0.hasPrefix("variant-") }.sorted()
+let writing = try clock.measure {
+    paths = existing.count == count
+        ? existing.map { documents.appendingPathComponent($0).path } : try SeedVariants.write(count: count, to: documents)
+}
 let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 print(String(format: "wrote %d documents, %.0f MB, in %.1f s", count, Double(bytes) / 1e6, seconds(writing)))
 
 let register = try await SQLiteRegister.open(path: database, seed: false)
-let ingester = Ingester(register: register, options: .init(parallelism: ProcessInfo.processInfo.activeProcessorCount))
+let parallelism = ProcessInfo.processInfo.environment["PARALLELISM"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+let ingester = Ingester(register: register, options: .init(parallelism: parallelism))
 let start = clock.now
 let step = max(1, count / 10)
 let results = try await ingester.ingest(paths: paths) { done, _, _ in

@@ -194,25 +194,40 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         _ = try await r.ingest(record(ja))
         _ = try await r.ingest(record(en))
         let all = try await r.items(matching: ItemQuery())
-        func expected(_ terms: [String]) -> [String] {
-            all.filter { item in
-                let haystack = ((item.title ?? "") + "\n" + item.text).lowercased()
-                return terms.allSatisfy { haystack.contains($0.lowercased()) }
-            }.map(\.id)
+        // What a reader expects, written out plainly: a word of Latin letters finds the words
+        // it begins (whole words when it is one or two letters long); anything else, with
+        // Japanese or symbols in it, is found where it occurs as written. Case never matters.
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { c in !(c.isLetter || c.isNumber) || c.unicodeScalars.contains { $0.value >= 0x3000 } }.map(String.init)
         }
-        // Two characters (below trigrams), three or more, English in any case, several terms.
-        for search in ["量子", "半導体", "宇宙飛行士", "quantum", "QUANTUM Computer", "AI", "月面 日本人", "$2.9 billion", "100%"] {
+        func finds(_ term: String, in text: String) -> Bool {
+            let t = term.lowercased()
+            let latinWord = t.allSatisfy { ($0.isLetter || $0.isNumber) && $0.isASCII }
+            guard latinWord else { return text.lowercased().contains(t) }
+            return words(text).contains { t.count < 3 ? $0 == t : $0.hasPrefix(t) }
+        }
+        func expected(_ terms: [String]) -> [String] {
+            all.filter { item in terms.allSatisfy { finds($0, in: (item.title ?? "") + " " + item.text) } }.map(\.id)
+        }
+        // Two characters, three or more, katakana, English in any case, several terms, symbols.
+        for search in ["量子", "半導体", "宇宙飛行士", "サプライチェーン", "quantum", "QUANTUM Computer", "AI", "semiconductor",
+                       "月面 日本人", "$2.9 billion", "100%", "ための", "Japan"] {
             let found = try await r.items(matching: ItemQuery(search: search)).map(\.id)
             let want = expected(search.split(separator: " ").map(String.init))
             #expect(found == want, "search '\(search)'")
             #expect(!want.isEmpty || search == "100%", "'\(search)' occurs in the seed")
+            let page = try await r.items(matching: ItemQuery(search: search, limit: 5, offset: 1)).map(\.id)
+            #expect(page == Array(want.dropFirst().prefix(5)), "a page of '\(search)'")
         }
+        #expect(try await r.items(matching: ItemQuery(search: "ai")).allSatisfy { words($0.text).contains("ai") }, "AI is a whole word")
         let quantum = try await r.items(matching: ItemQuery(search: "量子"))
         #expect(quantum.allSatisfy { $0.document == ja.key } && quantum.count >= 2)
         #expect(try await r.items(matching: ItemQuery(search: "\"; DROP TABLE item; --")).isEmpty)
         #expect(try await r.count(matching: ItemQuery()) == 194)
         let filtered = try await r.items(matching: ItemQuery(document: en.key, search: "Japan"))
         #expect(filtered.map(\.id) == expected(["Japan"]).filter { $0.hasPrefix(en.key + "#") })
+        // A word begins matches: "semiconductor" finds "semiconductors".
+        #expect(try await r.items(matching: ItemQuery(search: "semiconduct")).count == expected(["semiconductor"]).count)
     }
 
     static func trackingAppendsAndRefusesStaleVersions(_ r: any Register) async throws {

@@ -82,3 +82,39 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         }
     }
 }
+
+@Suite struct SearchTests {
+    @Test func bothWaysToAPageOfResultsAgree() async throws {
+        let path = temporaryPath()
+        let sorting = try await SQLiteRegister.open(path: path)
+        let walking = try await SQLiteRegister.open(path: path, seed: true, clock: Date.init, walkThreshold: 0)
+        for search in ["量子", "宇宙飛行士", "quantum", "AI", "日本 宇宙", "zyxwv"] {
+            for offset in [0, 3] {
+                let query = ItemQuery(search: search, limit: 7, offset: offset)
+                let a = try await sorting.items(matching: query).map(\.id)
+                #expect(a == (try await walking.items(matching: query)).map(\.id), "\(search)")
+                #expect(a == Array(try await sorting.items(matching: ItemQuery(search: search)).map(\.id).dropFirst(offset).prefix(7)))
+            }
+        }
+    }
+
+    @Test func theFastTokeniserAgreesWithTheReadableOne() async throws {
+        let register = try await SQLiteRegister.open(path: temporaryPath())
+        for item in try await register.items(matching: ItemQuery()) {
+            let text = (item.title ?? "") + " " + item.text
+            var seen = Set<String>()
+            let reference = SearchText.tokens(text).filter { SearchText.isIndexed($0) && seen.insert($0).inserted }
+            #expect(SearchText.indexTokens(text) == reference.joined(separator: " "), "\(item.id)")
+        }
+        #expect(SearchText.tokens("ＡＩと量子、Semiconductors!") == ["ai", "と量", "量子", "semiconductors"])
+        #expect(SearchText.indexTokens("the AI and 量子の研究") == "ai 量子 研究")
+    }
+
+    @Test func searchQueriesTellIndexFromSubstring() {
+        let q = SearchQuery("Quantum AI 宇宙飛行士 $2.9 ための")
+        #expect(q.tokens.map(\.text) == ["quantum", "ai", "宇宙", "宙飛", "飛行", "行士", "2", "9"])
+        #expect(q.tokens.map(\.prefix) == [true, false, false, false, false, false, false, false])
+        #expect(q.substrings == ["宇宙飛行士", "$2.9", "ための"])
+        #expect(SearchQuery("the").indexQuery == nil && SearchQuery("the").substrings == ["the"])
+    }
+}

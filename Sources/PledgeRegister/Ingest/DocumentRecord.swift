@@ -18,6 +18,36 @@ public struct ItemRecord: Sendable, Equatable {
     public var sentences: [StoredSentence]
     public var amounts: [StoredAmount]
     public var times: [StoredTime]
+    /// Worked out once, on the thread that extracted the document, not by the store's writer.
+    public private(set) var fingerprint = ""
+    public private(set) var searchTokens = ""
+
+    public init(
+        extractedID: String, sectionID: String, section: String?, kind: ItemKind, title: String?, text: String,
+        span: SourceSpan, modality: Modality, parties: [Party], due: String?, sentences: [StoredSentence],
+        amounts: [StoredAmount], times: [StoredTime]
+    ) {
+        self.extractedID = extractedID
+        self.sectionID = sectionID
+        self.section = section
+        self.kind = kind
+        self.title = title
+        self.text = text
+        self.span = span
+        self.modality = modality
+        self.parties = parties
+        self.due = due
+        self.sentences = sentences
+        self.amounts = amounts
+        self.times = times
+        fingerprint = digest()
+        searchTokens = Self.searchTokens(title: title, text: text)
+    }
+
+    /// What the search index holds for an item with this title and text.
+    public static func searchTokens(title: String?, text: String) -> String {
+        SearchText.indexTokens((title ?? "") + " " + text)
+    }
 
     /// Two versions of an item are the same when everything a user sees of it is.
     func sameContent(as other: ItemRecord) -> Bool {
@@ -49,13 +79,7 @@ public struct DocumentRecord: Sendable {
         info = extraction.document
         sections = extraction.sections
         terms = extraction.terms
-        let scalars = Array(text.unicodeScalars)
-        func slice(_ span: SourceSpan) -> String {
-            let lo = max(0, min(span.start, scalars.count)), hi = max(lo, min(span.end, scalars.count))
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[lo..<hi])
-            return String(s)
-        }
+        let slice = TextSlicer(text).slice
         let anchor = extraction.document.date.flatMap(Day.init(iso:))
         let headings = Dictionary(extraction.sections.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
         var sentencesByItem: [String: [Sentence]] = [:]
@@ -105,7 +129,7 @@ extension ItemRecord {
     /// A digest of everything a user sees of the item, stable across runs and machines,
     /// so a re-ingest can tell an unchanged item from an edited one without reloading it.
     /// Offsets count from the item's start: text inserted above an item moves it, not changes it.
-    public var fingerprint: String {
+    func digest() -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ s: String?) {
             for b in (s ?? "\u{1}").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
@@ -121,5 +145,29 @@ extension ItemRecord {
         for t in times { feed(t.text); feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value)"); feed(t.part?.rawValue) }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Cuts a text by code-point offsets in constant time per cut: the UTF-8 offset of every
+/// code point is found once, then each cut copies bytes.
+struct TextSlicer {
+    let bytes: [UInt8]
+    /// `offsets[i]` is the UTF-8 offset of code point `i`; one extra entry marks the end.
+    let offsets: [Int32]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+        offsets.append(Int32(bytes.count))
+        self.offsets = offsets
+    }
+
+    func slice(_ span: SourceSpan) -> String {
+        let last = offsets.count - 1
+        let lo = Int(offsets[max(0, min(span.start, last))]), hi = Int(offsets[max(0, min(span.end, last))])
+        guard lo < hi else { return "" }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 }

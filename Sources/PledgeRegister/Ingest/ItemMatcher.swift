@@ -21,6 +21,7 @@ public enum ItemMatcher {
     /// For each new text, the number of the earlier item it continues, or `nil` for a new item.
     public static func match(previous: [Previous], new texts: [String]) -> [Int?] {
         var result = [Int?](repeating: nil, count: texts.count)
+        guard !previous.isEmpty else { return result }
         var taken = Set<Int>()
 
         var byText: [String: [Int]] = [:]

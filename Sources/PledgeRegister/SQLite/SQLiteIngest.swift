@@ -30,7 +30,7 @@ struct SQLiteIngest {
 
         var outcome = IngestOutcome(document: key, change: previous == nil ? .added : .revised)
         let old = try Row.fetchAll(
-            db, sql: "SELECT number, text, fingerprint, withdrawn, version FROM item WHERE document = ? ORDER BY withdrawn, ordinal",
+            db, sql: "SELECT rowid, number, title, text, fingerprint, withdrawn, version FROM item WHERE document = ? ORDER BY withdrawn, ordinal",
             arguments: [key])
         let matches = ItemMatcher.match(
             previous: old.map { ItemMatcher.Previous(number: $0["number"], text: $0["text"]) }, new: document.items.map(\.text))
@@ -38,15 +38,16 @@ struct SQLiteIngest {
         var nextNumber = (old.map { $0["number"] as Int }.max() ?? 0) + 1
         var continued = Set<Int>()
 
+        let writer = try SQLiteItemWriter(db)
         for (ordinal, item) in document.items.enumerated() {
             if let number = matches[ordinal], let row = oldByNumber[number] {
                 continued.insert(number)
                 let unchanged = row["fingerprint"] as String == item.fingerprint && !(row["withdrawn"] as Bool)
                 let version = (row["version"] as Int) + (unchanged ? 0 : 1)
-                try update(item, number: number, ordinal: ordinal, version: version)
+                try update(item, number: number, ordinal: ordinal, version: version, previous: row, writer: writer)
                 if unchanged { outcome.kept += 1 } else { outcome.changed += 1 }
             } else {
-                try insert(item, number: nextNumber, ordinal: ordinal)
+                try insert(item, number: nextNumber, ordinal: ordinal, writer: writer)
                 nextNumber += 1
                 outcome.added += 1
             }
@@ -80,23 +81,16 @@ struct SQLiteIngest {
         }
     }
 
-    func insert(_ item: ItemRecord, number: Int, ordinal: Int) throws {
+    func insert(_ item: ItemRecord, number: Int, ordinal: Int, writer: SQLiteItemWriter) throws {
         let id = ItemID.make(document: document.key, number: number)
-        try db.cachedStatement(sql: """
-            INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
-                modality, parties, due, version, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-            """).execute(arguments: [
-                id, document.key, number, ordinal, item.extractedID, item.sectionID, item.section, item.kind.rawValue, item.title,
-                item.text, item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due,
-                item.fingerprint,
-            ])
-        try insertParts(of: item, id: id)
+        try writer.insertItem(
+            id: id, document: document.key, number: number, ordinal: ordinal, extractedID: item.extractedID, record: item,
+            status: .not_yet_rated, version: 1, withdrawn: false)
     }
 
     /// Rewrites a continuing item in place: its positions move with the document even when
     /// nothing a user sees changed, which is when its version stays.
-    func update(_ item: ItemRecord, number: Int, ordinal: Int, version: Int) throws {
+    func update(_ item: ItemRecord, number: Int, ordinal: Int, version: Int, previous: Row, writer: SQLiteItemWriter) throws {
         let id = ItemID.make(document: document.key, number: number)
         try db.cachedStatement(sql: """
             UPDATE item SET ordinal = ?, extracted_id = ?, section_id = ?, section = ?, kind = ?, title = ?, text = ?,
@@ -107,33 +101,82 @@ struct SQLiteIngest {
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
                 item.fingerprint, id,
             ])
+        let oldTokens = ItemRecord.searchTokens(title: previous["title"], text: previous["text"])
+        if oldTokens != item.searchTokens {
+            try writer.remove(rowid: previous["rowid"], tokens: oldTokens)
+            try writer.add(rowid: previous["rowid"], tokens: item.searchTokens)
+        }
         for table in ["sentence", "amount", "time_expression"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE item = ?").execute(arguments: [id])
         }
-        try insertParts(of: item, id: id)
-    }
-
-    func insertParts(of item: ItemRecord, id: String) throws {
-        try SQLiteParts.insert(db, id: id, sentences: item.sentences, amounts: item.amounts, times: item.times)
+        try writer.insertParts(id: id, sentences: item.sentences, amounts: item.amounts, times: item.times)
     }
 
     static func parties(_ parties: [Party]) -> String { parties.map(\.rawValue).joined(separator: ",") }
 }
 
-/// The rows that hang off an item, written the same way by ingest and restore.
-enum SQLiteParts {
-    static func insert(_ db: Database, id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) throws {
-        let sentence = try db.cachedStatement(sql: "INSERT INTO sentence(item, seq, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?)")
+/// Writes items and the rows that hang off them, the same way for ingest and restore.
+///
+/// The full-text index is contentless: it keeps tokens only, so an entry is removed by
+/// giving back the tokens it was added with (`SearchText` is deterministic).
+final class SQLiteItemWriter {
+    let db: Database
+    let item, search, sentence, amount, time: SQLiteBulkInsert
+
+    init(_ db: Database) throws {
+        self.db = db
+        item = try SQLiteBulkInsert(db, sql: """
+            INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
+                modality, parties, due, status, version, withdrawn, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        search = try SQLiteBulkInsert(db, sql: "INSERT INTO item_search(rowid, body) VALUES (?, ?)")
+        sentence = try SQLiteBulkInsert(db, sql: "INSERT INTO sentence(item, seq, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        amount = try SQLiteBulkInsert(db, sql: "INSERT INTO amount(item, seq, text, start, end, kind, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        time = try SQLiteBulkInsert(db, sql: "INSERT INTO time_expression(item, seq, text, start, end, role, value, part, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    }
+
+    func insertItem(
+        id: String, document: String, number: Int, ordinal: Int, extractedID: String, record r: ItemRecord, status: Status,
+        version: Int, withdrawn: Bool
+    ) throws {
+        try item.insert { row in
+            row.text(id); row.text(document); row.int(number); row.int(ordinal); row.text(extractedID); row.text(r.sectionID)
+            row.text(r.section); row.text(r.kind.rawValue); row.text(r.title); row.text(r.text); row.int(r.span.start)
+            row.int(r.span.end); row.text(r.modality.rawValue); row.text(SQLiteIngest.parties(r.parties)); row.text(r.due)
+            row.text(status.rawValue); row.int(version); row.int(withdrawn ? 1 : 0); row.text(r.fingerprint)
+        }
+        try add(rowid: item.lastInsertedRowID, tokens: r.searchTokens)
+        try insertParts(id: id, sentences: r.sentences, amounts: r.amounts, times: r.times)
+    }
+
+    func add(rowid: Int64, tokens: String) throws {
+        try search.insert { row in row.int(Int(rowid)); row.text(tokens) }
+    }
+
+    func remove(rowid: Int64, tokens: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO item_search(item_search, rowid, body) VALUES ('delete', ?, ?)")
+            .execute(arguments: [rowid, tokens])
+    }
+
+    func insertParts(id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) throws {
         for (i, s) in sentences.enumerated() {
-            try sentence.execute(arguments: [id, i, s.span.start, s.span.end, s.modality.rawValue, s.actor, SQLiteIngest.parties(s.parties)])
+            try sentence.insert { row in
+                row.text(id); row.int(i); row.int(s.span.start); row.int(s.span.end); row.text(s.modality.rawValue)
+                row.text(s.actor); row.text(SQLiteIngest.parties(s.parties))
+            }
         }
-        let amount = try db.cachedStatement(sql: "INSERT INTO amount(item, seq, text, start, end, kind, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (i, a) in amounts.enumerated() {
-            try amount.execute(arguments: [id, i, a.text, a.span.start, a.span.end, a.kind.rawValue, a.value, a.unit, a.qualifier?.rawValue])
+            try amount.insert { row in
+                row.text(id); row.int(i); row.text(a.text); row.int(a.span.start); row.int(a.span.end); row.text(a.kind.rawValue)
+                row.double(a.value); row.text(a.unit); row.text(a.qualifier?.rawValue)
+            }
         }
-        let time = try db.cachedStatement(sql: "INSERT INTO time_expression(item, seq, text, start, end, role, value, part, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (i, t) in times.enumerated() {
-            try time.execute(arguments: [id, i, t.text, t.span.start, t.span.end, t.role.rawValue, t.value, t.part?.rawValue, t.due])
+            try time.insert { row in
+                row.text(id); row.int(i); row.text(t.text); row.int(t.span.start); row.int(t.span.end); row.text(t.role.rawValue)
+                row.text(t.value); row.text(t.part?.rawValue); row.text(t.due)
+            }
         }
     }
 }
@@ -143,6 +186,7 @@ struct SQLiteRestore {
     let db: Database
 
     func restore(_ archive: RegisterArchive) throws {
+        let writer = try SQLiteItemWriter(db)
         for d in archive.documents {
             let doc = d.document
             try db.execute(
@@ -162,19 +206,10 @@ struct SQLiteRestore {
                     extractedID: "", sectionID: item.sectionID, section: item.section, kind: item.kind, title: item.title,
                     text: item.text, span: item.span, modality: item.modality, parties: item.parties, due: item.due,
                     sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
-                try db.execute(
-                    sql: """
-                        INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
-                            modality, parties, due, status, version, withdrawn, fingerprint)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        item.id, item.document, item.number, item.ordinal, "i\(item.ordinal + 1)", item.sectionID, item.section,
-                        item.kind.rawValue, item.title, item.text, item.span.start, item.span.end, item.modality.rawValue,
-                        SQLiteIngest.parties(item.parties), item.due, item.status.rawValue, item.version, item.withdrawn,
-                        record.fingerprint,
-                    ])
-                try SQLiteParts.insert(db, id: item.id, sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
+                try writer.insertItem(
+                    id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
+                    extractedID: "i\(item.ordinal + 1)", record: record, status: item.status, version: item.version,
+                    withdrawn: item.withdrawn)
             }
         }
         for e in archive.events {

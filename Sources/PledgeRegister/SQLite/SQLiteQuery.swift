@@ -36,17 +36,14 @@ enum SQLiteQuery {
             arguments += [day]
         }
         if let search = query.search {
-            let terms = SearchTerms(search)
-            if !terms.long.isEmpty {
-                // Trigram phrases: each term is matched as a substring, case-insensitively.
+            let terms = SearchQuery(search)
+            if let match = terms.indexQuery {
                 clauses.append("rowid IN (SELECT rowid FROM item_search WHERE item_search MATCH ?)")
-                arguments += [terms.trigrams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")]
+                arguments += [match]
             }
-            // The index keeps no positions (a third of the size), so it finds items holding every
-            // trigram of a term; the substring test keeps those that hold the term itself.
-            for term in terms.long + terms.short {
-                    clauses.append("(instr(lower(text), ?) > 0 OR instr(lower(coalesce(title, '')), ?) > 0)")
-                arguments += [term, term]
+            for term in terms.substrings {
+                clauses.append("instr(lower(coalesce(title, '') || ' ' || text), ?) > 0")
+                arguments += [term]
             }
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
@@ -78,11 +75,9 @@ enum SQLiteQuery {
 
     /// Sentences are stored as spans; their text is cut from the item's, which holds them.
     static func sentences(_ db: Database, item: ItemSummary) throws -> [StoredSentence] {
-        let scalars = Array(item.text.unicodeScalars)
+        let slicer = TextSlicer(item.text)
         func slice(_ span: SourceSpan) -> String {
-            let lo = min(max(0, span.start - item.span.start), scalars.count)
-            let hi = min(max(lo, span.end - item.span.start), scalars.count)
-            return String(String.UnicodeScalarView(scalars[lo..<hi]))
+            slicer.slice(SourceSpan(span.start - item.span.start, span.end - item.span.start))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [item.id]).map {
             let span = SourceSpan($0["start"], $0["end"])
@@ -118,30 +113,3 @@ enum SQLiteQuery {
     }
 }
 
-/// A search string split into what each store can index: terms of three or more
-/// characters (trigram indexes) and shorter ones (substring scans). Lower-cased,
-/// so that matching ignores case in English.
-public struct SearchTerms: Sendable, Equatable {
-    public var long: [String] = []
-    public var short: [String] = []
-
-    public init(_ text: String) {
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            let term = word.lowercased()
-            if term.unicodeScalars.count >= 3 { long.append(term) } else { short.append(term) }
-        }
-    }
-
-    /// Every three-character window of the long terms, without repeats.
-    public var trigrams: [String] {
-        var seen = Set<String>(), out: [String] = []
-        for term in long {
-            let scalars = Array(term.unicodeScalars)
-            for i in 0...(scalars.count - 3) {
-                let t = String(String.UnicodeScalarView(scalars[i..<i + 3]))
-                if seen.insert(t).inserted { out.append(t) }
-            }
-        }
-        return out
-    }
-}

@@ -68,7 +68,7 @@ enum SQLiteSchema {
                 t.column("fingerprint", .text).notNull()
                 t.uniqueKey(["document", "number"])
             }
-            try db.create(index: "item_by_position", on: "item", columns: ["document", "ordinal"])
+            try db.create(index: "item_by_position", on: "item", columns: ["document", "ordinal", "number"])
             try db.create(index: "item_by_due", on: "item", columns: ["due"])
             for (table, columns) in [
                 // A sentence's text is cut from its item's when read.
@@ -120,20 +120,9 @@ enum SQLiteSchema {
                 t.primaryKey(["document", "revision"])
             }
 
-            // Full text over titles and item text. Trigrams match inside Japanese words,
-            // which have no spaces; shorter terms are matched with instr() on `item`.
-            // Without positions (detail=none) the index is a third of the size.
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE item_search USING fts5(
-                    title, text, content='item', content_rowid='rowid', tokenize='trigram', detail='none');
-                CREATE TRIGGER item_search_insert AFTER INSERT ON item BEGIN
-                    INSERT INTO item_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-                END;
-                CREATE TRIGGER item_search_update AFTER UPDATE OF title, text ON item BEGIN
-                    INSERT INTO item_search(item_search, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-                    INSERT INTO item_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-                END;
-                """)
+            // Full text over titles and item text, as `SearchText` tokens (character pairs for
+            // Japanese, words otherwise), written by the ingest. The index holds only tokens.
+            try db.execute(sql: "CREATE VIRTUAL TABLE item_search USING fts5(body, content='', detail='none', columnsize=0)")
         }
         return migrator
     }

@@ -1,0 +1,217 @@
+/// How the register's full-text search reads text, the same for every store.
+///
+/// - Japanese and Chinese (kana, kanji) have no spaces between words, so every pair of
+///   neighbouring characters is a token: 宇宙飛行士 → 宇宙 宙飛 飛行 行士. A search term
+///   matches where all its pairs occur and the term itself occurs as written, so two-character
+///   words like 量子 are found as easily as long ones. Only pairs of kanji and katakana are
+///   indexed (`isIndexed`).
+/// - Other scripts are read as words, lower-cased, full-width letters narrowed. A search
+///   word matches words that begin with it (`semiconductor` finds `semiconductors`); words
+///   of one or two letters match whole words only, so `AI` does not find `said`.
+/// - A term with punctuation or symbols (`$2.9`, `100%`) matches where it occurs as written.
+public enum SearchText {
+    /// Calls `body` with every token of `text`, in order.
+    static func scan(_ text: String, _ body: (String) -> Void) {
+        var word = String.UnicodeScalarView()
+        var previousIdeograph: Unicode.Scalar?
+        func endWord() {
+            if !word.isEmpty { body(String(word)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for raw in text.unicodeScalars {
+            let s = narrow(raw)
+            if isIdeographic(s) {
+                endWord()
+                if let p = previousIdeograph {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(p)
+                    pair.append(s)
+                    body(String(pair))
+                }
+                previousIdeograph = s
+            } else if isWordCharacter(s) {
+                previousIdeograph = nil
+                if s.value < 0x80 {
+                    word.append((0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 0x20)! : s)
+                } else if s.properties.changesWhenLowercased {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    word.append(s)
+                }
+            } else {
+                previousIdeograph = nil
+                endWord()
+            }
+        }
+        endWord()
+    }
+
+    /// Every token of a text, in order, repeats included.
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        scan(text) { out.append($0) }
+        return out
+    }
+
+    /// What the index holds of a text: its distinct indexed tokens, separated by spaces.
+    /// The same tokens as `scan` gives, found over UTF-8 bytes with hashed keys, because
+    /// it runs over every item of every document ingested.
+    public static func indexTokens(_ text: String) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { indexTokens(bytes: $0) } ?? ""
+    }
+
+    static func indexTokens(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var seen = Set<UInt64>()
+        var word: [UInt8] = []
+        var wordHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var previous: UInt32?  // the previous code point, when it was ideographic
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if !stopWordHashes.contains(wordHash), seen.insert(wordHash).inserted {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: word)
+            }
+            word.removeAll(keepingCapacity: true)
+            wordHash = 0xcbf2_9ce4_8422_2325
+        }
+        func appendWord(_ b: UInt8) {
+            word.append(b)
+            wordHash = (wordHash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                previous = nil
+                if (0x61...0x7A).contains(b0) || (0x30...0x39).contains(b0) {
+                    appendWord(b0)
+                } else if (0x41...0x5A).contains(b0) {
+                    appendWord(b0 + 0x20)
+                } else {
+                    endWord()
+                }
+                i += 1
+                continue
+            }
+            // Decode one multi-byte code point.
+            let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+            guard i + length <= n else { break }
+            var value = UInt32(b0) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            i += length
+            guard let raw = Unicode.Scalar(value) else { previous = nil; endWord(); continue }
+            let s = narrow(raw)
+            if s.value < 0x80 {
+                // Full-width ASCII: read as the ASCII character.
+                previous = nil
+                let b = UInt8(s.value)
+                if (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) { appendWord(b) }
+                else if (0x41...0x5A).contains(b) { appendWord(b + 0x20) }
+                else { endWord() }
+            } else if isIdeographic(s) {
+                endWord()
+                if let p = previous {
+                    let hiragana = (0x3041...0x309F).contains(p) || (0x3041...0x309F).contains(s.value)
+                    if !hiragana, seen.insert(UInt64(p) << 32 | UInt64(s.value) | 1 << 63).inserted {
+                        if !out.isEmpty { out.append(0x20) }
+                        out.append(contentsOf: String(Unicode.Scalar(p)!).utf8)
+                        out.append(contentsOf: String(s).utf8)
+                    }
+                }
+                previous = s.value
+            } else if isWordCharacter(s) {
+                previous = nil
+                let lower = s.properties.changesWhenLowercased ? s.properties.lowercaseMapping : String(s)
+                for b in lower.utf8 { appendWord(b) }
+            } else {
+                previous = nil
+                endWord()
+            }
+        }
+        endWord()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let stopWordHashes: Set<UInt64> = Set(stopWords.map { word in
+        word.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    })
+
+    /// Grammatical words carry little that a reader searches for: English function words, and
+    /// pairs with a hiragana in them (particles and endings: する, ため, 化し). Japanese names
+    /// and terms are written in kanji and katakana (量子, 半導体, サプライチェーン), whose pairs
+    /// are all kept. Leaving the rest out halves the index; a search for them still finds its
+    /// items, by substring.
+    public static func isIndexed(_ token: String) -> Bool {
+        let scalars = token.unicodeScalars
+        if scalars.contains(where: { (0x3041...0x309F).contains($0.value) }) { return false }
+        return !stopWords.contains(token)
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it",
+        "its", "of", "on", "or", "that", "the", "their", "these", "this", "those", "to", "was", "were", "which", "with",
+    ]
+
+    static func narrow(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        // Full-width ASCII (Ａ, ２) reads as ASCII; katakana stay as they are.
+        if (0xFF01...0xFF5E).contains(s.value) { return Unicode.Scalar(s.value - 0xFEE0)! }
+        return s
+    }
+
+    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3005, 0x3006, 0x3041...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (0x30...0x39).contains(s.value) || (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+}
+
+/// A search as the user typed it, turned into what a store asks of its index
+/// (`SearchText` tokens, all required) and the substrings it then checks.
+public struct SearchQuery: Sendable, Equatable {
+    public struct Token: Sendable, Equatable {
+        public var text: String
+        /// Matches tokens that begin with `text`.
+        public var prefix: Bool
+    }
+
+    /// Every token must occur.
+    public var tokens: [Token] = []
+    /// Lower-cased terms that must occur as written (in `title + " " + text`, lower-cased).
+    public var substrings: [String] = []
+
+    public init(_ search: String) {
+        for word in search.split(whereSeparator: { $0.isWhitespace }) {
+            let term = String(word)
+            let parts = SearchText.tokens(term)
+            let plainWord = parts.count == 1 && !term.unicodeScalars.contains(where: SearchText.isIdeographic)
+                && term.unicodeScalars.allSatisfy { SearchText.isWordCharacter(SearchText.narrow($0)) }
+            if plainWord && SearchText.isIndexed(parts[0]) {
+                tokens.append(Token(text: parts[0], prefix: parts[0].unicodeScalars.count >= 3))
+            } else {
+                tokens += parts.filter(SearchText.isIndexed).map { Token(text: $0, prefix: false) }
+                substrings.append(term.lowercased())
+            }
+        }
+    }
+
+    /// The FTS5 query for the tokens, or `nil` when only substrings decide.
+    public var indexQuery: String? {
+        guard !tokens.isEmpty else { return nil }
+        return tokens.map { "\"" + $0.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.prefix ? "*" : "") }
+            .joined(separator: " AND ")
+    }
+}
