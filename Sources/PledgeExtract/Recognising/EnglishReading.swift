@@ -360,7 +360,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
                 text = Self.ending(s[i..<j])
                 flags = Self.asciiSuffixFlags(s[i..<j])
             } else {
-                text = String(scalars: s[i..<j]).lowercased()
+                text = String(lowercasedScalars: s[i..<j])
                 flags = Self.listFlags(text) | Self.suffixFlags(text)
                 verb = Self.verbs[text]
             }
@@ -529,9 +529,10 @@ enum EnglishParties {
                 head = w
             }
         }
-        var text = String(scalars: s[head])
-        if text.hasSuffix("’s") || text.hasSuffix("'s") { text.removeLast(2) }
-        return text
+        // A possessive ending is dropped before the head becomes a string.
+        var end = head.upperBound
+        if head.count >= 2, s[end - 1] == "s", s[end - 2] == "’" || s[end - 2] == "'" { end -= 2 }
+        return String(scalars: s[head.lowerBound..<end])
     }
 
     static let it: ScalarString = "it"
@@ -554,10 +555,21 @@ enum EnglishParties {
         if bothSides.contains(phrase) || phrase.hasPrefix(weComma) && named.isEmpty { found.formUnion(context.documentParties) }
         if threeSides.contains(phrase) { found.formUnion([.JP, .US, .OTHER]) }
         for p in named { found.formUnion(p) }
-        for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
+        // The ASCII code points of the actor, so that most defined terms are ruled out by their first.
+        var present: (UInt64, UInt64) = (0, 0)
+        for u in actor.scalars where u.value < 128 {
+            if u.value < 64 { present.0 |= 1 << UInt64(u.value) } else { present.1 |= 1 << UInt64(u.value - 64) }
+        }
+        for (short, parties) in context.termParties {
+            if let f = short.first, f.value < 128 {
+                let bit = f.value < 64 ? present.0 & (1 << UInt64(f.value)) : present.1 & (1 << UInt64(f.value - 64))
+                if bit == 0 { continue }
+            }
+            if actor.contains(short) { found.formUnion(parties) }
+        }
         if !found.isEmpty { return found.sorted() }
         // Unmarked bodies in an English release are the releasing government's (`The Department of Energy`).
-        if agentHeads.contains(where: { phrase.hasSuffix($0) }) || phrase.contains(spacedOf) && agentHeadsOf.contains(where: { phrase.contains($0) }) {
+        if agentHeads.contains(where: { $0.last == phrase.last && phrase.hasSuffix($0) }) || phrase.contains(spacedOf) && agentHeadsOf.contains(where: { phrase.contains($0) }) {
             return [context.home]
         }
         return []

@@ -63,7 +63,8 @@ enum EnglishLayout {
         else { return false }
         var major = 0
         var capitalised = 0
-        for word in words where !minorWords.contains(word.lowercased()) {
+        // No minor word is longer than eight bytes, lower-cased or not: longer words skip the lookup.
+        for word in words where word.utf8.count > 8 || !minorWords.contains(word.lowercased()) {
             major += 1
             if let u = word.unicodeScalars.first(where: { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }),
                 CharacterClass.isUpperLetter(u) || CharacterClass.isDigit(u)

@@ -48,7 +48,7 @@ public struct EnglishSentenceRules: SentenceRules {
         // The word the period closes.
         var w = i
         while w > 0, CharacterClass.isLetter(v[w - 1]) || v[w - 1] == "." { w -= 1 }
-        let word = v.string(w, i).lowercased()
+        let word = v.lowercasedString(w, i)
         if word.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
         if Self.abbreviations.contains(word) {
             var e = next
