@@ -31,11 +31,16 @@ public struct TextView: Sendable {
 
     /// Adds original code points `range` (relative to `raw`) to the view, narrowed.
     mutating func append(rawRange range: Range<Int>) {
-        scalars.reserveCapacity(scalars.count + range.count)
-        origin.reserveCapacity(origin.count + range.count)
-        for i in range {
-            scalars.append(CharacterClass.narrow(raw[i]))
-            origin.append(Int32(truncatingIfNeeded: rawStart + i))
+        // The code points are copied whole, then narrowed and numbered in place.
+        let first = scalars.count
+        let base = rawStart + range.lowerBound
+        raw.withUnsafeBufferPointer { r in scalars.append(contentsOf: UnsafeBufferPointer(rebasing: r[range])) }
+        origin.append(contentsOf: repeatElement(0, count: range.count))
+        scalars.withUnsafeMutableBufferPointer { s in
+            for k in first..<s.count { s[k] = CharacterClass.narrow(s[k]) }
+        }
+        origin.withUnsafeMutableBufferPointer { o in
+            for k in 0..<range.count { o[first + k] = Int32(truncatingIfNeeded: base + k) }
         }
     }
 

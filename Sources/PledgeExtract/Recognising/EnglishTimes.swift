@@ -66,7 +66,7 @@ public struct EnglishTimeRules: TimeRules {
         if words.has(w, WordIndex.Class.timeCore) { return true }
         var k = w
         for _ in 0..<7 {
-            switch words.gaps[k] {
+            switch words.gap(k) {
             case WordIndex.Gap.digit: return true
             case WordIndex.Gap.stop: return false
             default: break

@@ -3,12 +3,16 @@
 /// makes of it, and what follows it. The time and amount rules walk this list instead
 /// of reading every word's letters again, and look ahead word by word.
 struct WordIndex: Sendable {
-    var starts: [Int32] = []
-    var ends: [Int32] = []
-    /// `Class` bits of each word.
-    var classes: [UInt8] = []
-    /// What stands after each word (`Gap`).
-    var gaps: [UInt8] = []
+    struct Word: Sendable {
+        var start: Int32
+        var end: Int32
+        /// `Class` bits.
+        var classes: UInt8
+        /// What stands after the word (`Gap`).
+        var gap: UInt8
+    }
+
+    var words: [Word] = []
 
     enum Class {
         /// A word a time expression can open with (`EnglishTimeRules.openers`).
@@ -38,18 +42,17 @@ struct WordIndex: Sendable {
         return (KeyMap(sorted.map(\.key)), sorted.map(\.value))
     }()
 
-    var count: Int { starts.count }
+    var count: Int { words.count }
+
+    /// No word with a class is shorter than two letters or longer than nine.
+    static let classLengths = 2...9
 
     init() {}
 
     init(_ v: TextView) {
         let n = v.count
         let table = Self.table
-        let capacity = n / 6 + 4
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
-        classes.reserveCapacity(capacity)
-        gaps.reserveCapacity(capacity)
+        words.reserveCapacity(n / 6 + 4)
         v.scalars.withUnsafeBufferPointer { s in
             var i = 0
             while i < n {
@@ -61,26 +64,26 @@ struct WordIndex: Sendable {
                     j += 1
                 }
                 var c: UInt8 = 0
-                if j - i <= 12, let e = table.keys.index(of: key) { c = table.classes[e] }
-                starts.append(Int32(truncatingIfNeeded: i))
-                ends.append(Int32(truncatingIfNeeded: j))
-                classes.append(c)
+                if Self.classLengths.contains(j - i), let e = table.keys.index(of: key) { c = table.classes[e] }
                 // What follows: separators, then a word, a digit or anything else.
                 var k = j
                 while k < n, s[k] == " " || s[k] == "-" || s[k] == "," { k += 1 }
+                let gap: UInt8
                 if k < n, CharacterClass.isASCIILetter(s[k]) {
-                    gaps.append(Gap.word)
+                    gap = Gap.word
                 } else if k < n, CharacterClass.isDigit(s[k]) {
-                    gaps.append(Gap.digit)
+                    gap = Gap.digit
                 } else {
-                    gaps.append(Gap.stop)
+                    gap = Gap.stop
                 }
+                words.append(Word(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), classes: c, gap: gap))
                 i = k
             }
         }
     }
 
-    @inline(__always) func start(_ w: Int) -> Int { Int(starts[w]) }
-    @inline(__always) func end(_ w: Int) -> Int { Int(ends[w]) }
-    @inline(__always) func has(_ w: Int, _ c: UInt8) -> Bool { classes[w] & c != 0 }
+    @inline(__always) func start(_ w: Int) -> Int { Int(words[w].start) }
+    @inline(__always) func end(_ w: Int) -> Int { Int(words[w].end) }
+    @inline(__always) func has(_ w: Int, _ c: UInt8) -> Bool { words[w].classes & c != 0 }
+    @inline(__always) func gap(_ w: Int) -> UInt8 { words[w].gap }
 }

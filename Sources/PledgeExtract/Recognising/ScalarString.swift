@@ -171,8 +171,9 @@ struct KeyMap: Sendable {
     private let shift: UInt64
 
     init(_ keys: [UInt64]) {
+        // Half full at most: a small table stays in the nearest cache.
         var bits: UInt64 = 4
-        while (1 << bits) < keys.count * 4 { bits += 1 }
+        while (1 << bits) < keys.count * 2 { bits += 1 }
         var slots = Array(repeating: UInt64(0), count: 1 << bits)
         var values = Array(repeating: Int32(-1), count: 1 << bits)
         let shift = 64 - bits
