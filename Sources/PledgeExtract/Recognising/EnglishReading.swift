@@ -33,6 +33,8 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         static let endsED: UInt16 = 128
         static let endsS: UInt16 = 256
         static let endsSS: UInt16 = 512
+        /// The word `and`.
+        static let and: UInt16 = 1024
     }
 
     static let noVerbAfterWords: Set<String> = ["to", "the", "a", "an", "our", "their", "its", "this", "of", "his", "her", "these", "new"]
@@ -46,6 +48,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         if timeWords.contains(text) { f |= Flags.timeWord }
         if noVerbAfterWords.contains(text) { f |= Flags.noVerbAfter }
         if text == "which" || text == "who" || text == "whose" { f |= Flags.relative }
+        if text == "and" { f |= Flags.and }
         return f
     }
 
@@ -261,7 +264,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var found: (Int, Modality, (Int, Int)?)?
         var n = verb + 1
         while n < words.count {
-            guard words[n].text == "and", n + 1 < words.count else { n += 1; continue }
+            guard words[n].has(Flags.and), n + 1 < words.count else { n += 1; continue }
             var v = n + 1
             while v < words.count, words[v].has(Flags.adverb) && words[v].text != "will" { v += 1 }
             // The same verb form, in the past or third person: `welcomed … and reaffirmed`.

@@ -165,8 +165,9 @@ public struct EnglishTimeRules: TimeRules {
 
     /// A whole word (not the start of a longer one).
     func matchesWord(_ v: TextView, _ word: String, at i: Int) -> Bool {
-        let n = word.unicodeScalars.count
-        return matches(v, word, at: i) && (word.hasSuffix(" ") || !CharacterClass.isLetter(v.at(i + n)))
+        // The word's length is counted only once it has matched.
+        guard matches(v, word, at: i) else { return false }
+        return word.hasSuffix(" ") || !CharacterClass.isLetter(v.at(i + word.unicodeScalars.count))
     }
 
     func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
@@ -179,7 +180,7 @@ public struct EnglishTimeRules: TimeRules {
         var role: TimeRole?
         var k = i
         var part: PeriodPart?
-        for (words, r) in Self.prepositions where matches(v, words, at: i) {
+        for (words, r) in Self.prepositions where Self.prepositionInitials.mayOpen(v, i) && matches(v, words, at: i) {
             role = r
             k = i + words.unicodeScalars.count
             if words.hasSuffix("end of ") { part = .end }
@@ -246,6 +247,11 @@ public struct EnglishTimeRules: TimeRules {
         "during the past ", "during the last ", "within ", "over ", "for ", "in ",
     ]
 
+    static let prepositionInitials = Initials(prepositions.map(\.0))
+    static let durationInitials = Initials(durationPrefixes)
+    static let relativeInitials = Initials(relativeWords.map(\.0))
+    static let periodInitials = Initials(periodParts.map(\.0))
+
     static let unitWords: [(String, TimeDuration)] = [
         ("decade", TimeDuration(amount: 10, unit: .year)), ("year", TimeDuration(amount: 1, unit: .year)),
         ("month", TimeDuration(amount: 1, unit: .month)), ("week", TimeDuration(amount: 1, unit: .week)),
@@ -266,7 +272,7 @@ public struct EnglishTimeRules: TimeRules {
     func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
         var k = i
         var prefix = ""
-        for p in Self.durationPrefixes where matches(v, p, at: i) {
+        for p in Self.durationPrefixes where Self.durationInitials.mayOpen(v, i) && matches(v, p, at: i) {
             k = i + p.unicodeScalars.count
             prefix = p
             break
@@ -311,7 +317,7 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
         }
-        for (word, delta) in Self.relativeWords where matches(v, word, at: i) {
+        for (word, delta) in Self.relativeWords where Self.relativeInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if matchesWord(v, "year", at: k) { return (.point(.year(anchor.year + delta), part: nil), k + 4) }
             if matchesWord(v, "fiscal year", at: k) {
@@ -333,7 +339,7 @@ public struct EnglishTimeRules: TimeRules {
             }
         }
         // Parts of a period: `early 2025`, `mid-2025`, `late March`.
-        for (word, part) in Self.periodParts where matches(v, word, at: i) {
+        for (word, part) in Self.periodParts where Self.periodInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if let (core, e) = relative(v, at: k, anchor: anchor) ?? calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
                 return (.point(p, part: part), e)
@@ -479,5 +485,27 @@ public struct EnglishTimeRules: TimeRules {
             return (p, e)
         }
         return nil
+    }
+}
+
+/// The first letters of a list of lower-case phrases: a phrase can match (case-insensitively)
+/// only where the text starts with one of them, so the list is passed over at once elsewhere.
+struct Initials: Sendable {
+    let mask: UInt32
+
+    init(_ phrases: [String]) {
+        var m: UInt32 = 0
+        for p in phrases {
+            let u = p.unicodeScalars.first!
+            precondition(u.value >= 0x61 && u.value <= 0x7A, "phrases start with a lower-case ASCII letter")
+            m |= 1 << (u.value - 0x61)
+        }
+        mask = m
+    }
+
+    @inline(__always) func mayOpen(_ v: TextView, _ i: Int) -> Bool {
+        let u = v.at(i)
+        guard CharacterClass.isASCIILetter(u) else { return false }
+        return mask & (1 << ((u.value | 0x20) - 0x61)) != 0
     }
 }
