@@ -96,6 +96,8 @@ public struct EnglishAmountRules: AmountRules {
         ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("HK$", "HKD"), ("$", "USD"),
         ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"),
     ]
+    /// The first code points of `symbols`: elsewhere no mark is tried.
+    static let symbolInitials = Set(symbols.map { $0.0.unicodeScalars.first! })
     static let codes: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "IDR", "VND", "THB", "CHF", "HKD", "TWD", "MYR"]
     /// Currency words after the number, by their lower-cased first word.
     static let currencyWords: [String: String] = [
@@ -207,7 +209,7 @@ public struct EnglishAmountRules: AmountRules {
         var unit: String?
         var j = i
         // Currency mark or code in front.
-        if let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
+        if Self.symbolInitials.contains(v[i]), let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
             unit = code
             j = i + mark.unicodeScalars.count
         } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {

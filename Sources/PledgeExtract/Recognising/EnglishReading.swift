@@ -513,25 +513,36 @@ enum EnglishParties {
 
     /// The head noun of a phrase: its last word before the first preposition.
     static func head(_ phrase: ScalarString) -> String {
-        // Word ranges over the code points; only the chosen head becomes a string.
-        var words: [Range<Int>] = []
+        // Word ranges over the code points, read in one pass; only the chosen head becomes a string.
+        // A lone word is the head; otherwise the last word from the second on before a preposition.
         var i = 0
         let s = phrase.scalars
+        var count = 0
+        var head = 0..<0
+        var stopped = false
         while i < s.count {
             while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
             var j = i
             while j < s.count, s[j] != " ", s[j] != "," { j += 1 }
-            if j > i { words.append(i..<j) }
+            if j > i {
+                let w = i..<j
+                count += 1
+                if count == 1 {
+                    head = w
+                } else if count == 2 {
+                    head = w
+                    if let key = EnglishTimeRules.key(s[w]), prepositionKeys.contains(key), s[w].allSatisfy({ !CharacterClass.isUpper($0) }) { stopped = true }
+                } else if !stopped {
+                    if let key = EnglishTimeRules.key(s[w]), prepositionKeys.contains(key), s[w].allSatisfy({ !CharacterClass.isUpper($0) }) {
+                        stopped = true
+                    } else {
+                        head = w
+                    }
+                }
+            }
             i = j
         }
-        guard var head = words.last else { return "" }
-        if words.count > 1 {
-            head = words[1]
-            for w in words.dropFirst() {
-                if let key = EnglishTimeRules.key(s[w]), prepositionKeys.contains(key), s[w].allSatisfy({ !CharacterClass.isUpper($0) }) { break }
-                head = w
-            }
-        }
+        guard count > 0 else { return "" }
         // A possessive ending is dropped before the head becomes a string.
         var end = head.upperBound
         if head.count >= 2, s[end - 1] == "s", s[end - 2] == "’" || s[end - 2] == "'" { end -= 2 }

@@ -105,6 +105,7 @@ public struct EnglishTermRules: TermRules {
     /// starts and its lower-cased text: `Low-Earth` → low, earth; `U.S.` → u, s.
     func parts(_ v: TextView, _ ws: [(Int, Int)]) -> [(start: Int, word: Int, text: String)] {
         var out: [(start: Int, word: Int, text: String)] = []
+        out.reserveCapacity(ws.count + 4)
         for (n, w) in ws.enumerated() {
             var i = w.0
             while i < w.1 {
@@ -125,6 +126,16 @@ public struct EnglishTermRules: TermRules {
 
     /// Whether an abbreviation's letter stands for a word part: its initial, or a digit for its number word (`5G`, `G7`).
     func letter(_ l: Character, matches part: String) -> Bool {
+        // An ASCII letter against a part that opens with two ASCII bytes (or is one): its first
+        // character is its first byte, compared without breaking the string into characters.
+        if let a = l.asciiValue, CharacterClass.isASCIILetter(Unicode.Scalar(a)) {
+            let bytes = part.utf8
+            if let b0 = bytes.first, b0 < 0x80 {
+                let second = bytes.dropFirst().first
+                if second == nil || second! < 0x80 { return b0 == a }
+            }
+            return part.first == l
+        }
         if l.isNumber { return part.first == l || (Self.numberWords[l] ?? []).contains { part.hasPrefix($0) } }
         return part.first == l
     }
@@ -161,7 +172,8 @@ public struct EnglishTermRules: TermRules {
         // The nearest part from which the letters follow the parts' initials in order, not a
         // joining word: `Japan-North Atlantic Treaty Organization (NATO)` starts at North.
         var found: Int?
-        for p in ps.indices.reversed() where !Self.joiners.contains(ps[p].text) && letter(firstLetter, matches: ps[p].text) {
+        // No joining word is longer than four bytes: longer parts skip the lookup.
+        for p in ps.indices.reversed() where (ps[p].text.utf8.count > 4 || !Self.joiners.contains(ps[p].text)) && letter(firstLetter, matches: ps[p].text) {
             var need = letters.dropFirst()[...]
             for q in ps[(p + 1)...] where need.first.map({ letter($0, matches: q.text) }) ?? false { need = need.dropFirst() }
             if need.isEmpty { found = p; break }

@@ -248,6 +248,10 @@ public struct EnglishTimeRules: TimeRules {
     ]
 
     static let prepositionInitials = Initials(prepositions.map(\.0))
+    static let relativeEnds = ["next ", "past ", "last ", "coming "]
+    static let fiscalPrefixes = ["japanese fiscal year ", "fiscal year "]
+    static let fiscalInitials = Initials(fiscalPrefixes)
+    static let ordinalSuffixes = ["st", "nd", "rd", "th"]
     static let durationInitials = Initials(durationPrefixes)
     static let relativeInitials = Initials(relativeWords.map(\.0))
     static let periodInitials = Initials(periodParts.map(\.0))
@@ -282,7 +286,7 @@ public struct EnglishTimeRules: TimeRules {
         let unitWords = Self.unitWords
         var w: Int?
         if matches(v, "this ", at: k) && (k == i || !prefix.isEmpty) { w = k + 5 }
-        if ["next ", "past ", "last ", "coming "].contains(where: { prefix.hasSuffix($0) }) { w = k }
+        if !prefix.isEmpty, Self.relativeEnds.contains(where: { prefix.hasSuffix($0) }) { w = k }
         if let w {
             for (word, d) in unitWords where matchesWord(v, word, at: w) {
                 // `this year`, `this month` are points in time, not lengths; only `this decade` is one.
@@ -351,7 +355,7 @@ public struct EnglishTimeRules: TimeRules {
     /// `April 10, 2024`, `10 April 2024`, `March 2026`, `June`, `2025`, `FY2025`, `fiscal year 2025`, `summer 2024`.
     func calendar(_ v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         // Fiscal years: FY2025, fiscal year 2025, Japanese Fiscal Year (JFY) 2027, JFY2027.
-        for prefix in ["japanese fiscal year ", "fiscal year "] where matches(v, prefix, at: i) {
+        for prefix in Self.fiscalPrefixes where Self.fiscalInitials.mayOpen(v, i) && matches(v, prefix, at: i) {
             var k = i + prefix.unicodeScalars.count
             if v.at(k) == "(", let close = (k..<min(v.count, k + 8)).first(where: { v[$0] == ")" }), v.at(close + 1) == " " { k = close + 2 }
             if let (y, e) = year(v, at: k, twoDigits: false) { return (.point(.fiscalYear(y), part: nil), e) }
@@ -459,7 +463,7 @@ public struct EnglishTimeRules: TimeRules {
             j += 1
         }
         guard j > i, !CharacterClass.isDigit(v.at(j)), (1...31).contains(n) else { return nil }
-        for suffix in ["st", "nd", "rd", "th"] where matches(v, suffix, at: j) && !CharacterClass.isLetter(v.at(j + 2)) { return (n, j + 2) }
+        for suffix in Self.ordinalSuffixes where matches(v, suffix, at: j) && !CharacterClass.isLetter(v.at(j + 2)) { return (n, j + 2) }
         return (n, j)
     }
 

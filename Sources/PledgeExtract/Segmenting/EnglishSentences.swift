@@ -49,7 +49,9 @@ public struct EnglishSentenceRules: SentenceRules {
         var w = i
         while w > 0, CharacterClass.isLetter(v[w - 1]) || v[w - 1] == "." { w -= 1 }
         let word = v.lowercasedString(w, i)
-        if word.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
+        // One character: one code point, or (rarely) more that are not all ASCII.
+        let single = i - w == 1 || (i - w > 1 && !v.scalars[w..<i].allSatisfy { $0.value < 0x80 } && word.count == 1)
+        if single && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
         if Self.abbreviations.contains(word) {
             var e = next
             while e < limit, CharacterClass.isLetter(v[e]) { e += 1 }
