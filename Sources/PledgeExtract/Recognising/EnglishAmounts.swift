@@ -165,12 +165,12 @@ public struct EnglishAmountRules: AmountRules {
         if CharacterClass.isASCIILetter(p) { return false }
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
-            return numberWord || v.matches("Half", at: i)
+            return numberWord || u == "H" && v.matches("Half", at: i)
         }
         switch u {
         case "o", "t", "f", "s", "e", "n", "z", "h":
             guard !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p) else { return false }
-            return numberWord || v.matches("half", at: i)
+            return numberWord || u == "h" && v.matches("half", at: i)
         default: return false
         }
     }

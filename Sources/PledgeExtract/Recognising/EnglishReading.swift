@@ -37,6 +37,12 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         static let and: UInt16 = 1024
     }
 
+    /// Listed words longer than twelve letters (the packed key holds twelve).
+    static let longListed: Set<String> = {
+        var all = Set(verbs.keys).union(openers).union(adverbs).union(asideOpeners).union(timeWords).union(noVerbAfterWords)
+        all = all.filter { $0.unicodeScalars.count > 12 }
+        return all
+    }()
     static let noVerbAfterWords: Set<String> = ["to", "the", "a", "an", "our", "their", "its", "this", "of", "his", "her", "these", "new"]
 
     /// The list flags of a lower-cased word (suffix flags aside).
@@ -364,8 +370,12 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
                 flags = Self.asciiSuffixFlags(s[i..<j])
             } else {
                 text = String(lowercasedScalars: s[i..<j])
-                flags = Self.listFlags(text) | Self.suffixFlags(text)
-                verb = Self.verbs[text]
+                flags = Self.suffixFlags(text)
+                // A long plain word is on a list only if it is one of the few long listed words.
+                if !(letters && plain) || Self.longListed.contains(text) {
+                    flags |= Self.listFlags(text)
+                    verb = Self.verbs[text]
+                }
             }
             words.append(Word(start: i, end: j, text: text, capitalised: CharacterClass.isUpperLetter(first), flags: flags, verb: verb))
             i = j
