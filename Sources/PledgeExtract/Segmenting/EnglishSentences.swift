@@ -23,8 +23,17 @@ public struct EnglishSentenceRules: SentenceRules {
         var start = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            let u = v[i]
-            guard u == "." || u == "!" || u == "?" else { i += 1; continue }
+            // The next mark, looked for in the view's code points without bounds checks.
+            i = v.scalars.withUnsafeBufferPointer { s in
+                var k = i
+                while k < range.upperBound {
+                    let u = s[k]
+                    if u == "." || u == "!" || u == "?" { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < range.upperBound else { break }
             var end = i + 1
             while end < range.upperBound, CharacterClass.isClosing(v[end]) || v[end] == "\"" { end += 1 }
             if endsSentence(v, mark: i, after: end, limit: range.upperBound) {
