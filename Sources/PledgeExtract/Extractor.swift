@@ -213,6 +213,7 @@ struct ExtractionRun {
             view.append(rawRange: a..<b)
             previous = line
         }
+        if rules.language == .en { view.words = WordIndex(view) }
         return view
     }
 

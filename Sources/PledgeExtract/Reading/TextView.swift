@@ -15,6 +15,8 @@ public struct TextView: Sendable {
     /// The original code points from `rawStart`, for quoting spans as written.
     let raw: [Unicode.Scalar]
     let rawStart: Int
+    /// The view's words, when the extraction has read them for the English rules.
+    var words: WordIndex?
 
     init(raw: [Unicode.Scalar], rawStart: Int) {
         self.raw = raw
@@ -29,11 +31,16 @@ public struct TextView: Sendable {
 
     /// Adds original code points `range` (relative to `raw`) to the view, narrowed.
     mutating func append(rawRange range: Range<Int>) {
-        scalars.reserveCapacity(scalars.count + range.count)
-        origin.reserveCapacity(origin.count + range.count)
-        for i in range {
-            scalars.append(CharacterClass.narrow(raw[i]))
-            origin.append(Int32(truncatingIfNeeded: rawStart + i))
+        // The code points are copied whole, then narrowed and numbered in place.
+        let first = scalars.count
+        let base = rawStart + range.lowerBound
+        raw.withUnsafeBufferPointer { r in scalars.append(contentsOf: UnsafeBufferPointer(rebasing: r[range])) }
+        origin.append(contentsOf: repeatElement(0, count: range.count))
+        scalars.withUnsafeMutableBufferPointer { s in
+            for k in first..<s.count { s[k] = CharacterClass.narrow(s[k]) }
+        }
+        origin.withUnsafeMutableBufferPointer { o in
+            for k in 0..<range.count { o[first + k] = Int32(truncatingIfNeeded: base + k) }
         }
     }
 
@@ -71,6 +78,11 @@ public struct TextView: Sendable {
         String(scalars: scalars[from..<to])
     }
 
+    /// Lower-cased normalised text of view positions `[from, to)`: `string(from, to).lowercased()`.
+    public func lowercasedString(_ from: Int, _ to: Int) -> String {
+        String(lowercasedScalars: scalars[from..<to])
+    }
+
     /// True when the normalised text at `i` starts with `word`.
     public func matches(_ word: String, at i: Int) -> Bool {
         var j = i
@@ -83,8 +95,13 @@ public struct TextView: Sendable {
 
     /// True when the normalised text ending just before `i` ends with `word`.
     public func matches(_ word: String, endingAt i: Int) -> Bool {
-        let n = word.unicodeScalars.count
-        return i - n >= 0 && matches(word, at: i - n)
+        // Compared backwards from `i`: no count of the word's code points first.
+        var j = i
+        for u in word.unicodeScalars.reversed() {
+            j -= 1
+            guard j >= 0, j < scalars.count, scalars[j] == u else { return false }
+        }
+        return true
     }
 
     /// The first of `words` found at `i`, longest listed first by the caller.
@@ -111,21 +128,51 @@ extension String {
     /// Builds a string from code points by encoding them to UTF-8 in one buffer,
     /// much faster than appending them to a `UnicodeScalarView` one by one.
     init<C: Collection<Unicode.Scalar>>(scalars: C) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
+        // The UTF-8 length first, then the bytes straight into the string's own storage
+        // (a short string is built inline, with no allocation at all).
+        var length = 0
         for u in scalars {
             let v = u.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            }
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        self = String(decoding: bytes, as: UTF8.self)
+        self = String(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            for u in scalars {
+                let v = u.value
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
+    /// The lower-cased text of code points: ASCII is lowered byte by byte with no
+    /// intermediate string; anything else goes through `lowercased()`.
+    init<C: Collection<Unicode.Scalar>>(lowercasedScalars scalars: C) {
+        var length = 0
+        for u in scalars {
+            guard u.value < 0x80 else {
+                self = String(scalars: scalars).lowercased()
+                return
+            }
+            length += 1
+        }
+        self = String(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            for u in scalars {
+                let v = u.value
+                out[n] = UInt8(v &- 0x41 < 26 ? v + 0x20 : v)
+                n += 1
+            }
+            return n
+        }
     }
 }

@@ -22,7 +22,7 @@ public enum EnglishNumber {
     static func word(_ v: TextView, at i: Int) -> (String, Int) {
         var j = i
         while j < v.count, CharacterClass.isLetter(v[j]) || (v[j] == "-" && CharacterClass.isLetter(v.at(j + 1)) && j > i) { j += 1 }
-        return (v.string(i, j).lowercased(), j)
+        return (v.lowercasedString(i, j), j)
     }
 
     /// Parses the number starting at `i` (digits or a number word at a word start).
@@ -59,7 +59,8 @@ public enum EnglishNumber {
     }
 
     /// Packed keys (five bits a letter) of the number words, for the time rules' quick test.
-    static let unitKeys = KeySet(units.keys.compactMap { EnglishTimeRules.key(Array($0.unicodeScalars)[...]) })
+    static let unitKeys = KeySet(unitKeyList)
+    static let unitKeyList = units.keys.compactMap { EnglishTimeRules.key(Array($0.unicodeScalars)[...]) }
 
     static func isNumberWord(_ key: UInt64) -> Bool { unitKeys.contains(key) }
 
@@ -95,6 +96,8 @@ public struct EnglishAmountRules: AmountRules {
         ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("HK$", "HKD"), ("$", "USD"),
         ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"),
     ]
+    /// The first code points of `symbols`: elsewhere no mark is tried.
+    static let symbolInitials = Set(symbols.map { $0.0.unicodeScalars.first! })
     static let codes: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "IDR", "VND", "THB", "CHF", "HKD", "TWD", "MYR"]
     /// Currency words after the number, by their lower-cased first word.
     static let currencyWords: [String: String] = [
@@ -118,12 +121,30 @@ public struct EnglishAmountRules: AmountRules {
         ("as many as ", .up_to), ("at least ", .at_least), ("a minimum of ", .at_least), ("no less than ", .at_least),
     ]
 
+    /// `leading` with the capitalised form and length of each qualifier, worked out once.
+    static let leadingForms: [(words: String, capitalised: String, count: Int, qualifier: Qualifier)] = leading.map {
+        ($0.0, $0.0.capitalisedFirst, $0.0.unicodeScalars.count, $0.1)
+    }
+    static let upToVerbs = ["add ", "adds ", "added ", "adding ", "amount ", "amounts ", "amounting "]
+    static let groupWords = ["the ", "The ", "our ", "Our ", "these ", "those ", "both ", "all ", "their "]
+
     public func amounts(in v: TextView) -> [Amount] {
         var found: [Amount] = []
         var i = 0
         let n = v.count
+        let words = v.words ?? WordIndex(v)
+        var w = 0
         while i < n {
-            if mayStart(v, i), let (amount, end) = amount(in: v, at: i) {
+            if CharacterClass.isASCIILetter(v[i]) {
+                // A word: only its first letter can open an amount, told by the index.
+                while words.end(w) <= i { w += 1 }
+                if words.start(w) == i, mayStart(v, i, numberWord: words.has(w, WordIndex.Class.number)), let (amount, end) = amount(in: v, at: i) {
+                    found.append(amount)
+                    i = end
+                } else {
+                    i = words.end(w)
+                }
+            } else if mayStart(v, i), let (amount, end) = amount(in: v, at: i) {
                 found.append(amount)
                 i = end
             } else if CharacterClass.isASCIILetter(v[i]) {
@@ -135,6 +156,23 @@ public struct EnglishAmountRules: AmountRules {
             }
         }
         return found
+    }
+
+    /// `mayStart` at the first letter of a word, whose being a number word is known.
+    func mayStart(_ v: TextView, _ i: Int, numberWord: Bool) -> Bool {
+        let u = v[i]
+        let p = v.at(i - 1)
+        if CharacterClass.isASCIILetter(p) { return false }
+        if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
+            if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
+            return numberWord || u == "H" && v.matches("Half", at: i)
+        }
+        switch u {
+        case "o", "t", "f", "s", "e", "n", "z", "h":
+            guard !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p) else { return false }
+            return numberWord || u == "h" && v.matches("half", at: i)
+        default: return false
+        }
     }
 
     func mayStart(_ v: TextView, _ i: Int) -> Bool {
@@ -171,7 +209,7 @@ public struct EnglishAmountRules: AmountRules {
         var unit: String?
         var j = i
         // Currency mark or code in front.
-        if let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
+        if Self.symbolInitials.contains(v[i]), let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
             unit = code
             j = i + mark.unicodeScalars.count
         } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {
@@ -208,21 +246,21 @@ public struct EnglishAmountRules: AmountRules {
         if number.kanji && number.value < 2 && kind == .people { return nil }
         // `the two leaders`, `our three countries`: a definite group named, not counted.
         if number.kanji, number.value < 100, kind == .people,
-            ["the ", "The ", "our ", "Our ", "these ", "those ", "both ", "all ", "their "].contains(where: { v.matches($0, endingAt: i) })
+            Self.groupWords.contains(where: { v.matches($0, endingAt: i) })
         {
             return nil
         }
         // Qualifier words just before: `more than $5.8 billion`, `up to 160 new jobs`.
         var qualifier: Qualifier?
-        for (words, q) in Self.leading where (v.matches(words, endingAt: start) || v.matches(words.capitalisedFirst, endingAt: start))
-            && !CharacterClass.isLetter(v.at(start - words.unicodeScalars.count - 1))
+        for (words, capitalised, count, q) in Self.leadingForms where (v.matches(words, endingAt: start) || v.matches(capitalised, endingAt: start))
+            && !CharacterClass.isLetter(v.at(start - count - 1))
         {
             // `adds up to $12.1 billion` is a sum, not a ceiling.
-            if q == .up_to, ["add ", "adds ", "added ", "adding ", "amount ", "amounts ", "amounting "].contains(where: { v.matches($0, endingAt: start - words.unicodeScalars.count) }) {
+            if q == .up_to, Self.upToVerbs.contains(where: { v.matches($0, endingAt: start - count) }) {
                 break
             }
             qualifier = q
-            start -= words.unicodeScalars.count
+            start -= count
             break
         }
         if v.matches(" or more", at: end) {
@@ -247,7 +285,7 @@ public struct EnglishAmountRules: AmountRules {
             while e < v.count, CharacterClass.isLetter(v[e]) || v[e] == "-" || v[e] == "." && e + 1 < v.count && v[e + 1] != " " { e += 1 }
             if v.at(e) == "." && v.string(k, e) == "U.S" { e += 1 }
             guard e > k else { return nil }
-            let w = v.string(k, e).lowercased()
+            let w = v.lowercasedString(k, e)
             if Self.peopleNouns.contains(w) { return e }
             if Self.notModifiers.contains(w) || w.hasSuffix("ly") { return nil }
             k = e

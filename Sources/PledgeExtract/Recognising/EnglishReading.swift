@@ -11,7 +11,73 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var end: Int
         var text: String  // lower-cased
         var capitalised: Bool
+        /// What the rules' word lists say of the word (`Flags`), looked up once.
+        var flags: UInt16 = 0
+        /// The modality the word gives as a main verb.
+        var verb: Modality?
+
+        @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
     }
+
+    /// Word classes, one bit each.
+    enum Flags {
+        static let opener: UInt16 = 1
+        static let adverb: UInt16 = 2
+        static let asideOpener: UInt16 = 4
+        static let timeWord: UInt16 = 8
+        /// A word after which a verb form is a noun or an infinitive: `to`, `the`, `our`.
+        static let noVerbAfter: UInt16 = 16
+        /// `which`, `who`, `whose`.
+        static let relative: UInt16 = 32
+        static let endsING: UInt16 = 64
+        static let endsED: UInt16 = 128
+        static let endsS: UInt16 = 256
+        static let endsSS: UInt16 = 512
+        /// The word `and`.
+        static let and: UInt16 = 1024
+    }
+
+    /// Listed words longer than twelve letters (the packed key holds twelve).
+    static let longListed: Set<String> = {
+        var all = Set(verbs.keys).union(openers).union(adverbs).union(asideOpeners).union(timeWords).union(noVerbAfterWords)
+        all = all.filter { $0.unicodeScalars.count > 12 }
+        return all
+    }()
+    static let noVerbAfterWords: Set<String> = ["to", "the", "a", "an", "our", "their", "its", "this", "of", "his", "her", "these", "new"]
+
+    /// The list flags of a lower-cased word (suffix flags aside).
+    static func listFlags(_ text: String) -> UInt16 {
+        var f: UInt16 = 0
+        if openers.contains(text) { f |= Flags.opener }
+        if adverbs.contains(text) { f |= Flags.adverb }
+        if asideOpeners.contains(text) { f |= Flags.asideOpener }
+        if timeWords.contains(text) { f |= Flags.timeWord }
+        if noVerbAfterWords.contains(text) { f |= Flags.noVerbAfter }
+        if text == "which" || text == "who" || text == "whose" { f |= Flags.relative }
+        if text == "and" { f |= Flags.and }
+        return f
+    }
+
+    /// The suffix flags of a lower-cased word.
+    static func suffixFlags(_ text: String) -> UInt16 {
+        var f: UInt16 = 0
+        if text.hasSuffix("ing") { f |= Flags.endsING }
+        if text.hasSuffix("ed") { f |= Flags.endsED }
+        if text.hasSuffix("s") { f |= Flags.endsS }
+        if text.hasSuffix("ss") { f |= Flags.endsSS }
+        return f
+    }
+
+    /// The words the rules name, by packed key: the shared string, its list flags and verb modality.
+    static let vocabulary: (keys: KeyMap, entries: [(text: String, flags: UInt16, verb: Modality?)]) = {
+        var keys: [UInt64] = []
+        var entries: [(text: String, flags: UInt16, verb: Modality?)] = []
+        for (k, w) in interned.sorted(by: { $0.key < $1.key }) {
+            keys.append(k)
+            entries.append((w, listFlags(w), verbs[w]))
+        }
+        return (KeyMap(keys), entries)
+    }()
 
     /// Finite verb forms that can be a sentence's main verb, with the modality they give.
     static let verbs: [String: Modality] = {
@@ -51,6 +117,21 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         return "~"
     }
 
+    /// The suffix flags of an ASCII word, read from its letters.
+    @inline(__always) static func asciiSuffixFlags(_ w: ArraySlice<Unicode.Scalar>) -> UInt16 {
+        @inline(__always) func lower(_ u: Unicode.Scalar) -> UInt32 { u.value | 0x20 }
+        let n = w.count
+        let e = w.endIndex
+        var f: UInt16 = 0
+        if n >= 3, lower(w[e - 3]) == 0x69, lower(w[e - 2]) == 0x6E, lower(w[e - 1]) == 0x67 { f |= Flags.endsING }
+        if n >= 2, lower(w[e - 2]) == 0x65, lower(w[e - 1]) == 0x64 { f |= Flags.endsED }
+        if n >= 1, lower(w[e - 1]) == 0x73 {
+            f |= Flags.endsS
+            if n >= 2, lower(w[e - 2]) == 0x73 { f |= Flags.endsSS }
+        }
+        return f
+    }
+
     /// Words that open a leading phrase, after which the main clause follows a comma.
     static let openers: Set<String> = [
         "to", "in", "as", "building", "following", "through", "with", "under", "since", "recognizing", "recognising", "consistent",
@@ -83,7 +164,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
             actor = partyPhrase
             // `We, the leaders of Japan, the Philippines, and the United States, met`: the actor is
             // `We`; the apposition tells whom it stands for.
-            if ["we", "they"].contains(words[first].text), last > first, endsClause(s, before: words[first + 1].start, after: words[first].end) {
+            if words[first].text == "we" || words[first].text == "they", last > first, endsClause(s, before: words[first + 1].start, after: words[first].end) {
                 actor = words[first].start..<words[first].end
             }
         }
@@ -97,8 +178,12 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         {
             modality = .done
         }
-        let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]
-        if actor != nil, parties.isEmpty, acting.contains(modality) { modality = .other }
+        let acting: Bool
+        switch modality {
+        case .commit, .intend, .plan, .done, .explore: acting = true
+        default: acting = false
+        }
+        if actor != nil, parties.isEmpty, acting { modality = .other }
         return SentenceReading(modality: modality, actor: actor, parties: parties)
     }
 
@@ -119,7 +204,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
     /// (`Japan, the ROK, and the United States`), past asides between commas.
     func subjectRange(_ words: [Word], _ s: [Unicode.Scalar], verb: Int) -> (Int, Int)? {
         var end = verb
-        while end > 0, Self.adverbs.contains(words[end - 1].text) { end -= 1 }
+        while end > 0, words[end - 1].has(Flags.adverb) { end -= 1 }
         guard end > 0 else { return nil }
         // Comma-separated segments before the verb, as word ranges.
         var segments: [Range<Int>] = []
@@ -132,11 +217,11 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         segments.append(start..<end)
         var k = segments.count - 1
         // Asides: `, which builds satellites,` `, under the … Program,`.
-        while k > 0, let first = segments[k].first, Self.asideOpeners.contains(words[first].text) { k -= 1 }
+        while k > 0, let first = segments[k].first, words[first].has(Flags.asideOpener) { k -= 1 }
         func nameLike(_ r: Range<Int>) -> Bool {
             guard let f = r.first, r.count <= 10 else { return false }
-            if r.contains(where: { Self.timeWords.contains(words[$0].text) || Self.verbs[words[$0].text] != nil && words[$0].text != "share" }) { return false }
-            if Self.openers.contains(words[f].text) || words[f].text.hasSuffix("ing") { return false }
+            if r.contains(where: { words[$0].has(Flags.timeWord) || words[$0].verb != nil && words[$0].text != "share" }) { return false }
+            if words[f].has(Flags.opener | Flags.endsING) { return false }
             return words[f].capitalised || ["the", "our", "their", "and", "we", "both"].contains(words[f].text)
         }
         if let f = segments[k].first, words[f].text == "and", segments[k].count == 2, ["we", "they", "it"].contains(words[f + 1].text) {
@@ -185,11 +270,11 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var found: (Int, Modality, (Int, Int)?)?
         var n = verb + 1
         while n < words.count {
-            guard words[n].text == "and", n + 1 < words.count else { n += 1; continue }
+            guard words[n].has(Flags.and), n + 1 < words.count else { n += 1; continue }
             var v = n + 1
-            while v < words.count, Self.adverbs.contains(words[v].text) && words[v].text != "will" { v += 1 }
+            while v < words.count, words[v].has(Flags.adverb) && words[v].text != "will" { v += 1 }
             // The same verb form, in the past or third person: `welcomed … and reaffirmed`.
-            if v < words.count, let m = Self.verbs[words[v].text], m != .other, sameForm(words[verb].text, words[v].text) {
+            if v < words.count, let m = words[v].verb, m != .other, sameForm(words[verb], words[v]) {
                 found = (v, modality(of: words, at: v, base: m), nil)
                 n = v + 1
                 continue
@@ -201,11 +286,11 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
                 || (n + 1 < words.count && endsClause(s, before: words[n + 1].start, after: words[n].end))
             if commaNear, subjectStart < words.count, ["the", "we", "our", "both", "they", "it"].contains(words[subjectStart].text) || words[subjectStart].capitalised {
                 var w = subjectStart + 1
-                while w < min(words.count, subjectStart + 6), Self.verbs[words[w].text] == nil {
+                while w < min(words.count, subjectStart + 6), words[w].verb == nil {
                     if endsClause(s, before: words[w].start, after: words[w - 1].end) || ["that", "which", "who"].contains(words[w].text) { w = words.count; break }
                     w += 1
                 }
-                if w < words.count, let m = Self.verbs[words[w].text], !["to", "the", "a", "an", "of"].contains(words[w - 1].text) {
+                if w < words.count, let m = words[w].verb, !["to", "the", "a", "an", "of"].contains(words[w - 1].text) {
                     found = (w, modality(of: words, at: w, base: m), (subjectStart, w - 1))
                     n = w + 1
                     continue
@@ -217,8 +302,8 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
     }
 
     /// Two finite verbs in the same tense: `welcomed … and reaffirmed`, `commit … and pledge`.
-    func sameForm(_ a: String, _ b: String) -> Bool {
-        a.hasSuffix("ed") && b.hasSuffix("ed") || a.hasSuffix("s") && b.hasSuffix("s") && !a.hasSuffix("ss") && !b.hasSuffix("ss")
+    func sameForm(_ a: Word, _ b: Word) -> Bool {
+        a.has(Flags.endsED) && b.has(Flags.endsED) || a.has(Flags.endsS) && b.has(Flags.endsS) && !a.has(Flags.endsSS) && !b.has(Flags.endsSS)
     }
 
     /// True when a comma, dash or semicolon stands between two words.
@@ -228,29 +313,71 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 
     func tokenize(_ s: [Unicode.Scalar]) -> [Word] {
         var words: [Word] = []
-        // One scratch buffer per sentence: a short lower-cased ASCII word then becomes a
-        // small string with no allocation of its own.
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
+        words.reserveCapacity(s.count / 5 + 4)
+        let n = s.count
         var i = 0
-        while i < s.count {
-            guard CharacterClass.isLetter(s[i]) || CharacterClass.isDigit(s[i]) else { i += 1; continue }
+        while i < n {
+            let first = s[i]
+            guard CharacterClass.isLetter(first) || CharacterClass.isDigit(first) else { i += 1; continue }
+            // One pass reads the word's extent, its packed key (ASCII letters only, up to 12)
+            // and whether it holds anything but ASCII and `’`.
             var j = i
-            while j < s.count, CharacterClass.isLetter(s[j]) || CharacterClass.isDigit(s[j]) || s[j] == "-" || s[j] == "’" || s[j] == "'" || s[j] == "&"
-                || (s[j] == "." && j + 1 < s.count && CharacterClass.isLetter(s[j + 1]))
-            {
+            var key: UInt64 = 0
+            var letters = true
+            var plain = true
+            while j < n {
+                let u = s[j]
+                let v = u.value
+                if v < 0x80 {
+                    if CharacterClass.isASCIILetter(u) {
+                        key = key << 5 | UInt64((v | 0x20) - 0x60)
+                    } else if CharacterClass.isDigit(u) || u == "-" || u == "'" || u == "&" || (u == "." && j + 1 < n && CharacterClass.isLetter(s[j + 1])) {
+                        letters = false
+                    } else {
+                        break
+                    }
+                } else if u == "’" {
+                    letters = false
+                } else if CharacterClass.isLetter(u) {
+                    letters = false
+                    plain = false
+                } else {
+                    break
+                }
                 j += 1
             }
-            if j < s.count, s[j] == ".", j - i <= 4, s[i..<j].contains(".") { j += 1 }  // U.S.
+            if j < n, s[j] == ".", j - i <= 4, s[i..<j].contains(".") { j += 1; letters = false }  // U.S.
             var text: String
-            if let key = EnglishTimeRules.key(s[i..<j]) {
+            var flags: UInt16
+            var verb: Modality?
+            if letters && j - i <= 12 {
                 // Words the rules ask about are shared strings; any other word only keeps the
                 // ending the rules test (`~ing`, `~ed`, `~s`), so no string is built for it.
-                text = Self.interned[key] ?? Self.ending(s[i..<j])
+                if let e = Self.vocabulary.keys.index(of: key) {
+                    let entry = Self.vocabulary.entries[e]
+                    text = entry.text
+                    flags = entry.flags
+                    verb = entry.verb
+                } else {
+                    text = Self.ending(s[i..<j])
+                    flags = 0
+                }
+                flags |= Self.asciiSuffixFlags(s[i..<j])
+            } else if plain && !letters {
+                // Digits, hyphens, apostrophes or dots: no word the rules list (all plain letters)
+                // can equal it, so it too keeps only its ending.
+                text = Self.ending(s[i..<j])
+                flags = Self.asciiSuffixFlags(s[i..<j])
             } else {
-                text = String(scalars: s[i..<j]).lowercased()
+                text = String(lowercasedScalars: s[i..<j])
+                flags = Self.suffixFlags(text)
+                // A long plain word is on a list only if it is one of the few long listed words.
+                if !(letters && plain) || Self.longListed.contains(text) {
+                    flags |= Self.listFlags(text)
+                    verb = Self.verbs[text]
+                }
             }
-            words.append(Word(start: i, end: j, text: text, capitalised: CharacterClass.isUpperLetter(s[i])))
+            words.append(Word(start: i, end: j, text: text, capitalised: CharacterClass.isUpperLetter(first), flags: flags, verb: verb))
             i = j
         }
         return words
@@ -258,20 +385,19 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
 
     /// The main verb's word index and the modality its phrase gives.
     func mainVerb(_ words: [Word], _ s: [Unicode.Scalar]) -> (Int, Modality)? {
-        let leading = words.first.map { Self.openers.contains($0.text) || $0.text.hasSuffix("ing") } ?? false
+        let leading = words.first.map { $0.has(Flags.opener | Flags.endsING) } ?? false
         var clauseSeen = !leading
         for (n, w) in words.enumerated() {
             if n > 0, endsClause(s, before: w.start, after: words[n - 1].end) { clauseSeen = true }
-            guard n > 0, clauseSeen, let base = Self.verbs[w.text] else { continue }
-            let before = words[n - 1].text
+            guard n > 0, clauseSeen, let base = w.verb else { continue }
             // An infinitive or a noun use is no main verb: `to support`, `the plan`, `our commitment`.
-            if ["to", "the", "a", "an", "our", "their", "its", "this", "of", "his", "her", "these", "new"].contains(before) { continue }
+            if words[n - 1].has(Flags.noVerbAfter) { continue }
             // Inside an aside (`, which builds …,`) the verb is not the sentence's.
             if isInAside(words, s, n) { continue }
             return (n, modality(of: words, at: n, base: base))
         }
         // A past-tense verb after the subject reports a done act: `Japan joined …`.
-        for (n, w) in words.enumerated() where n > 0 && clauseSeen && w.text.hasSuffix("ed") && !isInAside(words, s, n) {
+        for (n, w) in words.enumerated() where n > 0 && clauseSeen && w.has(Flags.endsED) && !isInAside(words, s, n) {
             return (n, .done)
         }
         return nil
@@ -282,7 +408,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var k = n
         while k > 0 {
             if endsClause(s, before: words[k].start, after: words[k - 1].end) {
-                return ["which", "who", "whose"].contains(words[k].text)
+                return words[k].has(Flags.relative)
             }
             k -= 1
         }
@@ -294,7 +420,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
     func modality(of words: [Word], at n: Int, base: Modality) -> Modality {
         func word(_ i: Int) -> String { i < words.count ? words[i].text : "" }
         var next = n + 1
-        while Self.adverbs.contains(word(next)) && !["will", "continue", "continues", "to", "is", "are", "have", "has", "had"].contains(word(next)) { next += 1 }
+        while next < words.count, words[next].has(Flags.adverb) && !["will", "continue", "continues", "to", "is", "are", "have", "has", "had"].contains(words[next].text) { next += 1 }
         let w = words[n].text
         if w == "will" || w == "shall" || w == "continue" || w == "continues" {
             var k = next
@@ -314,9 +440,9 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
             if participle == "looking", word(next + 1) == "forward" { return .welcome }
             if participle == "planning" { return .plan }
             if ["intending", "aiming"].contains(participle) { return .intend }
-            if participle.hasSuffix("ing"), ["is", "are"].contains(w) { return .commit }
+            if next < words.count, words[next].has(Flags.endsING), ["is", "are"].contains(w) { return .commit }
         }
-        if (w == "has" || w == "have"), word(next).hasSuffix("ed") || ["begun", "taken", "made", "given", "built", "grown"].contains(word(next)) {
+        if (w == "has" || w == "have"), next < words.count && words[next].has(Flags.endsED) || ["begun", "taken", "made", "given", "built", "grown"].contains(word(next)) {
             if let m = Self.verbs[word(next)], m != .other, m != .done { return m == .commit && word(next) != "committed" ? .done : m }
             return .done
         }
@@ -392,48 +518,82 @@ enum EnglishParties {
         "it", "these", "corridor", "peoples", "people",
     ]
     static let prepositions: Set<String> = ["of", "between", "in", "for", "with", "around", "on", "at", "from", "to", "among", "under", "across"]
+    /// The same, by packed key (all are short ASCII words, so a word with no key is none of them).
+    static let prepositionKeys = KeySet(prepositions.compactMap { EnglishTimeRules.key(Array($0.unicodeScalars)[...]) })
 
     /// The head noun of a phrase: its last word before the first preposition.
     static func head(_ phrase: ScalarString) -> String {
-        // Word ranges over the code points; only the chosen head becomes a string.
-        var words: [Range<Int>] = []
+        // Word ranges over the code points, read in one pass; only the chosen head becomes a string.
+        // A lone word is the head; otherwise the last word from the second on before a preposition.
         var i = 0
         let s = phrase.scalars
+        var count = 0
+        var head = 0..<0
+        var stopped = false
         while i < s.count {
             while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
             var j = i
             while j < s.count, s[j] != " ", s[j] != "," { j += 1 }
-            if j > i { words.append(i..<j) }
+            if j > i {
+                let w = i..<j
+                count += 1
+                if count == 1 {
+                    head = w
+                } else if count == 2 {
+                    head = w
+                    if let key = EnglishTimeRules.key(s[w]), prepositionKeys.contains(key), s[w].allSatisfy({ !CharacterClass.isUpper($0) }) { stopped = true }
+                } else if !stopped {
+                    if let key = EnglishTimeRules.key(s[w]), prepositionKeys.contains(key), s[w].allSatisfy({ !CharacterClass.isUpper($0) }) {
+                        stopped = true
+                    } else {
+                        head = w
+                    }
+                }
+            }
             i = j
         }
-        guard var head = words.last else { return "" }
-        if words.count > 1 {
-            head = words[1]
-            for w in words.dropFirst() {
-                if prepositions.contains(String(scalars: s[w])) { break }
-                head = w
-            }
-        }
-        var text = String(scalars: s[head])
-        if text.hasSuffix("’s") || text.hasSuffix("'s") { text.removeLast(2) }
-        return text
+        guard count > 0 else { return "" }
+        // A possessive ending is dropped before the head becomes a string.
+        var end = head.upperBound
+        if head.count >= 2, s[end - 1] == "s", s[end - 2] == "’" || s[end - 2] == "'" { end -= 2 }
+        return String(scalars: s[head.lowerBound..<end])
     }
+
+    static let it: ScalarString = "it"
+    static let theCompany: ScalarString = "the company"
+    static let theFirm: ScalarString = "the firm"
+    static let thisInvestment: ScalarString = "this investment"
+    static let theCompan: ScalarString = "the compan"
+    static let weComma: ScalarString = "we,"
+    static let spacedOf: ScalarString = " of "
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
         let phrase = ScalarString(actor.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
-        if phrase == "it" || phrase == "the company" || phrase == "the firm" || phrase.hasPrefix("this investment") {
-            return phrase == "it" || phrase.hasPrefix("the compan") || phrase.hasPrefix("the firm") ? previous : []
+        if phrase == it || phrase == theCompany || phrase == theFirm || phrase.hasPrefix(thisInvestment) {
+            return phrase == it || phrase.hasPrefix(theCompan) || phrase.hasPrefix(theFirm) ? previous : []
         }
         // A thing as subject acts for no one: `This partnership`, `A new Memorandum of Understanding between …`.
         if thingHeads.contains(head(phrase)) { return [] }
         var found = PartySet()
-        if bothSides.contains(phrase) || phrase.hasPrefix("we,") && names.values(in: phrase).isEmpty { found.formUnion(context.documentParties) }
+        let named = names.values(in: phrase)
+        if bothSides.contains(phrase) || phrase.hasPrefix(weComma) && named.isEmpty { found.formUnion(context.documentParties) }
         if threeSides.contains(phrase) { found.formUnion([.JP, .US, .OTHER]) }
-        for p in names.values(in: phrase) { found.formUnion(p) }
-        for (short, parties) in context.termParties where actor.contains(short) { found.formUnion(parties) }
+        for p in named { found.formUnion(p) }
+        // The ASCII code points of the actor, so that most defined terms are ruled out by their first.
+        var present: (UInt64, UInt64) = (0, 0)
+        for u in actor.scalars where u.value < 128 {
+            if u.value < 64 { present.0 |= 1 << UInt64(u.value) } else { present.1 |= 1 << UInt64(u.value - 64) }
+        }
+        for (short, parties) in context.termParties {
+            if let f = short.first, f.value < 128 {
+                let bit = f.value < 64 ? present.0 & (1 << UInt64(f.value)) : present.1 & (1 << UInt64(f.value - 64))
+                if bit == 0 { continue }
+            }
+            if actor.contains(short) { found.formUnion(parties) }
+        }
         if !found.isEmpty { return found.sorted() }
         // Unmarked bodies in an English release are the releasing government's (`The Department of Energy`).
-        if agentHeads.contains(where: { phrase.hasSuffix($0) }) || phrase.contains(" of ") && agentHeadsOf.contains(where: { phrase.contains($0) }) {
+        if agentHeads.contains(where: { $0.last == phrase.last && phrase.hasSuffix($0) }) || phrase.contains(spacedOf) && agentHeadsOf.contains(where: { phrase.contains($0) }) {
             return [context.home]
         }
         return []

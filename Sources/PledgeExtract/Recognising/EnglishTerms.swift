@@ -60,31 +60,59 @@ public struct EnglishTermRules: TermRules {
                 while k > 0, v[k - 1] != "(" { k -= 1 }
                 k = max(0, k - 1)
             } else {
-                while k > 0, !(" ,()\";:“”".unicodeScalars.contains(v[k - 1])) { k -= 1 }
+                while k > 0, !Self.endsWord(v[k - 1]) { k -= 1 }
             }
             if k == j { break }
-            words.insert((k, j), at: 0)
-            if k > 0, "(;:“\"".unicodeScalars.contains(v[k - 1]) { break }
+            words.append((k, j))
+            if k > 0, Self.endsPhrase(v[k - 1]) { break }
             // A sentence ends before this word: `… in 2023. The Quad (…)`.
             var p = k
             while p > 0, v[p - 1] == " " { p -= 1 }
             if p > 0, v[p - 1] == ".", p >= 2, CharacterClass.isLowerLetter(v[p - 2]) { break }
             i = k
         }
+        words.reverse()
         return words
+    }
+
+    /// What stands between the words of a name: ` ,()";:“”`.
+    @inline(__always) static func endsWord(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case " ", ",", "(", ")", "\"", ";", ":", "“", "”": return true
+        default: return false
+        }
+    }
+
+    /// What opens the stretch a name can stand in: `(;:“"`.
+    @inline(__always) static func endsPhrase(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "(", ";", ":", "“", "\"": return true
+        default: return false
+        }
+    }
+
+    /// Whether a comma stands in view positions `[from, to)`.
+    @inline(__always) func hasComma(_ v: TextView, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            if v[i] == "," { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The parts of the words before a parenthesis, split at `-`, `.` and `/`, each with where it
     /// starts and its lower-cased text: `Low-Earth` → low, earth; `U.S.` → u, s.
     func parts(_ v: TextView, _ ws: [(Int, Int)]) -> [(start: Int, word: Int, text: String)] {
         var out: [(start: Int, word: Int, text: String)] = []
+        out.reserveCapacity(ws.count + 4)
         for (n, w) in ws.enumerated() {
             var i = w.0
             while i < w.1 {
                 while i < w.1, !(CharacterClass.isLetter(v[i]) || CharacterClass.isDigit(v[i])) { i += 1 }
                 var j = i
                 while j < w.1, CharacterClass.isLetter(v[j]) || CharacterClass.isDigit(v[j]) || v[j] == "’" || v[j] == "'" { j += 1 }
-                if j > i { out.append((i, n, v.string(i, j).lowercased())) }
+                if j > i { out.append((i, n, v.lowercasedString(i, j))) }
                 i = j
             }
         }
@@ -98,6 +126,16 @@ public struct EnglishTermRules: TermRules {
 
     /// Whether an abbreviation's letter stands for a word part: its initial, or a digit for its number word (`5G`, `G7`).
     func letter(_ l: Character, matches part: String) -> Bool {
+        // An ASCII letter against a part that opens with two ASCII bytes (or is one): its first
+        // character is its first byte, compared without breaking the string into characters.
+        if let a = l.asciiValue, CharacterClass.isASCIILetter(Unicode.Scalar(a)) {
+            let bytes = part.utf8
+            if let b0 = bytes.first, b0 < 0x80 {
+                let second = bytes.dropFirst().first
+                if second == nil || second! < 0x80 { return b0 == a }
+            }
+            return part.first == l
+        }
         if l.isNumber { return part.first == l || (Self.numberWords[l] ?? []).contains { part.hasPrefix($0) } }
         return part.first == l
     }
@@ -110,32 +148,32 @@ public struct EnglishTermRules: TermRules {
         let ws = words(v, end: end, limit: short.count * 2 + 6)
         guard !ws.isEmpty else { return nil }
         // Each word lower-cased once: the rules below ask for it many times.
-        var lowered: [Int: String] = [:]
-        for w in ws { lowered[w.0] = v.string(w.0, w.1).lowercased() }
-        func lower(_ w: (Int, Int)) -> String { lowered[w.0] ?? v.string(w.0, w.1).lowercased() }
-        func capitalised(_ w: (Int, Int)) -> Bool { CharacterClass.isUpperLetter(v[w.0]) || CharacterClass.isDigit(v[w.0]) }
-        func possessive(_ w: (Int, Int)) -> Bool { lower(w).hasSuffix("’s") || lower(w).hasSuffix("'s") }
+        let lowered = ws.map { v.lowercasedString($0.0, $0.1) }
+        func lower(_ n: Int) -> String { lowered[n] }
+        func capitalised(_ n: Int) -> Bool { CharacterClass.isUpperLetter(v[ws[n].0]) || CharacterClass.isDigit(v[ws[n].0]) }
+        func possessive(_ n: Int) -> Bool { lowered[n].hasSuffix("’s") || lowered[n].hasSuffix("'s") }
         let ps = parts(v, ws)
         // A head noun with `of` or `on the` belongs to the name when one of the letters is its
         // initial: `National Institute of Advanced … (AIST)`, `Treaty on the Non-Proliferation … (NPT)`.
         func extendOverHead(_ s: Int) -> Int {
             guard s >= 1 else { return s }
             var head = s - 1
-            if lower(ws[head]) == "the", head >= 1, lower(ws[head - 1]) == "on" { head -= 1 } else if lower(ws[head]) != "of" { return s }
+            if lower(head) == "the", head >= 1, lower(head - 1) == "on" { head -= 1 } else if lower(head) != "of" { return s }
             var first = head
-            while first >= 1, capitalised(ws[first - 1]), lower(ws[first - 1]) != "the", !possessive(ws[first - 1]),
-                !v.string(ws[first - 1].1, ws[first].0).contains(",")
+            while first >= 1, capitalised(first - 1), lower(first - 1) != "the", !possessive(first - 1),
+                !hasComma(v, ws[first - 1].1, ws[first].0)
             {
                 first -= 1
             }
             guard first < head else { return s }
-            let initials = ws[first..<head].compactMap { lower($0).first }
+            let initials = (first..<head).compactMap { lower($0).first }
             return initials.contains(where: { letters.contains($0) }) ? first : s
         }
         // The nearest part from which the letters follow the parts' initials in order, not a
         // joining word: `Japan-North Atlantic Treaty Organization (NATO)` starts at North.
         var found: Int?
-        for p in ps.indices.reversed() where !Self.joiners.contains(ps[p].text) && letter(firstLetter, matches: ps[p].text) {
+        // No joining word is longer than four bytes: longer parts skip the lookup.
+        for p in ps.indices.reversed() where (ps[p].text.utf8.count > 4 || !Self.joiners.contains(ps[p].text)) && letter(firstLetter, matches: ps[p].text) {
             var need = letters.dropFirst()[...]
             for q in ps[(p + 1)...] where need.first.map({ letter($0, matches: q.text) }) ?? false { need = need.dropFirst() }
             if need.isEmpty { found = p; break }
@@ -150,8 +188,8 @@ public struct EnglishTermRules: TermRules {
             // `U.S.` or `Japanese` stay outside, as in `U.S. Food and Drug Administration (FDA)`.
             while s > 0 {
                 let prev = ws[s - 1]
-                if v.string(prev.1, ws[s].0).contains(",") || possessive(prev) { break }
-                if capitalised(prev), lower(prev) != "the", letter(firstLetter, matches: lower(prev)) {
+                if hasComma(v, prev.1, ws[s].0) || possessive(s - 1) { break }
+                if capitalised(s - 1), lower(s - 1) != "the", letter(firstLetter, matches: lower(s - 1)) {
                     s -= 1
                     continue
                 }
@@ -162,7 +200,7 @@ public struct EnglishTermRules: TermRules {
         }
         // Letters found inside words (Schwartz and Hearst): `intercontinental ballistic missile (ICBM)`,
         // `Competitiveness and Resilience (CoRe)`.
-        let text = Array(v.string(ws[0].0, end).lowercased().unicodeScalars)
+        let text = Array(v.lowercasedString(ws[0].0, end).unicodeScalars)
         var l = letters.count - 1
         var t = text.count - 1
         while l >= 0 {
@@ -179,11 +217,11 @@ public struct EnglishTermRules: TermRules {
         }
         // No spelling: the run of capitalised words before the parenthesis (`Green Transformation (GX)`).
         var s = ws.count
-        while s > 0, capitalised(ws[s - 1]) && lower(ws[s - 1]) != "the" && !possessive(ws[s - 1]) || Self.joiners.contains(lower(ws[s - 1])) && s >= 2 && capitalised(ws[s - 2]) {
+        while s > 0, capitalised(s - 1) && lower(s - 1) != "the" && !possessive(s - 1) || Self.joiners.contains(lower(s - 1)) && s >= 2 && capitalised(s - 2) {
             s -= 1
         }
-        while s < ws.count, Self.joiners.contains(lower(ws[s])) { s += 1 }
-        return s < ws.count && (ws.count - s >= 2 || lower(ws[s]).hasPrefix(String(firstLetter))) ? ws[s].0 : nil
+        while s < ws.count, Self.joiners.contains(lower(s)) { s += 1 }
+        return s < ws.count && (ws.count - s >= 2 || lower(s).hasPrefix(String(firstLetter))) ? ws[s].0 : nil
     }
 
     /// Whether the letters of `short` appear in `long` in order, the first at the start of its first word.

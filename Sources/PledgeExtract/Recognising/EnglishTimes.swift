@@ -31,12 +31,25 @@ public struct EnglishTimeRules: TimeRules {
 
     public func times(in v: TextView, anchor: Day?) -> [TimeExpression] {
         var found: [TimeExpression] = []
+        let words = v.words ?? WordIndex(v)
+        let n = v.count
+        var w = 0
         var i = 0
-        while i < v.count {
-            let p = v.at(i - 1)
-            if !(CharacterClass.isLetter(p) || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ","), Self.mayStart(v, i),
-                let (t, end) = expression(in: v, at: i, anchor: anchor)
-            {
+        @inline(__always) func mayFollow(_ p: Unicode.Scalar) -> Bool {
+            !(CharacterClass.isLetter(p) || CharacterClass.isDigit(p) || p == "-" || p == "$" || p == "." || p == ",")
+        }
+        while i < n {
+            let u = v[i]
+            if CharacterClass.isASCIILetter(u) {
+                // Only a word's first letter can open an expression; the rest of the word is passed over.
+                while words.end(w) <= i { w += 1 }
+                if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w), let (t, end) = expression(in: v, at: i, anchor: anchor) {
+                    found.append(t)
+                    i = end
+                } else {
+                    i = words.end(w)
+                }
+            } else if CharacterClass.isDigit(u), mayFollow(v.at(i - 1)), let (t, end) = expression(in: v, at: i, anchor: anchor) {
                 found.append(t)
                 i = end
             } else {
@@ -46,14 +59,33 @@ public struct EnglishTimeRules: TimeRules {
         return found
     }
 
+    /// `mayStart` for the word `w` of the index: an opening word, and a core word, a number
+    /// or a digit within seven words, read over spaces, hyphens and commas only.
+    static func mayStart(_ words: WordIndex, _ w: Int) -> Bool {
+        guard words.has(w, WordIndex.Class.timeOpener) else { return false }
+        if words.has(w, WordIndex.Class.timeCore) { return true }
+        var k = w
+        for _ in 0..<7 {
+            switch words.gap(k) {
+            case WordIndex.Gap.digit: return true
+            case WordIndex.Gap.stop: return false
+            default: break
+            }
+            k += 1
+            if words.has(k, WordIndex.Class.timeCore | WordIndex.Class.number) { return true }
+        }
+        return false
+    }
+
     /// The words that can open a time expression, packed five bits a letter: most words
     /// of a text are passed over after one set lookup, with no allocation.
-    static let openers = KeySet(
+    static let openers = KeySet(openerKeys)
+    static let openerKeys =
         ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy")
-            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) })
+            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
         guard letters.count <= 12 else { return nil }
@@ -66,11 +98,12 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     /// Words without which no time expression is complete: a unit, a month, a season, a day word.
-    static let coreWords = KeySet(
+    static let coreWords = KeySet(coreKeys)
+    static let coreKeys =
         ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
             + "dec spring summer fall autumn winter")
-            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) })
+            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
     static func word(_ v: TextView, _ i: Int) -> (UInt64?, Int) {
@@ -132,8 +165,9 @@ public struct EnglishTimeRules: TimeRules {
 
     /// A whole word (not the start of a longer one).
     func matchesWord(_ v: TextView, _ word: String, at i: Int) -> Bool {
-        let n = word.unicodeScalars.count
-        return matches(v, word, at: i) && (word.hasSuffix(" ") || !CharacterClass.isLetter(v.at(i + n)))
+        // The word's length is counted only once it has matched.
+        guard matches(v, word, at: i) else { return false }
+        return word.hasSuffix(" ") || !CharacterClass.isLetter(v.at(i + word.unicodeScalars.count))
     }
 
     func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
@@ -146,10 +180,10 @@ public struct EnglishTimeRules: TimeRules {
         var role: TimeRole?
         var k = i
         var part: PeriodPart?
-        for (words, r) in Self.prepositions where matches(v, words, at: i) {
+        for (words, r) in Self.prepositions where Self.prepositionInitials.mayOpen(v, i) && matches(v, words, at: i) {
             role = r
             k = i + words.unicodeScalars.count
-            if words.contains("end of") { part = .end }
+            if words.hasSuffix("end of ") { part = .end }
             break
         }
         guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor, afterPreposition: k > i) else { return nil }
@@ -213,25 +247,46 @@ public struct EnglishTimeRules: TimeRules {
         "during the past ", "during the last ", "within ", "over ", "for ", "in ",
     ]
 
+    static let prepositionInitials = Initials(prepositions.map(\.0))
+    static let relativeEnds = ["next ", "past ", "last ", "coming "]
+    static let fiscalPrefixes = ["japanese fiscal year ", "fiscal year "]
+    static let fiscalInitials = Initials(fiscalPrefixes)
+    static let ordinalSuffixes = ["st", "nd", "rd", "th"]
+    static let durationInitials = Initials(durationPrefixes)
+    static let relativeInitials = Initials(relativeWords.map(\.0))
+    static let periodInitials = Initials(periodParts.map(\.0))
+
+    static let unitWords: [(String, TimeDuration)] = [
+        ("decade", TimeDuration(amount: 10, unit: .year)), ("year", TimeDuration(amount: 1, unit: .year)),
+        ("month", TimeDuration(amount: 1, unit: .month)), ("week", TimeDuration(amount: 1, unit: .week)),
+    ]
+    static let units: [(String, TimeDuration.Unit)] = [
+        ("years", .year), ("year", .year), ("months", .month), ("month", .month), ("weeks", .week), ("week", .week), ("days", .day), ("day", .day),
+    ]
+    static let nearDays = [("earlier today", 0), ("later today", 0), ("tomorrow", 1)]
+    static let relativeWords = [("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0)]
+    static let periodParts: [(String, PeriodPart)] = [
+        ("early ", .beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning),
+        ("the middle of ", .middle),
+    ]
+    static let yearTails = [(" of last year", -1), (" last year", -1), (" this year", 0), (" of this year", 0), (" of next year", 1), (" next year", 1)]
+
     /// `over the next two years`, `within 90 days`, `for a period of five years`,
     /// `over the past 170 years`, `90 days`, `in 50 years`, `this decade`.
     func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
         var k = i
         var prefix = ""
-        for p in Self.durationPrefixes where matches(v, p, at: i) {
+        for p in Self.durationPrefixes where Self.durationInitials.mayOpen(v, i) && matches(v, p, at: i) {
             k = i + p.unicodeScalars.count
             prefix = p
             break
         }
         if matches(v, "at least ", at: k) { k += 9 }
         // One unit named without a number: `this decade`, `over the next decade`, `in the next year`.
-        let unitWords: [(String, TimeDuration)] = [
-            ("decade", TimeDuration(amount: 10, unit: .year)), ("year", TimeDuration(amount: 1, unit: .year)),
-            ("month", TimeDuration(amount: 1, unit: .month)), ("week", TimeDuration(amount: 1, unit: .week)),
-        ]
+        let unitWords = Self.unitWords
         var w: Int?
         if matches(v, "this ", at: k) && (k == i || !prefix.isEmpty) { w = k + 5 }
-        if ["next ", "past ", "last ", "coming "].contains(where: { prefix.hasSuffix($0) }) { w = k }
+        if !prefix.isEmpty, Self.relativeEnds.contains(where: { prefix.hasSuffix($0) }) { w = k }
         if let w {
             for (word, d) in unitWords where matchesWord(v, word, at: w) {
                 // `this year`, `this month` are points in time, not lengths; only `this decade` is one.
@@ -244,8 +299,7 @@ public struct EnglishTimeRules: TimeRules {
         var j = number.end
         guard v.at(j) == " " || v.at(j) == "-" else { return nil }
         j += 1
-        let units: [(String, TimeDuration.Unit)] = [("years", .year), ("year", .year), ("months", .month), ("month", .month), ("weeks", .week), ("week", .week), ("days", .day), ("day", .day)]
-        guard let (word, unit) = units.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
+        guard let (word, unit) = Self.units.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
         // `a five-year plan` and `the 90-day review` name things, not spans of time.
         if v.at(number.end) == "-" { return nil }
         // A bare number of years is a length only with a preposition or `or less` after it.
@@ -257,7 +311,7 @@ public struct EnglishTimeRules: TimeRules {
     func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         guard let anchor else { return nil }
         if matchesWord(v, "today", at: i) { return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), i + 5) }
-        for (word, delta) in [("earlier today", 0), ("later today", 0), ("tomorrow", 1)] where matchesWord(v, word, at: i) {
+        for (word, delta) in Self.nearDays where matchesWord(v, word, at: i) {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + word.unicodeScalars.count)
         }
@@ -267,8 +321,7 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
         }
-        for (word, delta) in [("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0)]
-        where matches(v, word, at: i) {
+        for (word, delta) in Self.relativeWords where Self.relativeInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if matchesWord(v, "year", at: k) { return (.point(.year(anchor.year + delta), part: nil), k + 4) }
             if matchesWord(v, "fiscal year", at: k) {
@@ -290,8 +343,7 @@ public struct EnglishTimeRules: TimeRules {
             }
         }
         // Parts of a period: `early 2025`, `mid-2025`, `late March`.
-        for (word, part) in [("early ", PeriodPart.beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning), ("the middle of ", .middle)]
-        where matches(v, word, at: i) {
+        for (word, part) in Self.periodParts where Self.periodInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if let (core, e) = relative(v, at: k, anchor: anchor) ?? calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
                 return (.point(p, part: part), e)
@@ -303,7 +355,7 @@ public struct EnglishTimeRules: TimeRules {
     /// `April 10, 2024`, `10 April 2024`, `March 2026`, `June`, `2025`, `FY2025`, `fiscal year 2025`, `summer 2024`.
     func calendar(_ v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         // Fiscal years: FY2025, fiscal year 2025, Japanese Fiscal Year (JFY) 2027, JFY2027.
-        for prefix in ["japanese fiscal year ", "fiscal year "] where matches(v, prefix, at: i) {
+        for prefix in Self.fiscalPrefixes where Self.fiscalInitials.mayOpen(v, i) && matches(v, prefix, at: i) {
             var k = i + prefix.unicodeScalars.count
             if v.at(k) == "(", let close = (k..<min(v.count, k + 8)).first(where: { v[$0] == ")" }), v.at(close + 1) == " " { k = close + 2 }
             if let (y, e) = year(v, at: k, twoDigits: false) { return (.point(.fiscalYear(y), part: nil), e) }
@@ -322,7 +374,7 @@ public struct EnglishTimeRules: TimeRules {
             return (.point(.fiscalYear(y), part: nil), e)
         }
         // Month first: April 10, 2024 / April 2024 / April.
-        for (name, m) in Self.months where matches(v, name, at: i) && CharacterClass.isUpper(v[i]) {
+        for (name, m) in Self.months where CharacterClass.isUpper(v.at(i)) && matches(v, name, at: i) {
             var k = i + name.unicodeScalars.count
             if !name.hasSuffix("."), CharacterClass.isLetter(v.at(k)) { continue }
             // `May` is also a verb: only a preposition before it or a day or year after it makes it a date.
@@ -357,7 +409,7 @@ public struct EnglishTimeRules: TimeRules {
         }
         // Day first: 10 April 2024.
         if let (d, e) = dayNumber(v, at: i), v.at(e) == " " {
-            for (name, m) in Self.months where !name.hasSuffix(".") && matches(v, name, at: e + 1) && CharacterClass.isUpper(v[e + 1]) {
+            for (name, m) in Self.months where CharacterClass.isUpper(v.at(e + 1)) && !name.hasSuffix(".") && matches(v, name, at: e + 1) {
                 let k = e + 1 + name.unicodeScalars.count
                 if v.at(k) == " ", let (y, ye) = year(v, at: k + 1, twoDigits: false), d <= Day.daysIn(year: y, month: m) {
                     return (.point(.day(y, m, d), part: nil), ye)
@@ -377,8 +429,7 @@ public struct EnglishTimeRules: TimeRules {
 
     /// ` this year`, ` of last year`, ` next year` after a month: the year it names, relative to the document.
     func relativeYearTail(_ v: TextView, at k: Int) -> (Int, Int)? {
-        for (words, delta) in [(" of last year", -1), (" last year", -1), (" this year", 0), (" of this year", 0), (" of next year", 1), (" next year", 1)]
-        where matches(v, words, at: k) {
+        for (words, delta) in Self.yearTails where matches(v, words, at: k) {
             return (delta, k + words.unicodeScalars.count)
         }
         return nil
@@ -412,7 +463,7 @@ public struct EnglishTimeRules: TimeRules {
             j += 1
         }
         guard j > i, !CharacterClass.isDigit(v.at(j)), (1...31).contains(n) else { return nil }
-        for suffix in ["st", "nd", "rd", "th"] where matches(v, suffix, at: j) && !CharacterClass.isLetter(v.at(j + 2)) { return (n, j + 2) }
+        for suffix in Self.ordinalSuffixes where matches(v, suffix, at: j) && !CharacterClass.isLetter(v.at(j + 2)) { return (n, j + 2) }
         return (n, j)
     }
 
@@ -438,5 +489,27 @@ public struct EnglishTimeRules: TimeRules {
             return (p, e)
         }
         return nil
+    }
+}
+
+/// The first letters of a list of lower-case phrases: a phrase can match (case-insensitively)
+/// only where the text starts with one of them, so the list is passed over at once elsewhere.
+struct Initials: Sendable {
+    let mask: UInt32
+
+    init(_ phrases: [String]) {
+        var m: UInt32 = 0
+        for p in phrases {
+            let u = p.unicodeScalars.first!
+            precondition(u.value >= 0x61 && u.value <= 0x7A, "phrases start with a lower-case ASCII letter")
+            m |= 1 << (u.value - 0x61)
+        }
+        mask = m
+    }
+
+    @inline(__always) func mayOpen(_ v: TextView, _ i: Int) -> Bool {
+        let u = v.at(i)
+        guard CharacterClass.isASCIILetter(u) else { return false }
+        return mask & (1 << ((u.value | 0x20) - 0x61)) != 0
     }
 }

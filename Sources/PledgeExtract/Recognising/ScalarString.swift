@@ -104,6 +104,8 @@ struct Gazetteer<Value: Sendable>: Sendable {
         let text = s.scalars
         for i in text.indices {
             let u = text[i]
+            // A whole word starts after no letter: one test passes over the rest of a word.
+            if wholeWords, i > 0, CharacterClass.isLetter(text[i - 1]) { continue }
             let candidates = u.value < 128 ? byFirstASCII[Int(u.value)] : (byFirst[u] ?? [])
             if candidates.isEmpty { continue }
             for c in candidates {
@@ -156,6 +158,44 @@ struct KeySet: Sendable {
             let k = slots[i]
             if k == key { return key != 0 }
             if k == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+    }
+}
+
+/// A fixed map from packed word keys (see `EnglishTimeRules.key`) to their position in
+/// the list it was built from, hashed like `KeySet`.
+struct KeyMap: Sendable {
+    private let slots: [UInt64]
+    private let values: [Int32]
+    private let shift: UInt64
+
+    init(_ keys: [UInt64]) {
+        // Half full at most: a small table stays in the nearest cache.
+        var bits: UInt64 = 4
+        while (1 << bits) < keys.count * 2 { bits += 1 }
+        var slots = Array(repeating: UInt64(0), count: 1 << bits)
+        var values = Array(repeating: Int32(-1), count: 1 << bits)
+        let shift = 64 - bits
+        for (n, key) in keys.enumerated() where key != 0 {
+            var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & (slots.count - 1) }
+            if slots[i] == key { continue }  // the first position wins
+            slots[i] = key
+            values[i] = Int32(n)
+        }
+        self.slots = slots
+        self.values = values
+        self.shift = shift
+    }
+
+    /// The position of `key` in the list, or nil.
+    @inline(__always) func index(of key: UInt64) -> Int? {
+        var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = slots[i]
+            if k == key { return key != 0 ? Int(values[i]) : nil }
+            if k == 0 { return nil }
             i = (i + 1) & (slots.count - 1)
         }
     }

@@ -35,7 +35,7 @@ enum EnglishLayout {
                 return .heading(level: 1, text: text)
             }
             // Economic Cooperation; `Collaborative Government-Private Sector Engagement:` before a list.
-            if line.count <= 100, isTitleCase(text, maxWords: 12) {
+            if line.count <= 100, isTitleCase(line, text, maxWords: 12) {
                 return .heading(level: 2, text: last == ":" ? String(text.dropLast()) : text)
             }
         }
@@ -47,12 +47,53 @@ enum EnglishLayout {
             let sentenceInside = lead.indices.dropLast().contains { lead[$0] == "." && lead[$0 + 1] == " " }
             var body = colon + 1
             while body < line.endIndex, CharacterClass.isSpace(line[body]) { body += 1 }
-            let title = String(scalars: lead)
-            if body < line.endIndex, !sentenceInside, isTitleCase(title, maxWords: 16) {
+            if body < line.endIndex, !sentenceInside, isTitleCase(lead, nil, maxWords: 16) {
+                let title = String(scalars: lead)
                 return .titled(title: title, body: body - line.startIndex)
             }
         }
         return nil
+    }
+
+    /// Code points that never join a neighbour into one character: the words of a line made only
+    /// of these split at the space code point exactly as its characters split at `" "`.
+    @inline(__always) static func isSimple(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x300 || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
+    }
+
+    /// `isTitleCase(_:maxWords:)` read on code points, without building strings for the
+    /// words; `text` is the same line as a string when the caller has it.
+    static func isTitleCase(_ line: ArraySlice<Unicode.Scalar>, _ text: String?, maxWords: Int) -> Bool {
+        guard line.allSatisfy(isSimple) else { return isTitleCase(text ?? String(scalars: line), maxWords: maxWords) }
+        var count = 0
+        var major = 0
+        var capitalised = 0
+        var i = line.startIndex
+        let end = line.endIndex
+        while i < end {
+            if line[i] == " " { i += 1; continue }
+            var j = i
+            while j < end, line[j] != " " { j += 1 }
+            count += 1
+            if count > maxWords { return false }
+            if count == 1, !(CharacterClass.isUpperLetter(line[i]) || CharacterClass.isDigit(line[i])) { return false }
+            let word = line[i..<j]
+            // No minor word is longer than eight bytes, nor holds other than ASCII or a dash.
+            let minor = word.count <= 8 && word.allSatisfy { $0.value < 0x80 || $0 == "–" || $0 == "—" }
+                && minorWords.contains(String(lowercasedScalars: word))
+            if !minor {
+                major += 1
+                if let u = word.first(where: { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }),
+                    CharacterClass.isUpperLetter(u) || CharacterClass.isDigit(u)
+                {
+                    capitalised += 1
+                }
+            }
+            i = j
+        }
+        guard count > 0 else { return false }
+        return major > 0 && capitalised * 10 >= major * 8
     }
 
     /// Most words that are not minor start with a capital or a digit, and the first does.
@@ -63,7 +104,8 @@ enum EnglishLayout {
         else { return false }
         var major = 0
         var capitalised = 0
-        for word in words where !minorWords.contains(word.lowercased()) {
+        // No minor word is longer than eight bytes, lower-cased or not: longer words skip the lookup.
+        for word in words where word.utf8.count > 8 || !minorWords.contains(word.lowercased()) {
             major += 1
             if let u = word.unicodeScalars.first(where: { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }),
                 CharacterClass.isUpperLetter(u) || CharacterClass.isDigit(u)

@@ -23,8 +23,17 @@ public struct EnglishSentenceRules: SentenceRules {
         var start = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            let u = v[i]
-            guard u == "." || u == "!" || u == "?" else { i += 1; continue }
+            // The next mark, looked for in the view's code points without bounds checks.
+            i = v.scalars.withUnsafeBufferPointer { s in
+                var k = i
+                while k < range.upperBound {
+                    let u = s[k]
+                    if u == "." || u == "!" || u == "?" { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < range.upperBound else { break }
             var end = i + 1
             while end < range.upperBound, CharacterClass.isClosing(v[end]) || v[end] == "\"" { end += 1 }
             if endsSentence(v, mark: i, after: end, limit: range.upperBound) {
@@ -48,8 +57,10 @@ public struct EnglishSentenceRules: SentenceRules {
         // The word the period closes.
         var w = i
         while w > 0, CharacterClass.isLetter(v[w - 1]) || v[w - 1] == "." { w -= 1 }
-        let word = v.string(w, i).lowercased()
-        if word.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
+        let word = v.lowercasedString(w, i)
+        // One character: one code point, or (rarely) more that are not all ASCII.
+        let single = i - w == 1 || (i - w > 1 && !v.scalars[w..<i].allSatisfy { $0.value < 0x80 } && word.count == 1)
+        if single && word.unicodeScalars.first!.properties.isAlphabetic { return false }  // initials: J. Smith
         if Self.abbreviations.contains(word) {
             var e = next
             while e < limit, CharacterClass.isLetter(v[e]) { e += 1 }

@@ -50,6 +50,13 @@ enum LineScanner {
 
     /// Decodes valid UTF-8 bytes `[from, to)` into code points.
     static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into out: inout [Unicode.Scalar]) {
+        if out.isEmpty {
+            // A new array is decoded straight into its storage: no byte gives more than one code point.
+            out = [Unicode.Scalar](unsafeUninitializedCapacity: max(0, to - from)) { buffer, count in
+                count = decode(bytes, from: from, to: to, into: buffer.baseAddress!)
+            }
+            return
+        }
         var i = from
         while i < to {
             let b0 = UInt32(bytes[i])
@@ -70,5 +77,35 @@ enum LineScanner {
             }
             out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
         }
+    }
+
+    /// `scalars(_:from:to:into:)` into memory with room for `to - from` code points; returns how many.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into out: UnsafeMutablePointer<Unicode.Scalar>) -> Int {
+        var i = from
+        var n = 0
+        while i < to {
+            let b0 = UInt32(bytes[i])
+            if b0 < 0x80 {
+                out[n] = Unicode.Scalar(UInt8(truncatingIfNeeded: b0))
+                n += 1
+                i += 1
+                continue
+            }
+            var v: UInt32
+            if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+            n += 1
+        }
+        return n
     }
 }
