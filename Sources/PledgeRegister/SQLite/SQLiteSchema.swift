@@ -27,7 +27,9 @@ enum SQLiteSchema {
                 t.column("revision", .integer).notNull()
                 t.column("ingested_at", .text).notNull()
             }
-            try db.create(table: "section") { t in
+            // Tables keyed by their parent and a position are stored in key order (WITHOUT ROWID):
+            // one B-tree to write instead of a table and an index.
+            try db.create(table: "section", options: .withoutRowID) { t in
                 t.column("document", .text).notNull().references("document")
                 t.column("id", .text).notNull()
                 t.column("ordinal", .integer).notNull()
@@ -37,7 +39,7 @@ enum SQLiteSchema {
                 t.column("end", .integer).notNull()
                 t.primaryKey(["document", "id"])
             }
-            try db.create(table: "term") { t in
+            try db.create(table: "term", options: .withoutRowID) { t in
                 t.column("document", .text).notNull().references("document")
                 t.column("seq", .integer).notNull()
                 t.column("short", .text).notNull()
@@ -66,17 +68,17 @@ enum SQLiteSchema {
                 t.column("version", .integer).notNull()
                 t.column("withdrawn", .boolean).notNull().defaults(to: false)
                 t.column("fingerprint", .text).notNull()
-                t.uniqueKey(["document", "number"])
+                // (document, number) is unique through `id`, which is made of them.
             }
             try db.create(index: "item_by_position", on: "item", columns: ["document", "ordinal", "number"])
-            try db.create(index: "item_by_due", on: "item", columns: ["due"])
+            try db.create(index: "item_by_due", on: "item", columns: ["due"], condition: Column("due") != nil)
             for (table, columns) in [
                 // A sentence's text is cut from its item's when read.
                 ("sentence", ["start", "end", "modality", "actor", "parties"]),
                 ("amount", ["text", "start", "end", "kind", "value", "unit", "qualifier"]),
                 ("time_expression", ["text", "start", "end", "role", "value", "part", "due"]),
             ] {
-                try db.create(table: table) { t in
+                try db.create(table: table, options: .withoutRowID) { t in
                     t.column("item", .text).notNull().references("item")
                     t.column("seq", .integer).notNull()
                     for c in columns {
