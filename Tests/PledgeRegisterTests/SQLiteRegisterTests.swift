@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import PledgeExtract
 import PledgeModel
+import PledgeSeed
 @testable import PledgeRegister
 import Testing
 
@@ -84,17 +86,21 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
 }
 
 @Suite struct SearchTests {
-    @Test func bothWaysToAPageOfResultsAgree() async throws {
-        let path = temporaryPath()
-        let sorting = try await SQLiteRegister.open(path: path)
-        let walking = try await SQLiteRegister.open(path: path, seed: true, clock: Date.init, walkThreshold: 0)
-        for search in ["量子", "宇宙飛行士", "quantum", "AI", "日本 宇宙", "zyxwv"] {
-            for offset in [0, 3] {
-                let query = ItemQuery(search: search, limit: 7, offset: offset)
-                let a = try await sorting.items(matching: query).map(\.id)
-                #expect(a == (try await walking.items(matching: query)).map(\.id), "\(search)")
-                #expect(a == Array(try await sorting.items(matching: ItemQuery(search: search)).map(\.id).dropFirst(offset).prefix(7)))
+    @Test func pagesOfSearchResultsAcrossManyDocuments() async throws {
+        let register = try await SQLiteRegister.open(path: temporaryPath())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-variants-\(UUID().uuidString)")
+        _ = try await Ingester(register: register).ingest(paths: try SeedVariants.write(count: 12, to: folder))
+        let all = try await register.items(matching: ItemQuery())
+        #expect(all.count == 14 * 97)
+        for search in ["量子", "宇宙飛行士", "quantum", "AI", "日本 宇宙", "semiconduct", "zyxwv", "ための"] {
+            let every = try await register.items(matching: ItemQuery(search: search)).map(\.id)
+            // The index only narrows: the answer is every item whose text the search matches.
+            #expect(every == all.filter { SearchQuery(search).matches(($0.title ?? "") + " " + $0.text) }.map(\.id), "\(search)")
+            for offset in [0, 40] {
+                let page = try await register.items(matching: ItemQuery(search: search, limit: 25, offset: offset)).map(\.id)
+                #expect(page == Array(every.dropFirst(offset).prefix(25)), "\(search) from \(offset)")
             }
+            #expect(try await register.count(matching: ItemQuery(search: search)) == every.count)
         }
     }
 
@@ -108,6 +114,25 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         }
         #expect(SearchText.tokens("ＡＩと量子、Semiconductors!") == ["ai", "と量", "量子", "semiconductors"])
         #expect(SearchText.indexTokens("the AI and 量子の研究") == "ai 量子 研究")
+    }
+
+    @Test func fullWidthLettersAreFoundByTheirPlainForm() async throws {
+        let register = try await SQLiteRegister.open(path: temporaryPath(), seed: false)
+        let text = "日米ＡＩ協力に関する共同声明\n2025年1月10日\n\n**ＡＩ安全性：**日米両国は、２０２６年までにＡＩの安全性評価を共同で実施する。\n"
+        let record = try DocumentLoader.record(SourceDocument(name: "wide.txt", text: text), key: "wide", label: "wide.txt")
+        _ = try await register.ingest(record)
+        #expect(try await register.items(matching: ItemQuery(search: "AI")).count == 1)
+        #expect(try await register.items(matching: ItemQuery(search: "2026")).count == 1)
+        #expect(try await register.items(matching: ItemQuery(search: "安全性")).count == 1)
+    }
+
+    @Test func wordsAreFoundWhereTheyBegin() {
+        #expect(SearchQuery("semiconductor").matches("Semiconductors and chips"))
+        #expect(!SearchQuery("conductor").matches("semiconductors"))
+        #expect(SearchQuery("AI").matches("on AI safety") && SearchQuery("AI").matches("ＡＩの安全"))
+        #expect(!SearchQuery("AI").matches("he said it") && !SearchQuery("AI").matches("aims"))
+        #expect(SearchQuery("量子 quantum").matches("量子技術 (quantum)") && !SearchQuery("量子 quantum").matches("量子技術"))
+        #expect(SearchQuery("$2.9").matches("invest $2.9 billion") && !SearchQuery("$2.9").matches("2.9"))
     }
 
     @Test func searchQueriesTellIndexFromSubstring() {

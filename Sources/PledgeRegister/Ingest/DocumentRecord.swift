@@ -20,7 +20,6 @@ public struct ItemRecord: Sendable, Equatable {
     public var times: [StoredTime]
     /// Worked out once, on the thread that extracted the document, not by the store's writer.
     public private(set) var fingerprint = ""
-    public private(set) var searchTokens = ""
 
     public init(
         extractedID: String, sectionID: String, section: String?, kind: ItemKind, title: String?, text: String,
@@ -41,12 +40,6 @@ public struct ItemRecord: Sendable, Equatable {
         self.amounts = amounts
         self.times = times
         fingerprint = digest()
-        searchTokens = Self.searchTokens(title: title, text: text)
-    }
-
-    /// What the search index holds for an item with this title and text.
-    public static func searchTokens(title: String?, text: String) -> String {
-        SearchText.indexTokens((title ?? "") + " " + text)
     }
 
     /// Two versions of an item are the same when everything a user sees of it is.
@@ -66,6 +59,8 @@ public struct DocumentRecord: Sendable {
     public var sections: [Section]
     public var items: [ItemRecord]
     public var terms: [Term]
+    /// What the search index holds for the document: its distinct tokens (`SearchText`).
+    public var searchTokens: String
 
     /// Strongest first: an item that both welcomes and commits is a commitment.
     static let modalityStrength: [Modality] = [.commit, .intend, .plan, .explore, .welcome, .affirm, .done, .other]
@@ -79,6 +74,7 @@ public struct DocumentRecord: Sendable {
         info = extraction.document
         sections = extraction.sections
         terms = extraction.terms
+        searchTokens = SearchText.indexTokens(text)
         let slice = TextSlicer(text).slice
         let anchor = extraction.document.date.flatMap(Day.init(iso:))
         let headings = Dictionary(extraction.sections.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })

@@ -11,7 +11,7 @@ struct SQLiteIngest {
 
     func run() throws -> IngestOutcome {
         let key = document.key
-        let previous = try Row.fetchOne(db, sql: "SELECT sha256, revision FROM document WHERE key = ?", arguments: [key])
+        let previous = try Row.fetchOne(db, sql: "SELECT rowid, sha256, revision, text FROM document WHERE key = ?", arguments: [key])
         if let previous, previous["sha256"] as String == document.info.sha256 {
             return IngestOutcome(document: key, change: .unchanged, kept: try count("NOT withdrawn"))
         }
@@ -26,11 +26,17 @@ struct SQLiteIngest {
                 """,
             arguments: [key, document.info.title, document.info.date, document.info.language.rawValue, document.info.sha256,
                         document.source, document.text, revision, now])
+        let writer = try SQLiteItemWriter(db)
+        if let previous {
+            try writer.remove(rowid: previous["rowid"], tokens: SearchText.indexTokens(previous["text"]))
+        }
+        try writer.add(rowid: try Int64.fetchOne(db, sql: "SELECT rowid FROM document WHERE key = ?", arguments: [key])!,
+                       tokens: document.searchTokens)
         try replaceSectionsAndTerms()
 
         var outcome = IngestOutcome(document: key, change: previous == nil ? .added : .revised)
         let old = try Row.fetchAll(
-            db, sql: "SELECT rowid, number, title, text, fingerprint, withdrawn, version FROM item WHERE document = ? ORDER BY withdrawn, ordinal",
+            db, sql: "SELECT number, text, fingerprint, withdrawn, version FROM item WHERE document = ? ORDER BY withdrawn, ordinal",
             arguments: [key])
         let matches = ItemMatcher.match(
             previous: old.map { ItemMatcher.Previous(number: $0["number"], text: $0["text"]) }, new: document.items.map(\.text))
@@ -38,7 +44,6 @@ struct SQLiteIngest {
         var nextNumber = (old.map { $0["number"] as Int }.max() ?? 0) + 1
         var continued = Set<Int>()
 
-        let writer = try SQLiteItemWriter(db)
         for (ordinal, item) in document.items.enumerated() {
             if let number = matches[ordinal], let row = oldByNumber[number] {
                 continued.insert(number)
@@ -94,18 +99,14 @@ struct SQLiteIngest {
         let id = ItemID.make(document: document.key, number: number)
         try db.cachedStatement(sql: """
             UPDATE item SET ordinal = ?, extracted_id = ?, section_id = ?, section = ?, kind = ?, title = ?, text = ?,
-                start = ?, end = ?, modality = ?, parties = ?, due = ?, version = ?, withdrawn = 0, fingerprint = ?
+                start = ?, end = ?, modality = ?, parties = ?, due = ?, version = ?, withdrawn = 0, fingerprint = ?,
+                wide_latin = ?
             WHERE id = ?
             """).execute(arguments: [
                 ordinal, item.extractedID, item.sectionID, item.section, item.kind.rawValue, item.title, item.text,
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
-                item.fingerprint, id,
+                item.fingerprint, SearchText.hasWideLatin((item.title ?? "") + item.text), id,
             ])
-        let oldTokens = ItemRecord.searchTokens(title: previous["title"], text: previous["text"])
-        if oldTokens != item.searchTokens {
-            try writer.remove(rowid: previous["rowid"], tokens: oldTokens)
-            try writer.add(rowid: previous["rowid"], tokens: item.searchTokens)
-        }
         for table in ["sentence", "amount", "time_expression"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE item = ?").execute(arguments: [id])
         }
@@ -117,8 +118,8 @@ struct SQLiteIngest {
 
 /// Writes items and the rows that hang off them, the same way for ingest and restore.
 ///
-/// The full-text index is contentless: it keeps tokens only, so an entry is removed by
-/// giving back the tokens it was added with (`SearchText` is deterministic).
+/// The full-text index is contentless: it keeps each document's tokens only, so an entry is
+/// removed by giving back the tokens it was added with (`SearchText` is deterministic).
 final class SQLiteItemWriter {
     let db: Database
     let item, search, sentence, amount, time: SQLiteBulkInsert
@@ -127,10 +128,10 @@ final class SQLiteItemWriter {
         self.db = db
         item = try SQLiteBulkInsert(db, sql: """
             INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
-                modality, parties, due, status, version, withdrawn, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                modality, parties, due, status, version, withdrawn, fingerprint, wide_latin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        search = try SQLiteBulkInsert(db, sql: "INSERT INTO item_search(rowid, body) VALUES (?, ?)")
+        search = try SQLiteBulkInsert(db, sql: "INSERT INTO document_search(rowid, body) VALUES (?, ?)")
         sentence = try SQLiteBulkInsert(db, sql: "INSERT INTO sentence(item, seq, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?)")
         amount = try SQLiteBulkInsert(db, sql: "INSERT INTO amount(item, seq, text, start, end, kind, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         time = try SQLiteBulkInsert(db, sql: "INSERT INTO time_expression(item, seq, text, start, end, role, value, part, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -145,8 +146,8 @@ final class SQLiteItemWriter {
             row.text(r.section); row.text(r.kind.rawValue); row.text(r.title); row.text(r.text); row.int(r.span.start)
             row.int(r.span.end); row.text(r.modality.rawValue); row.text(SQLiteIngest.parties(r.parties)); row.text(r.due)
             row.text(status.rawValue); row.int(version); row.int(withdrawn ? 1 : 0); row.text(r.fingerprint)
+            row.int(SearchText.hasWideLatin((r.title ?? "") + r.text) ? 1 : 0)
         }
-        try add(rowid: item.lastInsertedRowID, tokens: r.searchTokens)
         try insertParts(id: id, sentences: r.sentences, amounts: r.amounts, times: r.times)
     }
 
@@ -155,7 +156,7 @@ final class SQLiteItemWriter {
     }
 
     func remove(rowid: Int64, tokens: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO item_search(item_search, rowid, body) VALUES ('delete', ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO document_search(document_search, rowid, body) VALUES ('delete', ?, ?)")
             .execute(arguments: [rowid, tokens])
     }
 
@@ -192,6 +193,7 @@ struct SQLiteRestore {
             try db.execute(
                 sql: "INSERT INTO document(key, title, date, language, sha256, source, text, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, d.text, doc.revision, doc.ingestedAt])
+            try writer.add(rowid: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
             for (i, s) in d.sections.enumerated() {
                 try db.execute(sql: "INSERT INTO section VALUES (?, ?, ?, ?, ?, ?, ?)",
                                arguments: [doc.key, s.id, i, s.heading, s.level, s.span.start, s.span.end])

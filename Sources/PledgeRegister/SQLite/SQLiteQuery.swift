@@ -3,6 +3,19 @@ import PledgeModel
 
 /// SQL for reading items: the WHERE clause of an `ItemQuery` and rows back into values.
 enum SQLiteQuery {
+    /// Runs `body` with `pledge_search_matches(text)` defined on the connection for the query's
+    /// search, read once: whether a text holds every term, as `SearchQuery.matches` decides.
+    static func withSearch<T>(_ query: ItemQuery, in db: Database, _ body: () throws -> T) throws -> T {
+        guard let search = query.search else { return try body() }
+        let parsed = SearchQuery(search)
+        let function = DatabaseFunction("pledge_search_matches", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(parsed.matches) ?? false
+        }
+        db.add(function: function)
+        defer { db.remove(function: function) }
+        return try body()
+    }
+
     static func filter(_ query: ItemQuery) -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
@@ -36,15 +49,26 @@ enum SQLiteQuery {
             arguments += [day]
         }
         if let search = query.search {
-            let terms = SearchQuery(search)
-            if let match = terms.indexQuery {
-                clauses.append("rowid IN (SELECT rowid FROM item_search WHERE item_search MATCH ?)")
+            // The index narrows to documents holding every term's tokens; withdrawn items may
+            // hold words their document no longer has, so a search that includes them reads all.
+            if let match = SearchQuery(search).indexQuery, !query.includeWithdrawn {
+                clauses.append("""
+                    document IN (SELECT key FROM document WHERE rowid IN
+                        (SELECT rowid FROM document_search WHERE document_search MATCH ?))
+                    """)
                 arguments += [match]
             }
-            for term in terms.substrings {
-                clauses.append("instr(lower(coalesce(title, '') || ' ' || text), ?) > 0")
-                arguments += [term]
+            // Cheap tests in SQLite first, which a match cannot fail, then the exact one.
+            let parsed = SearchQuery(search)
+            for literal in parsed.literalTerms {
+                clauses.append("instr(text, ?) > 0")
+                arguments += [literal]
             }
+            for word in parsed.asciiWords {
+                clauses.append("(instr(lower(coalesce(title, '') || ' ' || text), ?) > 0 OR wide_latin)")
+                arguments += [word]
+            }
+            clauses.append("pledge_search_matches(coalesce(title, '') || ' ' || text)")
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }

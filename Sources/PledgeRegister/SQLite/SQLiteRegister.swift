@@ -11,18 +11,10 @@ public final class SQLiteRegister: Register {
     public let path: String
     let pool: DatabasePool
     let clock: @Sendable () -> Date
-    /// Above this many index hits, a page of search results is found by walking the list order.
-    let walkThreshold: Int
 
     /// Opens (creating if needed) the register at `path` and runs pending migrations.
     /// - Parameter seed: load the bundled documents into a register that has never held any.
     public static func open(path: String, seed: Bool = true, clock: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteRegister {
-        try await open(path: path, seed: seed, clock: clock, walkThreshold: 2000)
-    }
-
-    static func open(
-        path: String, seed: Bool, clock: @escaping @Sendable () -> Date, walkThreshold: Int
-    ) async throws -> SQLiteRegister {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { throw RegisterError.notARegister(location: path, reason: "it is a folder") }
@@ -60,13 +52,12 @@ public final class SQLiteRegister: Register {
         } catch let error as DatabaseError {
             throw RegisterError.notARegister(location: path, reason: error.message ?? "\(error.resultCode)")
         }
-        let register = SQLiteRegister(path: path, pool: pool, clock: clock, walkThreshold: walkThreshold)
+        let register = SQLiteRegister(path: path, pool: pool, clock: clock)
         try await register.seedIfNeeded(seed)
         return register
     }
 
-    init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date, walkThreshold: Int = 2000) {
-        self.walkThreshold = walkThreshold
+    init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
         self.path = path
         self.pool = pool
         self.clock = clock
@@ -148,29 +139,25 @@ public final class SQLiteRegister: Register {
     // MARK: Items
 
     public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
-        let walkThreshold = self.walkThreshold
-        return try await pool.read { db in
+        try await pool.read { db in
+            try SQLiteQuery.withSearch(query, in: db) {
             var (sql, arguments) = SQLiteQuery.filter(query)
-            // A page of a search with many hits is quickest found by walking items in list order
-            // and stopping at the page's end; a search with few hits, by sorting just those.
-            var walk = ""
-            if query.limit != nil, let match = query.search.flatMap({ SearchQuery($0).indexQuery }),
-               try Int.fetchOne(db, sql: "SELECT count(*) FROM item_search WHERE item_search MATCH ?", arguments: [match]) ?? 0 > walkThreshold {
-                walk = " INDEXED BY item_by_position"
-            }
-            sql = "SELECT * FROM item\(walk) WHERE \(sql) ORDER BY document, ordinal, number"
+            sql = "SELECT * FROM item WHERE \(sql) ORDER BY document, ordinal, number"
             if let limit = query.limit {
                 sql += " LIMIT ? OFFSET ?"
                 arguments += [limit, query.offset]
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteQuery.itemSummary)
+            }
         }
     }
 
     public func count(matching query: ItemQuery) async throws -> Int {
         try await pool.read { db in
-            let (sql, arguments) = SQLiteQuery.filter(query)
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE \(sql)", arguments: arguments) ?? 0
+            try SQLiteQuery.withSearch(query, in: db) {
+                let (sql, arguments) = SQLiteQuery.filter(query)
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE \(sql)", arguments: arguments) ?? 0
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 import GRDB
 
-/// The register's tables, one migration per schema version. Migrations run on open;
-/// a register written by a newer Pledge is refused rather than guessed at.
 enum SQLiteSchema {
     /// `PRAGMA application_id` of every Pledge register ("Pled"), so that another
     /// program's SQLite file is recognised and left alone.
@@ -68,6 +66,9 @@ enum SQLiteSchema {
                 t.column("version", .integer).notNull()
                 t.column("withdrawn", .boolean).notNull().defaults(to: false)
                 t.column("fingerprint", .text).notNull()
+                // The text writes Latin letters or digits full-width (ＡＩ): search cannot
+                // rule it out with a plain substring test.
+                t.column("wide_latin", .boolean).notNull()
                 // (document, number) is unique through `id`, which is made of them.
             }
             try db.create(index: "item_by_position", on: "item", columns: ["document", "ordinal", "number"])
@@ -122,9 +123,10 @@ enum SQLiteSchema {
                 t.primaryKey(["document", "revision"])
             }
 
-            // Full text over titles and item text, as `SearchText` tokens (character pairs for
-            // Japanese, words otherwise), written by the ingest. The index holds only tokens.
-            try db.execute(sql: "CREATE VIRTUAL TABLE item_search USING fts5(body, content='', detail='none', columnsize=0)")
+            // Full text: one entry per document holding its distinct `SearchText` tokens (pairs
+            // of kanji and katakana, words otherwise), written by the ingest. The index finds the
+            // documents; `pledge_search_matches` then checks each of their items exactly.
+            try db.execute(sql: "CREATE VIRTUAL TABLE document_search USING fts5(body, content='', detail='none', columnsize=0)")
         }
         return migrator
     }

@@ -179,8 +179,8 @@ public enum SearchText {
     }
 }
 
-/// A search as the user typed it, turned into what a store asks of its index
-/// (`SearchText` tokens, all required) and the substrings it then checks.
+/// A search as the user typed it: what a store asks of its index (`SearchText` tokens, all
+/// required) and the exact test each item then passes (`matches`).
 public struct SearchQuery: Sendable, Equatable {
     public struct Token: Sendable, Equatable {
         public var text: String
@@ -188,10 +188,14 @@ public struct SearchQuery: Sendable, Equatable {
         public var prefix: Bool
     }
 
-    /// Every token must occur.
-    public var tokens: [Token] = []
-    /// Lower-cased terms that must occur as written (in `title + " " + text`, lower-cased).
-    public var substrings: [String] = []
+    enum Term: Sendable, Equatable {
+        /// A word of letters or digits: found at the start of a word (the whole word when short).
+        case word(Token)
+        /// Anything else: found as written; `tokens` are what the index can check of it.
+        case substring(String, tokens: [String])
+    }
+
+    var terms: [Term] = []
 
     public init(_ search: String) {
         for word in search.split(whereSeparator: { $0.isWhitespace }) {
@@ -200,18 +204,141 @@ public struct SearchQuery: Sendable, Equatable {
             let plainWord = parts.count == 1 && !term.unicodeScalars.contains(where: SearchText.isIdeographic)
                 && term.unicodeScalars.allSatisfy { SearchText.isWordCharacter(SearchText.narrow($0)) }
             if plainWord && SearchText.isIndexed(parts[0]) {
-                tokens.append(Token(text: parts[0], prefix: parts[0].unicodeScalars.count >= 3))
+                terms.append(.word(Token(text: parts[0], prefix: parts[0].unicodeScalars.count >= 3)))
             } else {
-                tokens += parts.filter(SearchText.isIndexed).map { Token(text: $0, prefix: false) }
-                substrings.append(term.lowercased())
+                let folded = String(decoding: SearchText.folded(term), as: UTF8.self)
+                terms.append(.substring(folded, tokens: parts.filter(SearchText.isIndexed)))
             }
         }
     }
 
-    /// The FTS5 query for the tokens, or `nil` when only substrings decide.
+    /// Every token the index must hold.
+    public var tokens: [Token] {
+        terms.flatMap { term -> [Token] in
+            switch term {
+            case .word(let token): return [token]
+            case .substring(_, let tokens): return tokens.map { Token(text: $0, prefix: false) }
+            }
+        }
+    }
+
+    /// Terms that must occur as written, folded like the text they are looked for in.
+    public var substrings: [String] {
+        terms.compactMap { if case .substring(let s, _) = $0 { return s } else { return nil } }
+    }
+
+    /// The FTS5 query for the tokens, or `nil` when the index cannot narrow the search.
     public var indexQuery: String? {
+        let tokens = self.tokens
         guard !tokens.isEmpty else { return nil }
         return tokens.map { "\"" + $0.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.prefix ? "*" : "") }
             .joined(separator: " AND ")
+    }
+
+    /// Terms written only in kana and kanji: matched the same in the text as stored, so a store
+    /// can look for them itself before asking `matches`.
+    public var literalTerms: [String] {
+        substrings.filter { $0.unicodeScalars.allSatisfy(SearchText.isIdeographic) }
+    }
+
+    /// Words of ASCII letters and digits: a text holding one has it, lower-cased, as a substring,
+    /// unless the text writes it in full-width letters (ＡＩ).
+    public var asciiWords: [String] {
+        terms.compactMap { if case .word(let t) = $0, t.text.utf8.allSatisfy({ $0 < 0x80 }) { return t.text } else { return nil } }
+    }
+
+    /// Whether `text` holds every term. This is the meaning of a search; indexes only narrow it.
+    public func matches(_ text: String) -> Bool {
+        let folded = SearchText.folded(text)
+        return folded.withUnsafeBufferPointer { haystack in
+            terms.allSatisfy { term in
+                switch term {
+                case .substring(let s, _):
+                    return SearchText.occurrences(of: Array(s.utf8), in: haystack).first { _ in true } != nil
+                case .word(let token):
+                    let needle = Array(token.text.utf8)
+                    return SearchText.occurrences(of: needle, in: haystack).contains { at in
+                        SearchText.startsWord(haystack, at) && (token.prefix || SearchText.endsWord(haystack, at + needle.count))
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension SearchText {
+    /// Whether a text writes Latin letters or digits full-width (ＡＩ, ２０２６).
+    public static func hasWideLatin(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || (0xFF21...0xFF3A).contains($0.value) || (0xFF41...0xFF5A).contains($0.value) }
+    }
+
+    /// A text as search compares it: full-width ASCII narrowed, letters lower-cased, as UTF-8.
+    static func folded(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for raw in text.unicodeScalars {
+            let s = narrow(raw)
+            if s.value < 0x80 {
+                let b = UInt8(s.value)
+                out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            } else if s.value < 0x2E80 && s.properties.changesWhenLowercased {
+                // Kana and kanji (from U+2E80 on) have no case: no need to ask.
+                out.append(contentsOf: s.properties.lowercaseMapping.utf8)
+            } else {
+                out.append(contentsOf: UTF8.encode(s)!)
+            }
+        }
+        return out
+    }
+
+    /// Byte offsets where `needle` occurs in `haystack`.
+    static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> some Sequence<Int> {
+        let last = haystack.count - needle.count
+        var i = 0
+        return AnySequence {
+            AnyIterator<Int> {
+                guard let first = needle.first else { return nil }
+                while i <= last {
+                    defer { i += 1 }
+                    if haystack[i] == first {
+                        var k = 1
+                        while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return i }
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The code point that ends just before byte `at`, if any.
+    static func scalar(before at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard at > 0 else { return nil }
+        var start = at - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var decoder = UTF8()
+        var iterator = bytes[start..<at].makeIterator()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
+    static func scalar(at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard at < bytes.count else { return nil }
+        var decoder = UTF8()
+        var iterator = bytes[at...].makeIterator()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
+    /// Whether a word token can start at byte `at`: the code point before is no letter or
+    /// digit of a word (ideographs make their own tokens, so a word may follow one).
+    static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        guard let s = scalar(before: at, in: bytes) else { return true }
+        return !isWordCharacter(s) || isIdeographic(s)
+    }
+
+    static func endsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        guard let s = scalar(at: at, in: bytes) else { return true }
+        return !isWordCharacter(s) || isIdeographic(s)
     }
 }
