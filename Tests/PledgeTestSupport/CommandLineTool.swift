@@ -46,7 +46,7 @@ public enum CommandLineTool {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Standard error goes to a file, so a chatty tool never blocks on a full pipe.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let out = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -167,7 +167,6 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             guard depth == 0, i > 0, u == "は" || u == "も" else { continue }
             var p = i - 1
             while p > 0, CharacterClass.isSpace(s[p]) { p -= 1 }
-            let before = s[p]
             let next: Unicode.Scalar = i + 1 < s.count ? s[i + 1] : "。"
             if u == "も" {
                 // Only `Xもまた` and `Xも、` mark a topic; も is too common otherwise.

@@ -20,6 +20,8 @@ public struct ItemRecord: Sendable, Equatable {
     public var times: [StoredTime]
     /// Worked out once, on the thread that extracted the document, not by the store's writer.
     public private(set) var fingerprint = ""
+    /// Whether the item writes Latin letters or digits full-width (search needs to know).
+    public private(set) var wideLatin = false
 
     public init(
         extractedID: String, sectionID: String, section: String?, kind: ItemKind, title: String?, text: String,
@@ -40,6 +42,7 @@ public struct ItemRecord: Sendable, Equatable {
         self.amounts = amounts
         self.times = times
         fingerprint = digest()
+        wideLatin = SearchText.hasWideLatin(title ?? "") || SearchText.hasWideLatin(text)
     }
 
     /// Two versions of an item are the same when everything a user sees of it is.

@@ -105,7 +105,7 @@ struct SQLiteIngest {
             """).execute(arguments: [
                 ordinal, item.extractedID, item.sectionID, item.section, item.kind.rawValue, item.title, item.text,
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
-                item.fingerprint, SearchText.hasWideLatin((item.title ?? "") + item.text), id,
+                item.fingerprint, item.wideLatin, id,
             ])
         for table in ["sentence", "amount", "time_expression"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE item = ?").execute(arguments: [id])
@@ -146,7 +146,7 @@ final class SQLiteItemWriter {
             row.text(r.section); row.text(r.kind.rawValue); row.text(r.title); row.text(r.text); row.int(r.span.start)
             row.int(r.span.end); row.text(r.modality.rawValue); row.text(SQLiteIngest.parties(r.parties)); row.text(r.due)
             row.text(status.rawValue); row.int(version); row.int(withdrawn ? 1 : 0); row.text(r.fingerprint)
-            row.int(SearchText.hasWideLatin((r.title ?? "") + r.text) ? 1 : 0)
+            row.int(r.wideLatin ? 1 : 0)
         }
         try insertParts(id: id, sentences: r.sentences, amounts: r.amounts, times: r.times)
     }

@@ -269,7 +269,20 @@ public struct SearchQuery: Sendable, Equatable {
 extension SearchText {
     /// Whether a text writes Latin letters or digits full-width (ＡＩ, ２０２６).
     public static func hasWideLatin(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || (0xFF21...0xFF3A).contains($0.value) || (0xFF41...0xFF5A).contains($0.value) }
+        // U+FF10…FF5A is EF BC 90 … EF BD 9A in UTF-8.
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xEF {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0xBC && ((0x90...0x99).contains(b2) || (0xA1...0xBA).contains(b2)) { return true }
+                    if b1 == 0xBD && (0x81...0x9A).contains(b2) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A text as search compares it: full-width ASCII narrowed, letters lower-cased, as UTF-8.
