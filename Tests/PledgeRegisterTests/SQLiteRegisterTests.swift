@@ -133,6 +133,8 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         #expect(!SearchQuery("AI").matches("he said it") && !SearchQuery("AI").matches("aims"))
         #expect(SearchQuery("量子 quantum").matches("量子技術 (quantum)") && !SearchQuery("量子 quantum").matches("量子技術"))
         #expect(SearchQuery("$2.9").matches("invest $2.9 billion") && !SearchQuery("$2.9").matches("2.9"))
+        // Letters with case beyond ASCII are folded too.
+        #expect(SearchQuery("école").matches("L'ÉCOLE normale") && SearchQuery("ÉCOLE").matches("une école"))
     }
 
     @Test func searchQueriesTellIndexFromSubstring() {

@@ -249,17 +249,27 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// Whether `text` holds every term. This is the meaning of a search; indexes only narrow it.
     public func matches(_ text: String) -> Bool {
-        let folded = SearchText.folded(text)
-        return folded.withUnsafeBufferPointer { haystack in
-            terms.allSatisfy { term in
-                switch term {
-                case .substring(let s, _):
-                    return SearchText.occurrences(of: Array(s.utf8), in: haystack).first { _ in true } != nil
-                case .word(let token):
-                    let needle = Array(token.text.utf8)
-                    return SearchText.occurrences(of: needle, in: haystack).contains { at in
-                        SearchText.startsWord(haystack, at) && (token.prefix || SearchText.endsWord(haystack, at + needle.count))
-                    }
+        var text = text
+        return text.withUTF8 { raw in
+            // Most texts need no folding beyond ASCII case, which the comparison does itself;
+            // only letters with case outside ASCII, or full-width ones, need the folded copy.
+            if SearchText.needsFolding(raw) {
+                return SearchText.folded(String(decoding: raw, as: UTF8.self)).withUnsafeBufferPointer { matches(in: $0) }
+            }
+            return matches(in: raw)
+        }
+    }
+
+    /// `haystack` is folded, or differs from its folded form only in ASCII case.
+    func matches(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        terms.allSatisfy { term in
+            switch term {
+            case .substring(let s, _):
+                return SearchText.occurrences(of: Array(s.utf8), in: haystack).first { _ in true } != nil
+            case .word(let token):
+                let needle = Array(token.text.utf8)
+                return SearchText.occurrences(of: needle, in: haystack).contains { at in
+                    SearchText.startsWord(haystack, at) && (token.prefix || SearchText.endsWord(haystack, at + needle.count))
                 }
             }
         }
@@ -304,18 +314,38 @@ extension SearchText {
         return out
     }
 
-    /// Byte offsets where `needle` occurs in `haystack`.
+    /// Whether UTF-8 text holds letters that fold to something else beyond ASCII case:
+    /// Latin, Greek and Cyrillic letters past ASCII, or full-width forms.
+    static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0xC3 && b <= 0xD4 { return true }  // U+00C0…U+052F
+            if i + 1 < bytes.count {
+                let c = bytes[i + 1]
+                if b == 0xE1 && c >= 0xB8 { return true }  // U+1E00…U+1FFF
+                if b == 0xE2 && c >= 0xB0 && c <= 0xB7 { return true }  // U+2C00…U+2DFF
+                if b == 0xEA && c >= 0x99 && c <= 0x9F { return true }  // U+A640…U+A7FF
+                if b == 0xEF && (c == 0xBC || c == 0xBD) { return true }  // full-width forms
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Byte offsets where `needle` (folded) occurs in `haystack`, ignoring ASCII case.
     static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> some Sequence<Int> {
         let last = haystack.count - needle.count
         var i = 0
         return AnySequence {
             AnyIterator<Int> {
                 guard let first = needle.first else { return nil }
+                @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
                 while i <= last {
                     defer { i += 1 }
-                    if haystack[i] == first {
+                    if lower(haystack[i]) == first {
                         var k = 1
-                        while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                        while k < needle.count && lower(haystack[i + k]) == needle[k] { k += 1 }
                         if k == needle.count { return i }
                     }
                 }
