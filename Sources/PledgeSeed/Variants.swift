@@ -6,7 +6,11 @@ import Foundation
 public enum SeedVariants {
     public static func text(_ n: Int, of document: Seed.Document) throws -> String {
         let original = try String(contentsOf: document.url, encoding: .utf8)
-        let (y, m, d) = civil(n + 10_957)  // 2000-01-01 is day 10957 after 1970-01-01
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let first = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1))!
+        let day = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: n, to: first)!)
+        let (y, m, d) = (day.year!, day.month!, day.day!)
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December"]
         var text = original
@@ -16,18 +20,6 @@ public enum SeedVariants {
         text = text.replacingOccurrences(of: "150億", with: "\(100 + n % 900)億")
             .replacingOccurrences(of: "$2.9 billion", with: "$\(n % 90 + 1).\(n % 10) billion")
         return text
-    }
-
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Writes `count` variants, alternating Japanese and English, into `folder`; returns their paths.

@@ -59,22 +59,8 @@ enum LineScanner {
         }
         var i = from
         while i < to {
-            let b0 = UInt32(bytes[i])
-            var v: UInt32
-            if b0 < 0x80 {
-                v = b0
-                i += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                i += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                i += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F)
-                i += 4
-            }
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
+            i += length
             out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
         }
     }
@@ -91,21 +77,28 @@ enum LineScanner {
                 i += 1
                 continue
             }
-            var v: UInt32
-            if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                i += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                i += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F)
-                i += 4
-            }
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
+            i += length
             out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
             n += 1
         }
         return n
+    }
+}
+
+/// One code point of valid UTF-8, decoded by hand: the scanners over raw bytes need it
+/// without the standard decoder's checks.
+public enum UTF8Scalar {
+    /// The code point whose first byte is at `i`, and how many bytes it takes.
+    @inlinable @inline(__always)
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 }

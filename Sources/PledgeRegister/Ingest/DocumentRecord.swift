@@ -44,13 +44,6 @@ public struct ItemRecord: Sendable, Equatable {
         fingerprint = digest()
         wideLatin = SearchText.hasWideLatin(title ?? "") || SearchText.hasWideLatin(text)
     }
-
-    /// Two versions of an item are the same when everything a user sees of it is.
-    func sameContent(as other: ItemRecord) -> Bool {
-        text == other.text && title == other.title && section == other.section && kind == other.kind
-            && modality == other.modality && parties == other.parties && due == other.due
-            && sentences == other.sentences && amounts == other.amounts && times == other.times
-    }
 }
 
 /// A document ready to be stored: its identity, its text and its items.

@@ -27,9 +27,10 @@ public enum ItemMatcher {
         var byText: [String: [Int]] = [:]
         for (i, p) in previous.enumerated() { byText[normalised(p.text), default: []].append(i) }
         for (j, t) in texts.enumerated() {
-            guard var candidates = byText[normalised(t)], !candidates.isEmpty else { continue }
+            let key = normalised(t)
+            guard var candidates = byText[key], !candidates.isEmpty else { continue }
             let i = candidates.removeFirst()
-            byText[normalised(t)] = candidates
+            byText[key] = candidates
             result[j] = previous[i].number
             taken.insert(i)
         }

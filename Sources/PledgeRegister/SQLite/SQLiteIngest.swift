@@ -13,7 +13,8 @@ struct SQLiteIngest {
         let key = document.key
         let previous = try Row.fetchOne(db, sql: "SELECT rowid, sha256, revision, text FROM document WHERE key = ?", arguments: [key])
         if let previous, previous["sha256"] as String == document.info.sha256 {
-            return IngestOutcome(document: key, change: .unchanged, kept: try count("NOT withdrawn"))
+            let items = try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE document = ? AND NOT withdrawn", arguments: [key])
+            return IngestOutcome(document: key, change: .unchanged, kept: items ?? 0)
         }
         let revision = (previous?["revision"] as Int? ?? 0) + 1
         try db.execute(
@@ -69,20 +70,21 @@ struct SQLiteIngest {
         return outcome
     }
 
-    func count(_ condition: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE document = ? AND \(condition)", arguments: [document.key]) ?? 0
-    }
-
     func replaceSectionsAndTerms() throws {
         try db.execute(sql: "DELETE FROM section WHERE document = ?", arguments: [document.key])
         try db.execute(sql: "DELETE FROM term WHERE document = ?", arguments: [document.key])
+        try Self.insert(db, sections: document.sections, terms: document.terms.map { ($0.short, $0.long, $0.span) }, of: document.key)
+    }
+
+    /// A document's sections and abbreviations, numbered in order, as ingest and restore write them.
+    static func insert(_ db: Database, sections: [Section], terms: [(short: String, long: String, span: SourceSpan)], of key: String) throws {
         let section = try db.cachedStatement(sql: "INSERT INTO section VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for (i, s) in document.sections.enumerated() {
-            try section.execute(arguments: [document.key, s.id, i, s.heading, s.level, s.span.start, s.span.end])
+        for (i, s) in sections.enumerated() {
+            try section.execute(arguments: [key, s.id, i, s.heading, s.level, s.span.start, s.span.end])
         }
         let term = try db.cachedStatement(sql: "INSERT INTO term VALUES (?, ?, ?, ?, ?, ?)")
-        for (i, t) in document.terms.enumerated() {
-            try term.execute(arguments: [document.key, i, t.short, t.long, t.span.start, t.span.end])
+        for (i, t) in terms.enumerated() {
+            try term.execute(arguments: [key, i, t.short, t.long, t.span.start, t.span.end])
         }
     }
 
@@ -194,14 +196,7 @@ struct SQLiteRestore {
                 sql: "INSERT INTO document(key, title, date, language, sha256, source, text, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, d.text, doc.revision, doc.ingestedAt])
             try writer.add(rowid: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
-            for (i, s) in d.sections.enumerated() {
-                try db.execute(sql: "INSERT INTO section VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [doc.key, s.id, i, s.heading, s.level, s.span.start, s.span.end])
-            }
-            for (i, t) in d.terms.enumerated() {
-                try db.execute(sql: "INSERT INTO term VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [doc.key, i, t.short, t.long, t.span.start, t.span.end])
-            }
+            try SQLiteIngest.insert(db, sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             for entry in d.items {
                 let item = entry.item
                 let record = ItemRecord(

@@ -49,9 +49,10 @@ enum SQLiteQuery {
             arguments += [day]
         }
         if let search = query.search {
+            let parsed = SearchQuery(search)
             // The index narrows to documents holding every term's tokens; withdrawn items may
             // hold words their document no longer has, so a search that includes them reads all.
-            if let match = SearchQuery(search).indexQuery, !query.includeWithdrawn {
+            if let match = parsed.indexQuery, !query.includeWithdrawn {
                 clauses.append("""
                     document IN (SELECT key FROM document WHERE rowid IN
                         (SELECT rowid FROM document_search WHERE document_search MATCH ?))
@@ -59,7 +60,6 @@ enum SQLiteQuery {
                 arguments += [match]
             }
             // Cheap tests in SQLite first, which a match cannot fail, then the exact one.
-            let parsed = SearchQuery(search)
             for literal in parsed.literalTerms {
                 clauses.append("instr(text, ?) > 0")
                 arguments += [literal]

@@ -167,6 +167,7 @@ public final class SQLiteRegister: Register {
 
     // MARK: Tracking
 
+    @discardableResult
     public func record(_ event: NewEvent, item id: String) async throws -> TrackingEvent {
         try EventValidation.check(event)
         let now = self.now
@@ -245,15 +246,6 @@ public final class SQLiteRegister: Register {
 }
 
 /// Timestamps as the register records them: ISO 8601, UTC, to the second.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
-    }
-
-    /// Today's ISO date in UTC.
-    static func today(_ date: Date = Date()) -> String { String(string(date).prefix(10)) }
+public enum Timestamp {
+    public static func string(_ date: Date = Date()) -> String { date.formatted(.iso8601) }
 }

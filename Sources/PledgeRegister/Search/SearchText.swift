@@ -1,3 +1,5 @@
+import PledgeExtract
+
 /// How the register's full-text search reads text, the same for every store.
 ///
 /// - Japanese and Chinese (kana, kanji) have no spaces between words, so every pair of
@@ -98,11 +100,7 @@ public enum SearchText {
                 i += 1
                 continue
             }
-            // Decode one multi-byte code point.
-            let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-            guard i + length <= n else { break }
-            var value = UInt32(b0) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let (value, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
             guard let raw = Unicode.Scalar(value) else { previous = nil; endWord(); continue }
             let s = narrow(raw)
@@ -265,10 +263,10 @@ public struct SearchQuery: Sendable, Equatable {
         terms.allSatisfy { term in
             switch term {
             case .substring(let s, _):
-                return SearchText.occurrences(of: Array(s.utf8), in: haystack).first { _ in true } != nil
+                return SearchText.occurs(Array(s.utf8), in: haystack)
             case .word(let token):
                 let needle = Array(token.text.utf8)
-                return SearchText.occurrences(of: needle, in: haystack).contains { at in
+                return SearchText.occurs(needle, in: haystack) { at in
                     SearchText.startsWord(haystack, at) && (token.prefix || SearchText.endsWord(haystack, at + needle.count))
                 }
             }
@@ -333,25 +331,18 @@ extension SearchText {
         return false
     }
 
-    /// Byte offsets where `needle` (folded) occurs in `haystack`, ignoring ASCII case.
-    static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> some Sequence<Int> {
-        let last = haystack.count - needle.count
-        var i = 0
-        return AnySequence {
-            AnyIterator<Int> {
-                guard let first = needle.first else { return nil }
-                @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                while i <= last {
-                    defer { i += 1 }
-                    if lower(haystack[i]) == first {
-                        var k = 1
-                        while k < needle.count && lower(haystack[i + k]) == needle[k] { k += 1 }
-                        if k == needle.count { return i }
-                    }
-                }
-                return nil
-            }
+    /// Whether `needle` (folded) occurs in `haystack` at a position `accept` takes, ignoring ASCII case.
+    static func occurs(
+        _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, where accept: (Int) -> Bool = { _ in true }
+    ) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        for i in 0...(haystack.count - needle.count) where lower(haystack[i]) == first {
+            var k = 1
+            while k < needle.count && lower(haystack[i + k]) == needle[k] { k += 1 }
+            if k == needle.count && accept(i) { return true }
         }
+        return false
     }
 
     /// The code point that ends just before byte `at`, if any.

@@ -23,7 +23,7 @@ struct Export: AsyncParsableCommand {
         switch format {
         case .json: data = try JSONExport.encode(archive)
         case .csv: data = Data(CSVExport.write(archive).utf8)
-        case .ics: data = Data(CalendarExport.write(archive, stamp: ISO8601DateFormatter().string(from: Date())).utf8)
+        case .ics: data = Data(CalendarExport.write(archive, stamp: Timestamp.string()).utf8)
         case .markdown: data = Data(MarkdownReport.write(archive, asOf: asOf ?? today()).utf8)
         }
         if let output {
