@@ -11,7 +11,9 @@ struct SQLiteIngest {
 
     func run() throws -> IngestOutcome {
         let key = document.key
-        let previous = try Row.fetchOne(db, sql: "SELECT rowid, sha256, revision, text FROM document WHERE key = ?", arguments: [key])
+        let previous = try Row.fetchOne(
+            db, sql: "SELECT d.rowid, sha256, revision, text FROM document d JOIN document_text ON document = key WHERE key = ?",
+            arguments: [key])
         if let previous, previous["sha256"] as String == document.info.sha256 {
             let items = try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE document = ? AND NOT withdrawn", arguments: [key])
             return IngestOutcome(document: key, change: .unchanged, kept: items ?? 0)
@@ -19,14 +21,15 @@ struct SQLiteIngest {
         let revision = (previous?["revision"] as Int? ?? 0) + 1
         try db.execute(
             sql: """
-                INSERT INTO document(key, title, date, language, sha256, source, text, revision, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO document(key, title, date, language, sha256, source, revision, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET title = excluded.title, date = excluded.date, language = excluded.language,
-                    sha256 = excluded.sha256, source = excluded.source, text = excluded.text,
-                    revision = excluded.revision, ingested_at = excluded.ingested_at
+                    sha256 = excluded.sha256, source = excluded.source, revision = excluded.revision,
+                    ingested_at = excluded.ingested_at
                 """,
             arguments: [key, document.info.title, document.info.date, document.info.language.rawValue, document.info.sha256,
-                        document.source, document.text, revision, now])
+                        document.source, revision, now])
+        try db.execute(sql: "INSERT OR REPLACE INTO document_text(document, text) VALUES (?, ?)", arguments: [key, document.text])
         let writer = try SQLiteItemWriter(db)
         if let previous {
             try writer.remove(rowid: previous["rowid"], tokens: SearchText.indexTokens(previous["text"]))
@@ -193,9 +196,10 @@ struct SQLiteRestore {
         for d in archive.documents {
             let doc = d.document
             try db.execute(
-                sql: "INSERT INTO document(key, title, date, language, sha256, source, text, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, d.text, doc.revision, doc.ingestedAt])
+                sql: "INSERT INTO document(key, title, date, language, sha256, source, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, doc.revision, doc.ingestedAt])
             try writer.add(rowid: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
+            try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [doc.key, d.text])
             try SQLiteIngest.insert(db, sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             for entry in d.items {
                 let item = entry.item

@@ -123,7 +123,7 @@ public final class SQLiteRegister: Register {
     }
 
     public func documentText(key: String) async throws -> String? {
-        try await pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE key = ?", arguments: [key]) }
+        try await pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM document_text WHERE document = ?", arguments: [key]) }
     }
 
     public func sections(document: String) async throws -> [Section] {
@@ -212,7 +212,7 @@ public final class SQLiteRegister: Register {
 
     public func archive() async throws -> RegisterArchive {
         try await pool.read { db in
-            let documents = try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns), text FROM document ORDER BY key").map { row in
+            let documents = try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns), text FROM document JOIN document_text ON document = key ORDER BY key").map { row in
                 let key: String = row["key"]
                 let items = try Row.fetchAll(db, sql: "SELECT * FROM item WHERE document = ? ORDER BY number", arguments: [key]).map {
                     let summary = SQLiteQuery.itemSummary($0)

@@ -21,9 +21,14 @@ enum SQLiteSchema {
                 t.column("language", .text).notNull()
                 t.column("sha256", .text).notNull()
                 t.column("source", .text).notNull()
-                t.column("text", .text).notNull()
                 t.column("revision", .integer).notNull()
                 t.column("ingested_at", .text).notNull()
+            }
+            // The text apart from the document's row: a search reads thousands of document rows
+            // and should not page through their texts to do it.
+            try db.create(table: "document_text") { t in
+                t.primaryKey("document", .text).references("document")
+                t.column("text", .text).notNull()
             }
             // Tables keyed by their parent and a position are stored in key order (WITHOUT ROWID):
             // one B-tree to write instead of a table and an index.
