@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Plain value types shared by every layer: what an extraction holds.
@@ -35,13 +37,25 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // `pledge serve`: pages, the JSON API, sign-in and exports over any `Register`.
+        .target(
+            name: "PledgeWeb",
+            dependencies: [
+                "PledgeModel", "PledgeExtract", "PledgeRegister",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         // The documents a fresh install opens on.
         .target(name: "PledgeSeed", resources: [.copy("Documents")]),
         .executableTarget(
             name: "pledge",
             dependencies: [
-                "PledgeExtract", "PledgeSeed", "PledgeRegister",
+                "PledgeExtract", "PledgeSeed", "PledgeRegister", "PledgeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Throughput and memory of the extraction engine (run in release mode).
@@ -56,6 +70,14 @@ let package = Package(
                 "PledgeRegister", "PledgeExtract", "PledgeSeed", "PledgeTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "PledgeWebTests",
+            dependencies: [
+                "PledgeWeb", "PledgeRegister", "PledgeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Browser"]
         ),
         .testTarget(
             name: "PledgeExtractTests",

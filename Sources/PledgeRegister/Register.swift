@@ -97,6 +97,8 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
     /// The file or server is not a Pledge register.
     case notARegister(location: String, reason: String)
     case notEmpty(String)
+    /// A user of that name exists already.
+    case userExists(String)
 
     public var description: String {
         switch self {
@@ -108,6 +110,7 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         case .invalid(let why): return why
         case .notARegister(let location, let reason): return "\(location): not a Pledge register (\(reason))"
         case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
+        case .userExists(let name): return "a user named '\(name)' exists already"
         }
     }
 }
@@ -128,7 +131,12 @@ public protocol Register: Sendable {
     /// Items in document order, then by position within the document.
     func items(matching query: ItemQuery) async throws -> [ItemSummary]
     func count(matching query: ItemQuery) async throws -> Int
+    /// How many of the items `query` selects have each value of `field`, most frequent first.
+    func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount]
     func item(id: String) async throws -> ItemDetail?
+    /// The amounts of the items `query` selects (paging ignored), in document order, each
+    /// with the actor of its sentence.
+    func amounts(matching query: ItemQuery) async throws -> [ItemAmount]
 
     /// Appends an event; refuses a stale `expectedVersion` with `RegisterError.staleVersion`.
     @discardableResult
@@ -142,4 +150,17 @@ public protocol Register: Sendable {
     func archive() async throws -> RegisterArchive
     /// Loads an archive into an empty register.
     func restore(_ archive: RegisterArchive) async throws
+
+    /// A number that changes whenever documents, items or events change, from any process,
+    /// so that a reader may keep what it computed until it does.
+    func generation() async throws -> Int
+
+    /// Adds a user who signs in with the token whose SHA-256 (hex) is `tokenHash`.
+    /// Refuses a name that is taken with `RegisterError.userExists`.
+    func addUser(_ user: User, tokenHash: String) async throws
+    func user(tokenHash: String) async throws -> User?
+    func users() async throws -> [User]
+    /// Random bytes made once per register that sign sign-in cookies, so that every
+    /// server sharing the register accepts the others' cookies.
+    func signingKey() async throws -> [UInt8]
 }

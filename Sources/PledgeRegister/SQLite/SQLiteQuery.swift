@@ -112,11 +112,13 @@ enum SQLiteQuery {
     }
 
     static func amounts(_ db: Database, item: String) throws -> [StoredAmount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM amount WHERE item = ? ORDER BY seq", arguments: [item]).map {
-            StoredAmount(
-                text: $0["text"], span: SourceSpan($0["start"], $0["end"]), kind: AmountKind(rawValue: $0["kind"]) ?? .money,
-                value: $0["value"], unit: $0["unit"], qualifier: ($0["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM amount WHERE item = ? ORDER BY seq", arguments: [item]).map(amount)
+    }
+
+    static func amount(_ row: Row) -> StoredAmount {
+        StoredAmount(
+            text: row["text"], span: SourceSpan(row["start"], row["end"]), kind: AmountKind(rawValue: row["kind"]) ?? .money,
+            value: row["value"], unit: row["unit"], qualifier: (row["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
     }
 
     static func times(_ db: Database, item: String) throws -> [StoredTime] {

@@ -161,6 +161,55 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+        try await pool.read { db in
+            try SQLiteQuery.withSearch(query, in: db) {
+                let (filter, arguments) = SQLiteQuery.filter(query)
+                let (value, label): (String, String) = switch field {
+                case .document: ("document", "(SELECT title FROM document WHERE key = item.document)")
+                case .section: ("section_id", "min(section)")
+                case .modality: ("modality", "NULL")
+                case .party: ("parties", "NULL")
+                case .status: ("status", "NULL")
+                }
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT \(value) AS value, \(label) AS label, count(*) AS n FROM item WHERE \(filter) GROUP BY \(value)",
+                    arguments: arguments)
+                var counts: [FacetCount] = []
+                if field == .party {
+                    // Parties are stored together (`JP,US`); an item counts once for each.
+                    var byParty: [String: Int] = [:]
+                    for row in rows {
+                        for party in (row["value"] as String).split(separator: ",") { byParty[String(party), default: 0] += row["n"] as Int }
+                    }
+                    counts = byParty.map { FacetCount(value: $0.key, count: $0.value) }
+                } else {
+                    counts = rows.map { FacetCount(value: $0["value"], label: $0["label"], count: $0["n"]) }
+                }
+                return counts.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+            }
+        }
+    }
+
+    public func amounts(matching query: ItemQuery) async throws -> [ItemAmount] {
+        try await pool.read { db in
+            try SQLiteQuery.withSearch(query, in: db) {
+                let (filter, arguments) = SQLiteQuery.filter(query)
+                let sql = """
+                    SELECT selected.id, selected.section, amount.*,
+                        (SELECT actor FROM sentence WHERE sentence.item = amount.item
+                            AND sentence.start <= amount.start AND amount.end <= sentence.end) AS actor
+                    FROM (SELECT id, section, document, ordinal, number FROM item WHERE \(filter)) AS selected
+                    JOIN amount ON amount.item = selected.id
+                    ORDER BY selected.document, selected.ordinal, selected.number, amount.seq
+                    """
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    ItemAmount(item: $0["id"], section: $0["section"], amount: SQLiteQuery.amount($0), actor: $0["actor"])
+                }
+            }
+        }
+    }
+
     public func item(id: String) async throws -> ItemDetail? {
         try await pool.read { db in try SQLiteQuery.detail(db, id: id) }
     }
@@ -242,6 +291,58 @@ public final class SQLiteRegister: Register {
             guard documents == 0 && events == 0 else { throw RegisterError.notEmpty(path) }
             try SQLiteRestore(db: db).restore(archive)
         }
+    }
+}
+
+extension SQLiteRegister {
+    // MARK: Readers' caches and users
+
+    public func generation() async throws -> Int {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'").flatMap { Int($0) } ?? 0
+        }
+    }
+
+    public func addUser(_ user: User, tokenHash: String) async throws {
+        try await writeImmediate { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [user.name]) != nil {
+                throw RegisterError.userExists(user.name)
+            }
+            try db.execute(
+                sql: "INSERT INTO user(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [user.name, user.role.rawValue, tokenHash, user.createdAt])
+        }
+    }
+
+    public func user(tokenHash: String) async throws -> User? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM user WHERE token_hash = ?", arguments: [tokenHash]).map(Self.user)
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user) }
+    }
+
+    static func user(_ row: Row) -> User {
+        User(name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer, createdAt: row["created_at"])
+    }
+
+    public func signingKey() async throws -> [UInt8] {
+        // Made by whichever process asks first; the others read what it stored.
+        let fresh = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
+        let hex = try await writeImmediate { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('signing_key', ?)", arguments: [fresh])
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'signing_key'")!
+        }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return bytes
     }
 }
 

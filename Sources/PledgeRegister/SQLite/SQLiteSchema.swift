@@ -133,6 +133,25 @@ enum SQLiteSchema {
             // documents; `pledge_search_matches` then checks each of their items exactly.
             try db.execute(sql: "CREATE VIRTUAL TABLE document_search USING fts5(body, content='', detail='none', columnsize=0)")
         }
+        migrator.registerMigration("v2: users, and a generation number for readers' caches") { db in
+            try db.create(table: "user") { t in
+                t.primaryKey("name", .text)
+                t.column("role", .text).notNull()
+                t.column("token_hash", .text).notNull().unique()
+                t.column("created_at", .text).notNull()
+            }
+            // Every ingest writes its document's row and every tracking write an event, so
+            // counting those writes tells a reader, in any process, that what it shows is stale.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+                CREATE TRIGGER generation_on_document_insert AFTER INSERT ON document
+                BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+                CREATE TRIGGER generation_on_document_update AFTER UPDATE ON document
+                BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+                CREATE TRIGGER generation_on_event AFTER INSERT ON event
+                BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,65 @@
+/// What a user of a shared register may do.
+public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Reads a register whose server keeps reads for signed-in users.
+    case viewer
+    /// Also records tracking events.
+    case editor
+    /// Also everything else a server offers; the most trusted role.
+    case admin
+
+    public var canRecord: Bool { self != .viewer }
+
+    public static func < (a: Role, b: Role) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Someone who signs in to a shared register. The register keeps only a hash of their
+/// token, so a stolen register file gives no one a way in.
+public struct User: Sendable, Codable, Equatable {
+    public var name: String
+    public var role: Role
+    public var createdAt: String
+
+    public init(name: String, role: Role, createdAt: String) {
+        self.name = name
+        self.role = role
+        self.createdAt = createdAt
+    }
+}
+
+/// How many items of a register have each value of one field, for the facets of a list.
+public struct FacetCount: Sendable, Codable, Equatable {
+    /// What a filter takes (`s3`, `commit`, `JP`).
+    public var value: String
+    /// What a reader sees, when it differs from `value` (a section's heading).
+    public var label: String?
+    public var count: Int
+
+    public init(value: String, label: String? = nil, count: Int) {
+        self.value = value
+        self.label = label
+        self.count = count
+    }
+}
+
+/// The fields an item list can be faceted by.
+public enum FacetField: String, Sendable, CaseIterable {
+    case document, section, modality, party, status
+}
+
+/// An amount with what a summary of money needs to know about where it stands.
+public struct ItemAmount: Sendable, Codable, Equatable {
+    public var item: String
+    public var section: String?
+    public var amount: StoredAmount
+    /// Who the sentence holding the amount says acts (`マイクロソフト社`, `Microsoft`).
+    public var actor: String?
+
+    public init(item: String, section: String?, amount: StoredAmount, actor: String?) {
+        self.item = item
+        self.section = section
+        self.amount = amount
+        self.actor = actor
+    }
+}

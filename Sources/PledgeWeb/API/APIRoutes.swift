@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import PledgeRegister
+
+/// `/api/v1/`: the register as JSON, described by `/api/v1/openapi.json`.
+extension WebApp {
+    struct ItemPage: Encodable {
+        var total: Int
+        var limit: Int
+        var offset: Int
+        var items: [ItemSummary]
+    }
+
+    struct DocumentDetail: Encodable {
+        var document: StoredDocument
+        var sections: [SectionView]
+        var text: String
+    }
+
+    struct SectionView: Encodable {
+        var id: String
+        var heading: String?
+        var level: Int
+        var start: Int
+        var end: Int
+    }
+
+    struct DueView: Encodable {
+        var asOf: String
+        var within: Int
+        var overdue: [ItemSummary]
+        var upcoming: [ItemSummary]
+    }
+
+    struct EventRequest: Decodable {
+        var status: Status
+        var note: String?
+        var evidenceURL: String?
+        var evidenceTitle: String?
+        var date: String?
+    }
+
+    func addAPI(to book: inout RouteBook) {
+        let app = self
+        book.get("/api/v1/openapi.json") { _, _ in
+            Reply.bytes(ByteBuffer(data: try Templates.resource("openapi.json")), type: "application/json; charset=utf-8")
+        }
+        book.get("/api/v1/documents") { request, _ in
+            try await app.read(request) { try .json(try await app.register.documents()) }
+        }
+        book.get("/api/v1/documents/{key}") { request, context in
+            let key = try context.parameter("key")
+            return try await app.read(request) {
+                guard let document = try await app.register.document(key: key), let text = try await app.register.documentText(key: key)
+                else { throw WebError(.notFound, "no document \(key)") }
+                let sections = try await app.register.sections(document: key).map {
+                    SectionView(id: $0.id, heading: $0.heading, level: $0.level, start: $0.span.start, end: $0.span.end)
+                }
+                return try .json(DocumentDetail(document: document, sections: sections, text: text))
+            }
+        }
+        book.get("/api/v1/items") { request, _ in
+            let fields = FormFields(request.uri.query ?? "")
+            let list = try ListRequest(fields)
+            let limit = try Self.number(fields, "limit", default: 50, range: 1...1000)
+            let offset = try Self.number(fields, "offset", default: 0, range: 0...Int.max)
+            return try await app.read(request) {
+                let today = app.options.today()
+                var query = list.query(today: today, paged: false)
+                let total = try await app.register.count(matching: query)
+                query.limit = limit
+                query.offset = offset
+                return try .json(ItemPage(total: total, limit: limit, offset: offset, items: try await app.register.items(matching: query)))
+            }
+        }
+        book.get("/api/v1/items/{id}") { request, context in
+            let id = try context.parameter("id")
+            return try await app.read(request) {
+                guard let detail = try await app.register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
+                var rendered = try Rendered.json(detail)
+                rendered.headers[.eTag] = "\"\(detail.item.version)\""
+                return rendered
+            }
+        }
+        book.post("/api/v1/items/{id}/events") { request, context in
+            try await app.recordFromAPI(request, id: try context.parameter("id"))
+        }
+        book.get("/api/v1/glossary") { request, _ in
+            let document = FormFields(request.uri.query ?? "").text("document")
+            return try await app.read(request) { try .json(try await app.register.glossary(document: document)) }
+        }
+        book.get("/api/v1/summary") { request, _ in
+            try await app.read(request) { try .json(ComplianceSummary(items: try await app.register.items(matching: ItemQuery()))) }
+        }
+        book.get("/api/v1/due") { request, _ in
+            let fields = FormFields(request.uri.query ?? "")
+            let asOf = fields.text("as_of") ?? app.options.today()
+            guard Day(iso: asOf) != nil else { throw WebError(.badRequest, "as_of must be a date as YYYY-MM-DD, not '\(asOf)'") }
+            let within = try Self.number(fields, "within", default: 90, range: 0...36500)
+            return try await app.read(request) {
+                let report = DueReport(items: try await app.register.items(matching: ItemQuery(dueBefore: "9999-12-31")), asOf: asOf, within: within)
+                return try .json(DueView(asOf: asOf, within: within, overdue: report.overdue, upcoming: report.upcoming))
+            }
+        }
+    }
+
+    /// An API read: token needed on a private register; answers cached until the register changes.
+    func read(_ request: Request, _ make: () async throws -> Rendered) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        _ = try requireReader(visitor, request: request, api: true)
+        return try await cached(request, visitor: visitor, make: make)
+    }
+
+    static func number(_ fields: FormFields, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = fields.text(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw WebError(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return number
+    }
+
+    /// Records an event sent as JSON with `If-Match: "VERSION"`, the item version the client saw.
+    func recordFromAPI(_ request: Request, id: String) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        guard visitor.byToken else {
+            throw WebError(.unauthorized, "recording through the API needs an API token: 'Authorization: Bearer TOKEN'",
+                           headers: [.wwwAuthenticate: "Bearer"])
+        }
+        let user = try requireEditor(visitor)
+        guard let match = request.headers[.ifMatch] else {
+            throw WebError(.preconditionRequired, "send the item version you saw as 'If-Match: \"VERSION\"' (the ETag of GET /api/v1/items/{id})")
+        }
+        guard let version = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
+            throw WebError(.badRequest, "If-Match must be an item version such as \"3\", not '\(match)'")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        let input: EventRequest
+        do {
+            input = try JSONDecoder().decode(EventRequest.self, from: Data(buffer: body))
+        } catch {
+            throw WebError(.badRequest, "the body must be JSON with a status (\(Status.allCases.map(\.rawValue).joined(separator: ", "))) "
+                + "and optionally note, evidenceURL, evidenceTitle and date")
+        }
+        let event = try await register.record(
+            NewEvent(status: input.status, note: input.note, evidenceURL: input.evidenceURL, evidenceTitle: input.evidenceTitle,
+                     date: input.date ?? options.today(), author: user.name, expectedVersion: version),
+            item: id)
+        var response = try Reply.json(event, status: .created)
+        response.headers[.eTag] = "\"\(event.version)\""
+        response.headers[.location] = "/api/v1/items/" + HTML.pathSegment(id)
+        return response
+    }
+}
+
+import PledgeExtract

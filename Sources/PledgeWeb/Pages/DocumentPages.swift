@@ -1,0 +1,142 @@
+import PledgeExtract
+import PledgeModel
+import PledgeRegister
+
+extension Pages {
+    struct DocumentRow {
+        var key: String
+        var title: String
+        var date: String
+        var language: String
+        var items: Int
+        var link: String
+        var revision: Int
+        var source: String
+        var counterpart: String?
+    }
+
+    func documentList(visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let documents = try await register.documents()
+        let keys = Set(documents.map(\.key))
+        let rows = documents.map { d in
+            DocumentRow(
+                key: d.key, title: d.title ?? d.key, date: d.date ?? "", language: d.language.rawValue, items: d.itemCount,
+                link: HTML.documentPath(d.key), revision: d.revision, source: d.source,
+                counterpart: counterpart(of: d.key, in: keys).map { _ in HTML.documentPath(d.key) + "/side-by-side" })
+        }
+        return framed("documents", ["documents": rows], title: "Documents", visitor: visitor, csrf: csrf)
+    }
+
+    /// The other language's version of a document: keys differ by `-en` (`DocumentKey`).
+    func counterpart(of key: String, in keys: Set<String>) -> String? {
+        let other = key.hasSuffix("-en") ? String(key.dropLast(3)) : key + "-en"
+        return keys.contains(other) ? other : nil
+    }
+
+    struct DocumentView {
+        var key: String
+        var title: String
+        var date: String
+        var language: String
+        var items: Int
+        var text: String
+        var sideBySide: String?
+        var json: String
+    }
+
+    /// The whole document as read, each item marked and linked, its amounts and times marked.
+    func documentPage(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        guard let document = try await register.document(key: key), let text = try await register.documentText(key: key) else {
+            throw WebError(.notFound, "no document \(key)")
+        }
+        let items = try await register.items(matching: ItemQuery(document: key))
+        var annotator = Annotator()
+        for item in items {
+            annotator.add(
+                item.span.start, item.span.end,
+                open: "<span class=\"item\" id=\"item-\(item.number)\"><a class=\"number\" href=\"\(HTML.escape(HTML.itemPath(item.id)))\">#\(item.number)</a> ",
+                close: "</span>", layer: 0)
+        }
+        for a in try await register.amounts(matching: ItemQuery(document: key)) {
+            annotator.add(a.amount.span.start, a.amount.span.end,
+                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>")
+        }
+        let keys = Set(try await register.documents().map(\.key))
+        let model = DocumentView(
+            key: key, title: document.title ?? key, date: document.date ?? "", language: document.language.rawValue,
+            items: items.count, text: annotator.render(text),
+            sideBySide: counterpart(of: key, in: keys).map { _ in HTML.documentPath(key) + "/side-by-side" },
+            json: "/api/v1/documents/" + HTML.pathSegment(key))
+        return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf, lang: document.language.rawValue)
+    }
+
+    struct PairView {
+        var left: ItemRow?
+        var right: ItemRow?
+    }
+
+    struct SideBySide {
+        var leftTitle: String
+        var rightTitle: String
+        var leftLang: String
+        var rightLang: String
+        var pairs: [PairView]
+    }
+
+    /// Japanese and English versions item by item, paired as `pledge align` pairs them.
+    func sideBySide(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let keys = Set(try await register.documents().map(\.key))
+        guard keys.contains(key), let other = counterpart(of: key, in: keys) else {
+            throw WebError(.notFound, "document \(key) has no version in another language in this register")
+        }
+        let (jaKey, enKey) = key.hasSuffix("-en") ? (other, key) : (key, other)
+        guard let jaText = try await register.documentText(key: jaKey), let enText = try await register.documentText(key: enKey),
+              let jaDoc = try await register.document(key: jaKey), let enDoc = try await register.document(key: enKey)
+        else { throw WebError(.notFound, "no document \(key)") }
+        // The register keeps items, not extractions; reading the texts again gives the
+        // extractions the aligner works on, whose items are in the register's order.
+        let ja = try Extractor(options: ExtractionOptions(language: .ja)).extract(SourceDocument(name: jaKey, text: jaText))
+        let en = try Extractor(options: ExtractionOptions(language: .en)).extract(SourceDocument(name: enKey, text: enText))
+        let jaItems = try await register.items(matching: ItemQuery(document: jaKey))
+        let enItems = try await register.items(matching: ItemQuery(document: enKey))
+        let today = options.today()
+        func lookup(_ id: String?, _ extraction: Extraction, _ items: [ItemSummary], _ language: Language) -> ItemRow? {
+            guard let id, let ordinal = extraction.items.firstIndex(where: { $0.id == id }),
+                  let item = items.first(where: { $0.ordinal == ordinal })
+            else { return nil }
+            return row(item, today: today, language: language)
+        }
+        let pairs = Aligner.align(ja, text: jaText, en, text: enText).map {
+            PairView(left: lookup($0.first, ja, jaItems, .ja), right: lookup($0.second, en, enItems, .en))
+        }
+        let model = SideBySide(
+            leftTitle: jaDoc.title ?? jaKey, rightTitle: enDoc.title ?? enKey, leftLang: "ja", rightLang: "en", pairs: pairs)
+        return framed("side-by-side", model, title: "Side by side", visitor: visitor, csrf: csrf)
+    }
+
+    struct TermView {
+        var short: String
+        var long: String
+        var document: String
+        var link: String
+        var search: String
+    }
+
+    func glossaryPage(visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let terms = try await register.glossary(document: nil).map {
+            TermView(short: $0.short, long: $0.long, document: $0.document, link: HTML.documentPath($0.document),
+                     search: "/items?q=" + Self.query($0.short))
+        }
+        return framed("glossary", ["terms": terms], title: "Glossary", visitor: visitor, csrf: csrf)
+    }
+
+    struct SignIn {
+        var csrf: String
+        var next: String
+        var message: String?
+    }
+
+    func signInPage(visitor: Visitor, csrf: String, next: String, message: String?) -> Rendered {
+        framed("signin", SignIn(csrf: csrf, next: next, message: message), title: "Sign in", visitor: visitor, csrf: nil)
+    }
+}

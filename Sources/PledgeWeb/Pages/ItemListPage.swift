@@ -1,0 +1,191 @@
+import PledgeExtract
+import PledgeModel
+import PledgeRegister
+
+/// What the items list was asked for: filters from the query string, as links keep them.
+struct ListRequest: Sendable, Equatable {
+    static let pageSize = 50
+    static let dueChoices: [(value: String, label: String)] = [
+        ("overdue", "overdue"), ("90", "due within 90 days"), ("365", "due within a year"), ("any", "has a due date"),
+    ]
+
+    var document: String?
+    var section: String?
+    var modality: String?
+    var party: String?
+    var status: String?
+    var due: String?
+    var search: String?
+    var page = 1
+
+    init(_ fields: FormFields) throws {
+        document = fields.text("document")
+        section = fields.text("section")
+        modality = fields.text("modality")
+        party = fields.text("party")
+        status = fields.text("status")
+        due = fields.text("due")
+        search = fields.text("q")
+        page = max(1, fields.text("page").flatMap { Int($0) } ?? 1)
+        if let modality, Modality(rawValue: modality) == nil {
+            throw WebError(.badRequest, "unknown modality '\(modality)'; one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let party, Party(rawValue: party) == nil {
+            throw WebError(.badRequest, "unknown party '\(party)'; one of \(Party.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let status, Status(rawValue: status) == nil {
+            throw WebError(.badRequest, "unknown status '\(status)'; one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let due, !Self.dueChoices.contains(where: { $0.value == due }) {
+            throw WebError(.badRequest, "unknown due filter '\(due)'; one of \(Self.dueChoices.map(\.value).joined(separator: ", "))")
+        }
+    }
+
+    func query(today: String, paged: Bool = true) -> ItemQuery {
+        var query = ItemQuery(
+            document: document, section: section, modality: modality.flatMap(Modality.init(rawValue:)),
+            party: party.flatMap(Party.init(rawValue:)), status: status.flatMap(Status.init(rawValue:)), search: search)
+        switch due {
+        case "overdue": query.overdueOn = today
+        case "90", "365": query.dueBefore = Day(iso: today).map { $0.adding(days: Int(due!)!).iso }
+        case "any": query.dueBefore = "9999-12-31"
+        default: break
+        }
+        if paged {
+            query.limit = Self.pageSize
+            query.offset = (page - 1) * Self.pageSize
+        }
+        return query
+    }
+
+    /// This request with one filter changed (`nil` removes it), back on the first page.
+    func with(_ field: String, _ value: String?) -> ListRequest {
+        var copy = self
+        copy.page = 1
+        switch field {
+        case "document": copy.document = value
+        case "section": copy.section = value
+        case "modality": copy.modality = value
+        case "party": copy.party = value
+        case "status": copy.status = value
+        case "due": copy.due = value
+        case "q": copy.search = value
+        default: break
+        }
+        return copy
+    }
+
+    var link: String {
+        let pairs: [(String, String?)] = [
+            ("q", search), ("document", document), ("section", section), ("modality", modality), ("party", party),
+            ("status", status), ("due", due), ("page", page > 1 ? String(page) : nil),
+        ]
+        let query = pairs.compactMap { name, value in value.map { name + "=" + Pages.query($0) } }.joined(separator: "&")
+        return query.isEmpty ? "/items" : "/items?" + query
+    }
+
+    func value(of field: String) -> String? {
+        switch field {
+        case "document": document
+        case "section": section
+        case "modality": modality
+        case "party": party
+        case "status": status
+        case "due": due
+        default: nil
+        }
+    }
+}
+
+extension Pages {
+    struct FacetOption {
+        var label: String
+        var count: Int
+        var link: String
+        var selected: Bool
+    }
+
+    struct FacetGroup {
+        var name: String
+        var options: [FacetOption]
+        var clear: String?
+    }
+
+    struct ItemList {
+        var rows: [ItemRow]
+        var total: Int
+        var first: Int
+        var last: Int
+        var facets: [FacetGroup]
+        var search: String?
+        var previous: String?
+        var next: String?
+        var page: Int
+        var pages: Int
+        var filters: [Filter]
+        var hasFilters: Bool
+        var shown: String?
+    }
+
+    struct Filter {
+        var name: String
+        var value: String
+        var remove: String
+    }
+
+    /// Items with facets: each facet counts what its values would give with the other filters kept.
+    func itemList(_ request: ListRequest, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let today = options.today()
+        let query = request.query(today: today)
+        let total = try await register.count(matching: request.query(today: today, paged: false))
+        let items = try await register.items(matching: query)
+        var facets: [FacetGroup] = []
+        for field in FacetField.allCases {
+            let others = request.with(field.rawValue, nil)
+            let counts = try await register.facet(field, matching: others.query(today: today, paged: false))
+            let selected = request.value(of: field.rawValue)
+            facets.append(FacetGroup(
+                name: field.rawValue,
+                options: counts.prefix(30).map { c in
+                    FacetOption(
+                        label: facetLabel(field, c), count: c.count, link: request.with(field.rawValue, c.value).link,
+                        selected: c.value == selected)
+                },
+                clear: selected == nil ? nil : others.link))
+        }
+        let withoutDue = request.with("due", nil)
+        var dueOptions: [FacetOption] = []
+        for choice in ListRequest.dueChoices {
+            let count = try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false))
+            dueOptions.append(FacetOption(
+                label: choice.label, count: count, link: request.with("due", choice.value).link, selected: request.due == choice.value))
+        }
+        facets.append(FacetGroup(name: "due", options: dueOptions, clear: request.due == nil ? nil : withoutDue.link))
+
+        let pages = max(1, (total + ListRequest.pageSize - 1) / ListRequest.pageSize)
+        var previous = request, next = request
+        previous.page -= 1
+        next.page += 1
+        let filters: [Filter] = ["q", "document", "section", "modality", "party", "status", "due"].compactMap { name in
+            let value = name == "q" ? request.search : request.value(of: name)
+            return value.map { Filter(name: name == "q" ? "search" : name, value: $0, remove: request.with(name, nil).link) }
+        }
+        let model = ItemList(
+            rows: items.map { row($0, today: today) }, total: total, first: total == 0 ? 0 : query.offset + 1,
+            last: query.offset + items.count, facets: facets, search: request.search,
+            previous: request.page > 1 ? previous.link : nil, next: request.page < pages ? next.link : nil,
+            page: request.page, pages: pages, filters: filters, hasFilters: !filters.isEmpty,
+            shown: items.isEmpty ? nil : "\(query.offset + 1)–\(query.offset + items.count)")
+        return framed("items", model, title: request.search.map { "Items: \($0)" } ?? "Items", visitor: visitor, csrf: csrf,
+                      search: request.search ?? "")
+    }
+
+    func facetLabel(_ field: FacetField, _ count: FacetCount) -> String {
+        switch field {
+        case .modality: Modality(rawValue: count.value).flatMap { Self.modalityNames[$0] } ?? count.value
+        case .status: Status(rawValue: count.value).flatMap { Self.statusNames[$0] } ?? count.value
+        case .party: ["JP": "Japan", "US": "United States", "OTHER": "others"][count.value] ?? count.value
+        default: count.label ?? count.value
+        }
+    }
+}

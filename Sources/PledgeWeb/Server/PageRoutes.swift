@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import PledgeRegister
+
+extension WebApp {
+    func addPages(to book: inout RouteBook) {
+        let app = self
+        book.get("/") { request, _ in
+            try await app.page(request) { visitor, csrf in try await app.pages.dashboard(visitor: visitor, csrf: csrf) }
+        }
+        book.get("/items") { request, _ in
+            let list = try ListRequest(FormFields(request.uri.query ?? ""))
+            return try await app.page(request) { visitor, csrf in try await app.pages.itemList(list, visitor: visitor, csrf: csrf) }
+        }
+        book.get("/items/{id}") { request, context in
+            let id = try context.parameter("id")
+            return try await app.page(request) { visitor, csrf in try await app.pages.itemPage(id: id, visitor: visitor, csrf: csrf) }
+        }
+        book.post("/items/{id}/events") { request, context in
+            try await app.recordFromForm(request, id: try context.parameter("id"))
+        }
+        book.get("/documents") { request, _ in
+            try await app.page(request) { visitor, csrf in try await app.pages.documentList(visitor: visitor, csrf: csrf) }
+        }
+        book.get("/documents/{key}") { request, context in
+            let key = try context.parameter("key")
+            return try await app.page(request) { visitor, csrf in try await app.pages.documentPage(key: key, visitor: visitor, csrf: csrf) }
+        }
+        book.get("/documents/{key}/side-by-side") { request, context in
+            let key = try context.parameter("key")
+            return try await app.page(request) { visitor, csrf in try await app.pages.sideBySide(key: key, visitor: visitor, csrf: csrf) }
+        }
+        book.get("/glossary") { request, _ in
+            try await app.page(request) { visitor, csrf in try await app.pages.glossaryPage(visitor: visitor, csrf: csrf) }
+        }
+        book.get("/signin") { request, _ in try await app.signInForm(request, message: nil) }
+        book.post("/signin") { request, _ in try await app.signIn(request) }
+        book.post("/signout") { request, _ in
+            let visitor = try await app.gatekeeper.visitor(for: request)
+            try app.gatekeeper.checkForm(try await Self.form(request), visitor: visitor)
+            var response = Reply.redirect("/")
+            response.setCookie(Gatekeeper.cookie(Gatekeeper.sessionCookie, "", maxAge: 0))
+            return response
+        }
+        book.get("/static/pledge.css") { _, _ in
+            var response = Reply.bytes(ByteBuffer(data: try Templates.resource("pledge.css")), type: "text/css; charset=utf-8")
+            response.headers[.cacheControl] = "max-age=3600"
+            return response
+        }
+        book.get("/export.csv") { request, _ in
+            try await app.export(request) { archive in
+                Rendered(body: ByteBuffer(string: CSVExport.write(archive)), type: "text/csv; charset=utf-8",
+                         headers: [.contentDisposition: "attachment; filename=\"pledge-register.csv\""])
+            }
+        }
+        book.get("/export.json") { request, _ in
+            try await app.export(request) { archive in
+                Rendered(body: ByteBuffer(data: try JSONExport.encode(archive)), type: "application/json; charset=utf-8",
+                         headers: [.contentDisposition: "attachment; filename=\"pledge-register.json\""])
+            }
+        }
+        book.get("/calendar.ics") { request, _ in
+            let stamp = Timestamp.string(app.options.now())
+            return try await app.export(request) { archive in
+                Rendered(body: ByteBuffer(string: CalendarExport.write(archive, stamp: stamp)), type: "text/calendar; charset=utf-8",
+                         headers: [.contentDisposition: "attachment; filename=\"pledge-due-dates.ics\""])
+            }
+        }
+    }
+
+    /// A page: private registers send strangers to sign in; pages for anonymous readers are
+    /// cached until the register changes; signed-in users get theirs made fresh, with their
+    /// name and the form token in it.
+    func page(_ request: Request, _ build: (Visitor, String?) async throws -> Rendered) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        if let redirect = try requireReader(visitor, request: request, api: false) { return redirect }
+        guard visitor.user == nil else {
+            return try await build(visitor, visitor.nonce.map(gatekeeper.csrfToken)).response
+        }
+        return try await cached(request, visitor: visitor) { try await build(visitor, nil) }
+    }
+
+    func export(_ request: Request, _ make: @escaping (RegisterArchive) throws -> Rendered) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        if let redirect = try requireReader(visitor, request: request, api: false) { return redirect }
+        return try await cached(request, visitor: visitor) { try make(try await register.archive()) }
+    }
+
+    static func form(_ request: Request) async throws -> FormFields {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        return FormFields(String(buffer: body))
+    }
+
+    func signInForm(_ request: Request, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        let nonce = visitor.user == nil ? (visitor.nonce ?? Gatekeeper.newNonce()) : Gatekeeper.newNonce()
+        let next = Self.localPath(FormFields(request.uri.query ?? "")["next"])
+        var response = pages.signInPage(visitor: visitor, csrf: gatekeeper.csrfToken(nonce: nonce), next: next, message: message).response
+        response.status = status
+        response.setCookie(Gatekeeper.cookie(Gatekeeper.visitorCookie, nonce, maxAge: 3600))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        let form = try await Self.form(request)
+        var visitor = try await gatekeeper.visitor(for: request)
+        visitor.nonce = request.cookies[Gatekeeper.visitorCookie]?.value
+        try gatekeeper.checkForm(form, visitor: visitor)
+        guard let (_, cookie) = try await gatekeeper.signIn(token: form["token"] ?? "") else {
+            return try await signInForm(request, message: "That token is not known to this register.", status: .unauthorized)
+        }
+        var response = Reply.redirect(Self.localPath(form["next"]))
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// Only a path on this site is a place to go back to after signing in.
+    static func localPath(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
+        return text
+    }
+
+    func recordFromForm(_ request: Request, id: String) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        let form = try await Self.form(request)
+        try gatekeeper.checkForm(form, visitor: visitor)
+        let user = try requireEditor(visitor)
+        guard let status = form.text("status").flatMap(Status.init(rawValue:)) else {
+            throw WebError(.unprocessableContent, "choose a status")
+        }
+        let event = NewEvent(
+            status: status, note: form.text("note"), evidenceURL: form.text("evidence_url"), evidenceTitle: form.text("evidence_title"),
+            date: form.text("date") ?? options.today(), author: user.name, expectedVersion: form.text("version").flatMap { Int($0) })
+        do {
+            try await register.record(event, item: id)
+        } catch let error as RegisterError {
+            let web = WebError(error)
+            guard web.status != .notFound else { throw web }
+            var response = try await pages.itemPage(
+                id: id, visitor: visitor, csrf: visitor.nonce.map(gatekeeper.csrfToken), message: error.description).response
+            response.status = web.status
+            return response
+        }
+        return Reply.redirect(HTML.itemPath(id) + "#history")
+    }
+}

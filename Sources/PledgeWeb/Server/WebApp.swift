@@ -1,0 +1,178 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import PledgeRegister
+
+/// How `pledge serve` behaves.
+public struct WebOptions: Sendable {
+    /// Reads need a signed-in user or an API token; writes always do.
+    public var privateReads: Bool
+    /// The day "overdue" and "due soon" are counted from (ISO date, UTC).
+    public var today: @Sendable () -> String
+    public var now: @Sendable () -> Date
+
+    public init(
+        privateReads: Bool = false,
+        today: @escaping @Sendable () -> String = { Date().formatted(.iso8601.year().month().day()) },
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.privateReads = privateReads
+        self.today = today
+        self.now = now
+    }
+}
+
+/// The web application over a register: pages, the JSON API, exports and sign-in.
+public struct WebApp: Sendable {
+    let register: any Register
+    let options: WebOptions
+    let gatekeeper: Gatekeeper
+    let pages: Pages
+    let cache = ResponseCache()
+
+    public init(register: any Register, options: WebOptions = WebOptions()) async throws {
+        self.register = register
+        self.options = options
+        gatekeeper = Gatekeeper(register: register, key: try await register.signingKey(), now: options.now)
+        pages = Pages(register: register, library: try await Templates.library(), options: options)
+    }
+
+    /// A Hummingbird application serving this site at `host:port`.
+    public func application(
+        host: String = "127.0.0.1", port: Int = 8080, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Pledge"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+
+    /// Every route, so that tests can drive the site without a socket.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: SiteMiddleware())
+        var book = RouteBook(router: router)
+        addPages(to: &book)
+        addAPI(to: &book)
+        return router
+    }
+
+    /// The API's routes as `METHOD /path/{parameter}`, as the OpenAPI document names them.
+    public func apiRoutes() -> [String] {
+        var book = RouteBook(router: Router())
+        addAPI(to: &book)
+        return book.routes
+    }
+
+    // MARK: Reading
+
+    /// A read the register's generation can cache: anonymous pages, API reads, exports.
+    func cached(_ request: Request, visitor: Visitor, make: () async throws -> Rendered) async throws -> Response {
+        let key = options.today() + " " + request.uri.description
+        return try await cache.rendered(for: key, generation: try await register.generation(), make: make).response
+    }
+
+    /// Checks that the visitor may read, for a server whose reads are private.
+    func requireReader(_ visitor: Visitor, request: Request, api: Bool) throws -> Response? {
+        guard options.privateReads, visitor.user == nil else { return nil }
+        if api { throw WebError(.unauthorized, "this register is private: send an API token as 'Authorization: Bearer TOKEN'") }
+        return Reply.redirect("/signin?next=" + (request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+    }
+
+    /// The signed-in user who may record events, or an error saying why not.
+    func requireEditor(_ visitor: Visitor) throws -> User {
+        guard let user = visitor.user else { throw WebError(.unauthorized, "sign in to record progress") }
+        guard user.role.canRecord else {
+            throw WebError(.forbidden, "\(user.name) is a viewer; recording progress needs the editor or admin role")
+        }
+        return user
+    }
+}
+
+/// Registers routes and remembers them, `{id}` style, for the OpenAPI check.
+struct RouteBook {
+    let router: Router<BasicRequestContext>
+    var routes: [String] = []
+
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    mutating func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        routes.append("\(method.rawValue) \(path)")
+        let hummingbirdPath = path.split(separator: "/").map { part in
+            part.hasPrefix("{") ? ":" + part.dropFirst().dropLast() : part
+        }.joined(separator: "/")
+        router.on(RouterPath("/" + hummingbirdPath), method: method, use: handler)
+    }
+
+    mutating func get(_ path: String, _ handler: @escaping Handler) { on(.get, path, handler) }
+    mutating func post(_ path: String, _ handler: @escaping Handler) { on(.post, path, handler) }
+}
+
+extension BasicRequestContext {
+    /// A path parameter as the visitor meant it: `%23` in an item id is its `#`.
+    func parameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+}
+
+/// Security headers on every response, and errors turned into pages or JSON.
+struct SiteMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    static let contentSecurityPolicy = [
+        "default-src 'none'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'", "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ].joined(separator: "; ")
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.errorResponse(error, api: request.uri.path.hasPrefix("/api/"))
+        }
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        return response
+    }
+
+    static func errorResponse(_ error: any Error, api: Bool) -> Response {
+        let web: WebError
+        switch error {
+        case let e as WebError: web = e
+        case let e as RegisterError: web = WebError(e)
+        case let e as HTTPError: web = WebError(e.status, e.body ?? (e.status == .notFound ? "nothing here" : e.status.reasonPhrase))
+        default: web = WebError(.internalServerError, "the server could not answer: \(error)")
+        }
+        var response: Response
+        if api {
+            response = (try? Reply.json(Reply.ErrorBody(error: .init(status: web.status.code, message: web.message)), status: web.status))
+                ?? Reply.html("", status: web.status)
+        } else {
+            response = Reply.html(Pages.errorPage(web), status: web.status)
+        }
+        response.headers.append(contentsOf: web.headers)
+        return response
+    }
+}
+
+/// The templates shipped with Pledge.
+enum Templates {
+    static func library() async throws -> MustacheLibrary {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw WebError(.internalServerError, "Pledge's page templates are missing from its installation")
+        }
+        return try await MustacheLibrary(directory: folder.path)
+    }
+
+    static func resource(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Static") else {
+            throw WebError(.notFound, "no file \(name)")
+        }
+        return try Data(contentsOf: url)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import PledgeRegister
+import PledgeWeb
+
+/// `pledge serve`: the web application and JSON API over the register.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the register as a web application and JSON API.",
+        discussion: """
+            Pages work without JavaScript; the API is described at /api/v1/openapi.json.
+            Anyone may read unless --private is given; recording progress always needs a user
+            (see `pledge user add`).
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
+    @Flag(help: "Reads need a signed-in user or an API token too.") var `private` = false
+
+    func run() async throws {
+        let store = try await register.open()
+        let app = try await failing { try await WebApp(register: store, options: WebOptions(privateReads: `private`)) }
+        let host = self.host
+        let application = app.application(host: host, port: port) { port in
+            var out = StandardOutput()
+            out.write("Pledge is serving \(register.location) at http://\(host):\(port)\n")
+            out.flush()
+        }
+        try await application.runService()
+    }
+}
+
+/// `pledge user`: the people who may sign in to a shared register.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Add and list the users of a register.", subcommands: [Add.self, ListUsers.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user and print their token, once.",
+            discussion: "Only a hash of the token is kept: store it now, in a password manager. It signs in to `pledge serve` "
+                + "in a browser, and authenticates API calls as 'Authorization: Bearer TOKEN'.")
+
+        @OptionGroup var register: RegisterOptions
+        @Argument(help: "The user's name, shown with everything they record.") var name: String
+        @Option(help: "viewer (reads a private register), editor (also records progress) or admin.") var role: Role = .viewer
+
+        func validate() throws {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw ValidationError("a user name is 1 to 80 characters, without control characters")
+            }
+        }
+
+        func run() async throws {
+            let store = try await register.open()
+            let token = AccessToken.generate()
+            try await failing {
+                try await store.addUser(
+                    User(name: name.trimmingCharacters(in: .whitespacesAndNewlines), role: role, createdAt: Timestamp.string()),
+                    tokenHash: AccessToken.hash(token))
+            }
+            print(token)
+            printError("Added \(name) (\(role.rawValue)). The token above is shown once; only its hash is kept.")
+        }
+    }
+
+    struct ListUsers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List users and their roles.")
+        @OptionGroup var register: RegisterOptions
+
+        func run() async throws {
+            let store = try await register.open()
+            for user in try await failing({ try await store.users() }) {
+                print("\(user.name)\t\(user.role.rawValue)\t\(user.createdAt)")
+            }
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}

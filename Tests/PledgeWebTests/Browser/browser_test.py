@@ -1,0 +1,92 @@
+"""Drives `pledge serve` in headless Chromium the way a reader and an editor use it.
+
+    python3 browser_test.py BASE_URL EDITOR_TOKEN [SCREENSHOT_FOLDER]
+
+Run by BrowserTests.swift, which starts the server and makes the user. Exits non-zero,
+naming the step, when something a user would notice is wrong.
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+base, token = sys.argv[1], sys.argv[2]
+shots = sys.argv[3] if len(sys.argv) > 3 else None
+
+options = webdriver.ChromeOptions()
+for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=ja"]:
+    options.add_argument(flag)
+options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+driver.set_page_load_timeout(60)
+
+
+def check(condition, step):
+    if not condition:
+        print(f"FAILED: {step}\nat {driver.current_url}\n{driver.page_source[:2000]}", file=sys.stderr)
+        driver.quit()
+        sys.exit(1)
+    print(f"ok: {step}")
+
+
+def shot(name):
+    if shots:
+        driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+
+try:
+    # The dashboard draws its charts as inline SVG, with no script.
+    driver.get(base + "/")
+    check("Commitments as of" in driver.find_element(By.TAG_NAME, "h1").text, "dashboard heading")
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
+    check(len(charts) >= 3, f"dashboard has its timeline and money charts ({len(charts)} found)")
+    check(all(c.size["width"] > 200 and c.size["height"] > 50 for c in charts), "charts are drawn at a readable size")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#timeline circle")) > 5, "timeline has due-date dots")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#money-by-company rect")) > 3, "money chart has bars")
+    check("マイクロソフト社" in driver.find_element(By.ID, "money-by-company").text, "money chart names companies")
+    shot("dashboard")
+
+    # A Japanese search from the box in the header.
+    box = driver.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
+    box.send_keys("量子")
+    box.submit()
+    count = driver.find_element(By.ID, "result-count").text
+    rows = driver.find_elements(By.CSS_SELECTOR, "li.item-row")
+    check(len(rows) >= 2 and count.startswith(f"{len(rows)} items"), f"search for 量子 lists its items ({count})")
+    check(all("量子" in r.text for r in rows), "every result holds 量子")
+    check("2024-04-10-japan-us#" in rows[0].text, "results link item ids")
+    shot("search")
+
+    # Sign in with the editor's token.
+    driver.find_element(By.LINK_TEXT, "Sign in").click()
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "form.signin button").click()
+    check("Signed in as" in driver.find_element(By.CSS_SELECTOR, "header .account").text, "signed in")
+
+    # Record an event on an item and see it in its history.
+    driver.get(base + "/items/2024-04-10-japan-us%2317")
+    check(driver.find_elements(By.ID, "record"), "editor sees the form")
+    Select(driver.find_element(By.ID, "status")).select_by_value("in_the_works")
+    driver.find_element(By.ID, "note").send_keys("与圧ローバ: 実施取決めに署名 <checked>")
+    driver.find_element(By.ID, "evidence_url").send_keys("https://www.mofa.go.jp/example")
+    driver.find_element(By.ID, "evidence_title").send_keys("MOFA release")
+    driver.find_element(By.CSS_SELECTOR, "form.record button").click()
+    history = driver.find_element(By.ID, "history").text
+    check("in the works" in history and "与圧ローバ: 実施取決めに署名 <checked>" in history, "event shows in the history")
+    link = driver.find_element(By.CSS_SELECTOR, "#history .evidence a")
+    check(link.get_attribute("href") == "https://www.mofa.go.jp/example" and link.text == "MOFA release", "evidence is linked")
+    check("in the works" in driver.find_element(By.CSS_SELECTOR, ".facts").text, "current status follows the event")
+    shot("item")
+
+    # Readable on a phone: nothing wider than the screen.
+    driver.set_window_size(390, 844)
+    driver.get(base + "/items")
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(width <= 400, f"items list fits a phone screen ({width}px)")
+    shot("phone")
+finally:
+    driver.quit()
+print("browser test passed")

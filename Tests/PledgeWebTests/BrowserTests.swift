@@ -1,0 +1,39 @@
+import Foundation
+import PledgeTestSupport
+import Testing
+
+/// Headless Chromium through the site: dashboard charts, a Japanese search, signing in,
+/// recording progress (Browser/browser_test.py). Needs Debian's chromium and
+/// chromium-driver and Python's selenium, which `.ci/run` installs.
+@Suite struct BrowserTests {
+    @Test func readerAndEditorInChromium() async throws {
+        let folder = CommandLineTool.temporaryFolder()
+        let database = folder.appendingPathComponent("browser.sqlite").path
+        let added = try CommandLineTool.run(["user", "add", "Browser Editor", "--role", "editor", "--database", database])
+        try #require(added.status == 0, "\(added.err)")
+        let token = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let log = folder.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let server = Process()
+        server.executableURL = try #require(CommandLineTool.pledge)
+        server.arguments = ["serve", "--database", database, "--port", "0"]
+        server.standardOutput = try FileHandle(forWritingTo: log)
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        var address: String?
+        for _ in 0..<600 where address == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            address = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").firstMatch(of: /at (http:\/\/127\.0\.0\.1:\d+)/).map { String($0.1) }
+        }
+        let base = try #require(address, "pledge serve did not print its address")
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/browser_test.py")
+        let shots = ProcessInfo.processInfo.environment["PLEDGE_SCREENSHOTS"] ?? folder.path
+        let result = try CommandLineTool.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", script.path, base, token, shots])
+        #expect(result.status == 0, "browser test failed:\n\(result.out)\n\(result.err)")
+        #expect(result.out.contains("browser test passed"))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import HummingbirdTesting
+import PledgeRegister
+import Testing
+
+@testable import PledgeWeb
+
+/// What a reader sees on each page of `pledge serve`.
+@Suite struct PageTests {
+    @Test func dashboardShowsCountsLateItemsAndCharts() async throws {
+        let site = try await WebFixture()
+        let overdue = try await site.register.count(matching: ItemQuery(overdueOn: WebFixture.today))
+        try await site.test { client in
+            let page = try await client.get("/")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("Commitments as of \(WebFixture.today)"))
+            #expect(html.contains("<strong>\(overdue)</strong> overdue"))
+            // 本年6月までに: #8 is due 2024-06-30 and is overdue on the fixture's day.
+            #expect(html.contains("2024-04-10-japan-us#8</a> <span class=\"due late\">2024-06-30</span>"))
+            // Inline SVG: the timeline has one dot per dated item, the money charts bars.
+            let dated = try await site.register.count(matching: ItemQuery(dueBefore: "9999-12-31"))
+            #expect(html.components(separatedBy: "<circle").count - 1 == dated)
+            #expect(html.contains("aria-label=\"Money by company (USD)\""))
+            #expect(html.contains(">マイクロソフト社</text>"))
+            #expect(html.contains("$2.9 bn"))
+            #expect(html.contains("aria-label=\"Money by section (USD)\""))
+            #expect(!html.contains("<script"))
+        }
+    }
+
+    @Test func japaneseSearchListsExactlyTheMatchingItems() async throws {
+        let site = try await WebFixture()
+        let expected = try await site.register.items(matching: ItemQuery(search: "量子")).map(\.id)
+        #expect(expected.count >= 2)
+        try await site.test { client in
+            let page = try await client.get("/items?q=" + formEncode("量子"))
+            let html = page.text
+            #expect(html.contains("\(expected.count) items"))
+            for id in expected { #expect(html.contains(">\(id)</a>")) }
+            let listed = html.components(separatedBy: "class=\"item-row\"").count - 1
+            #expect(listed == expected.count)
+            // Every listed excerpt holds the word.
+            #expect(html.components(separatedBy: "<p lang=").dropFirst().allSatisfy { $0.contains("量子") })
+        }
+    }
+
+    @Test func facetsCountWhatEachFilterWouldGive() async throws {
+        let site = try await WebFixture()
+        let committed = try await site.register.count(matching: ItemQuery(modality: .commit))
+        let japanCommitted = try await site.register.count(matching: ItemQuery(modality: .commit, party: .JP))
+        try await site.test { client in
+            let all = try await client.get("/items").text
+            #expect(all.contains("<a href=\"/items?modality=commit\">committed</a> <span class=\"count\">\(committed)</span>"))
+            let filtered = try await client.get("/items?modality=commit&party=JP").text
+            #expect(filtered.contains("\(japanCommitted) items"))
+            // The party facet keeps the modality filter; its own value is marked chosen.
+            #expect(filtered.contains("<li class=\"selected\"><a href=\"/items?modality=commit&amp;party=JP\">Japan</a> <span class=\"count\">\(japanCommitted)</span>"))
+            #expect(filtered.contains("<a class=\"filter\" href=\"/items?party=JP\""))
+            // Paging: 50 a page.
+            #expect(all.contains("page 1 of \((try await site.register.count(matching: ItemQuery()) + 49) / 50)"))
+            let second = try await client.get("/items?page=2").text
+            #expect(second.contains("51–100 shown"))
+            let bad = try await client.get("/items?modality=promised")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("unknown modality"))
+        }
+    }
+
+    @Test func itemPageMarksAmountsTimesAndAbbreviations() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let page = try await client.get(itemPath("2024-04-10-japan-us#24"))
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("<mark class=\"amount\" title=\"$2.9 bn\">29億ドル</mark>"))
+            #expect(html.contains("<mark class=\"time\" title=\"duration P2Y, due 2026-04-10\">今後2年間で</mark>"))
+            #expect(html.contains("actor: マイクロソフト社"))
+            #expect(html.contains("No progress recorded yet."))
+            // Anonymous readers get no form.
+            #expect(!html.contains("name=\"csrf\""))
+            let withTerm = try await client.get(itemPath("2024-04-10-japan-us#8")).text
+            #expect(withTerm.contains("<abbr title="))
+            let missing = try await client.get(itemPath("2024-04-10-japan-us#999"))
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func documentGlossaryAndSideBySide() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let document = try await client.get("/documents/2024-04-10-japan-us").text
+            #expect(document.components(separatedBy: "<span class=\"item\"").count - 1 == 97)
+            #expect(document.contains("href=\"/items/2024-04-10-japan-us%2317\">#17</a>"))
+            #expect(document.contains("<mark class=\"amount\""))
+            let glossary = try await client.get("/glossary").text
+            #expect(glossary.contains(">DSTCG</a>"))
+            let pairs = try await client.get("/documents/2024-04-10-japan-us/side-by-side").text
+            // Both seeds hold 97 items and they pair one to one.
+            #expect(pairs.components(separatedBy: "<td lang=\"ja\"><a href=").count - 1 == 97)
+            #expect(pairs.components(separatedBy: "<td lang=\"en\"><a href=").count - 1 == 97)
+            #expect(pairs.contains("2024-04-10-japan-us#24</a>") && pairs.contains("2024-04-10-japan-us-en#24</a>"))
+            let list = try await client.get("/documents").text
+            #expect(list.contains("side by side"))
+        }
+    }
+
+    @Test func exportsDownload() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let csv = try await client.get("/export.csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.hasPrefix("\u{FEFF}id,"))
+            let json = try await client.get("/export.json")
+            let archive = try JSONExport.decode(Data(buffer: json.body), file: "export.json")
+            #expect(archive.documents.count == 2)
+            let ics = try await client.get("/calendar.ics").text
+            #expect(ics.hasPrefix("BEGIN:VCALENDAR"))
+            #expect(ics.contains("DTSTART;VALUE=DATE:20240630"))
+        }
+    }
+}
