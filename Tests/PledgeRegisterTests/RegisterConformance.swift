@@ -18,6 +18,10 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case dueDatesAndOverdue
     case glossary
     case archiveRoundTrip
+    case facetsCountEachValue
+    case amountsCarryTheirActors
+    case usersKeepOnlyTokenHashes
+    case generationMovesWithEveryWrite
 
     var testDescription: String { rawValue }
 
@@ -35,6 +39,10 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .dueDatesAndOverdue: try await Self.dueDatesAndOverdue(register)
         case .glossary: try await Self.glossary(register)
         case .archiveRoundTrip: try await Self.archiveRoundTrip(register, empty: try await make())
+        case .facetsCountEachValue: try await Self.facetsCountEachValue(register)
+        case .amountsCarryTheirActors: try await Self.amountsCarryTheirActors(register)
+        case .usersKeepOnlyTokenHashes: try await Self.usersKeepOnlyTokenHashes(register)
+        case .generationMovesWithEveryWrite: try await Self.generationMovesWithEveryWrite(register)
         }
     }
 
@@ -360,5 +368,80 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         let next = try await empty.record(event(.compromise, version: rover.item.version), item: id(17))
         #expect(next.sequence > archive.events.map(\.sequence).max()! && next.version == rover.item.version + 1)
         #expect(try await empty.items(matching: ItemQuery(search: "量子")).count == (try await r.items(matching: ItemQuery(search: "量子"))).count)
+    }
+
+    // MARK: Facets, amounts, users, generation
+
+    static func facetsCountEachValue(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        _ = try await r.ingest(record(en))
+        let all = try await r.items(matching: ItemQuery())
+        for query in [ItemQuery(), ItemQuery(party: .US), ItemQuery(search: "宇宙"), ItemQuery(document: en.key, modality: .commit)] {
+            let items = try await r.items(matching: query)
+            func tally(_ values: [String]) -> [String: Int] { values.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+            func counts(_ field: FacetField) async throws -> [String: Int] {
+                let facet = try await r.facet(field, matching: query)
+                #expect(facet.map(\.count) == facet.map(\.count).sorted(by: >), "most frequent first: \(field) \(query)")
+                return Dictionary(uniqueKeysWithValues: facet.map { ($0.value, $0.count) })
+            }
+            #expect(try await counts(.document) == tally(items.map(\.document)), "\(query)")
+            #expect(try await counts(.section) == tally(items.map(\.sectionID)), "\(query)")
+            #expect(try await counts(.modality) == tally(items.map(\.modality.rawValue)), "\(query)")
+            #expect(try await counts(.party) == tally(items.flatMap { $0.parties.map(\.rawValue) }), "\(query)")
+            #expect(try await counts(.status) == tally(items.map(\.status.rawValue)), "\(query)")
+        }
+        let sections = try await r.facet(.section, matching: ItemQuery(document: ja.key))
+        #expect(sections.contains { $0.label == "宇宙協力" })
+        let documents = try await r.facet(.document, matching: ItemQuery())
+        #expect(documents.first { $0.value == en.key }?.label?.hasPrefix("FACT SHEET") == true)
+        #expect(all.count == 194)
+    }
+
+    static func amountsCarryTheirActors(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        let amounts = try await r.amounts(matching: ItemQuery())
+        var expected: [ItemAmount] = []
+        for item in try await r.items(matching: ItemQuery()) {
+            let detail = try #require(try await r.item(id: item.id))
+            for amount in detail.amounts {
+                let sentence = detail.sentences.first { $0.span.start <= amount.span.start && amount.span.end <= $0.span.end }
+                expected.append(ItemAmount(item: item.id, section: item.section, amount: amount, actor: sentence?.actor))
+            }
+        }
+        #expect(amounts == expected)
+        #expect(amounts.contains { $0.item == id(24) && $0.amount.text == "29億ドル" && $0.actor == "マイクロソフト社" })
+        let found = Set(try await r.items(matching: ItemQuery(search: "マイクロソフト")).map(\.id))
+        let searched = try await r.amounts(matching: ItemQuery(search: "マイクロソフト", limit: 1))
+        #expect(searched == amounts.filter { found.contains($0.item) }, "the search selects, paging does not")
+        #expect(searched.contains { $0.item == id(24) })
+    }
+
+    static func usersKeepOnlyTokenHashes(_ r: any Register) async throws {
+        #expect(try await r.users().isEmpty)
+        try await r.addUser(User(name: "Aiko", role: .editor, createdAt: "2025-01-01T00:00:00Z"), tokenHash: "hash-a")
+        try await r.addUser(User(name: "Ben", role: .viewer, createdAt: "2025-01-02T00:00:00Z"), tokenHash: "hash-b")
+        await #expect(throws: RegisterError.userExists("Aiko")) {
+            try await r.addUser(User(name: "Aiko", role: .admin, createdAt: "2025-01-03T00:00:00Z"), tokenHash: "hash-c")
+        }
+        #expect(try await r.user(tokenHash: "hash-a") == User(name: "Aiko", role: .editor, createdAt: "2025-01-01T00:00:00Z"))
+        #expect(try await r.user(tokenHash: "hash-c") == nil)
+        #expect(try await r.users().map(\.name) == ["Aiko", "Ben"])
+        let key = try await r.signingKey()
+        #expect(key.count == 32)
+        #expect(try await r.signingKey() == key, "the key is made once")
+    }
+
+    static func generationMovesWithEveryWrite(_ r: any Register) async throws {
+        let start = try await r.generation()
+        _ = try await r.ingest(record(ja))
+        let afterIngest = try await r.generation()
+        #expect(afterIngest != start)
+        _ = try await r.ingest(record(ja))
+        #expect(try await r.generation() == afterIngest, "an unchanged document changes nothing")
+        try await r.record(event(.kept), item: id(3))
+        let afterEvent = try await r.generation()
+        #expect(afterEvent != afterIngest)
+        _ = try await r.items(matching: ItemQuery(search: "宇宙"))
+        #expect(try await r.generation() == afterEvent, "reading changes nothing")
     }
 }

@@ -38,35 +38,27 @@ struct SQLiteIngest {
                        tokens: document.searchTokens)
         try replaceSectionsAndTerms()
 
-        var outcome = IngestOutcome(document: key, change: previous == nil ? .added : .revised)
         let old = try Row.fetchAll(
             db, sql: "SELECT number, text, fingerprint, withdrawn, version FROM item WHERE document = ? ORDER BY withdrawn, ordinal",
-            arguments: [key])
-        let matches = ItemMatcher.match(
-            previous: old.map { ItemMatcher.Previous(number: $0["number"], text: $0["text"]) }, new: document.items.map(\.text))
-        let oldByNumber = Dictionary(uniqueKeysWithValues: old.map { ($0["number"] as Int, $0) })
-        var nextNumber = (old.map { $0["number"] as Int }.max() ?? 0) + 1
-        var continued = Set<Int>()
-
-        for (ordinal, item) in document.items.enumerated() {
-            if let number = matches[ordinal], let row = oldByNumber[number] {
-                continued.insert(number)
-                let unchanged = row["fingerprint"] as String == item.fingerprint && !(row["withdrawn"] as Bool)
-                let version = (row["version"] as Int) + (unchanged ? 0 : 1)
-                try update(item, number: number, ordinal: ordinal, version: version, previous: row, writer: writer)
-                if unchanged { outcome.kept += 1 } else { outcome.changed += 1 }
-            } else {
-                try insert(item, number: nextNumber, ordinal: ordinal, writer: writer)
-                nextNumber += 1
-                outcome.added += 1
+            arguments: [key]
+        ).map {
+            IngestPlan.Previous(number: $0["number"], text: $0["text"], fingerprint: $0["fingerprint"], withdrawn: $0["withdrawn"],
+                                version: $0["version"])
+        }
+        let plan = IngestPlan(document, previous: old, isNew: previous == nil)
+        for step in plan.steps {
+            switch step {
+            case .insert(let item, let number, let ordinal):
+                try insert(item, number: number, ordinal: ordinal, writer: writer)
+            case .update(let item, let number, let ordinal, let version):
+                try update(item, number: number, ordinal: ordinal, version: version, writer: writer)
+            case .withdraw(let number):
+                try db.execute(
+                    sql: "UPDATE item SET withdrawn = 1, version = version + 1 WHERE document = ? AND number = ?",
+                    arguments: [key, number])
             }
         }
-        for row in old where !continued.contains(row["number"]) && !(row["withdrawn"] as Bool) {
-            try db.execute(
-                sql: "UPDATE item SET withdrawn = 1, version = version + 1 WHERE document = ? AND number = ?",
-                arguments: [key, row["number"] as Int])
-            outcome.withdrawn += 1
-        }
+        let outcome = plan.outcome
         try db.execute(
             sql: "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [key, revision, document.info.sha256, document.source, now, outcome.added, outcome.changed, outcome.withdrawn])
@@ -100,7 +92,7 @@ struct SQLiteIngest {
 
     /// Rewrites a continuing item in place: its positions move with the document even when
     /// nothing a user sees changed, which is when its version stays.
-    func update(_ item: ItemRecord, number: Int, ordinal: Int, version: Int, previous: Row, writer: SQLiteItemWriter) throws {
+    func update(_ item: ItemRecord, number: Int, ordinal: Int, version: Int, writer: SQLiteItemWriter) throws {
         let id = ItemID.make(document: document.key, number: number)
         try db.cachedStatement(sql: """
             UPDATE item SET ordinal = ?, extracted_id = ?, section_id = ?, section = ?, kind = ?, title = ?, text = ?,

@@ -17,37 +17,9 @@ enum SQLiteQuery {
     }
 
     static func filter(_ query: ItemQuery) -> (String, StatementArguments) {
-        var clauses: [String] = []
-        var arguments: StatementArguments = []
-        if !query.includeWithdrawn { clauses.append("NOT withdrawn") }
-        if let document = query.document {
-            clauses.append("document = ?")
-            arguments += [document]
-        }
-        if let section = query.section {
-            clauses.append("(section_id = ? OR instr(lower(coalesce(section, '')), lower(?)) > 0)")
-            arguments += [section, section]
-        }
-        if let modality = query.modality {
-            clauses.append("modality = ?")
-            arguments += [modality.rawValue]
-        }
-        if let party = query.party {
-            clauses.append("instr(',' || parties || ',', ?) > 0")
-            arguments += ["," + party.rawValue + ","]
-        }
-        if let status = query.status {
-            clauses.append("status = ?")
-            arguments += [status.rawValue]
-        }
-        if let dueBefore = query.dueBefore {
-            clauses.append("due IS NOT NULL AND due <= ?")
-            arguments += [dueBefore]
-        }
-        if let day = query.overdueOn {
-            clauses.append("due IS NOT NULL AND due < ? AND status NOT IN ('kept', 'broken') AND NOT withdrawn")
-            arguments += [day]
-        }
+        let filter = ItemFilter(query) { _ in "?" }
+        var clauses = filter.clauses
+        var arguments = StatementArguments(filter.values)
         if let search = query.search {
             let parsed = SearchQuery(search)
             // The index narrows to documents holding every term's tokens; withdrawn items may
