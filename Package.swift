@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Plain value types shared by every layer: what an extraction holds.
@@ -37,6 +38,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The register in PostgreSQL, for teams sharing one database.
+        .target(
+            name: "PledgePostgres",
+            dependencies: [
+                "PledgeModel", "PledgeRegister",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // `pledge serve`: pages, the JSON API, sign-in and exports over any `Register`.
         .target(
             name: "PledgeWeb",
@@ -53,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "pledge",
             dependencies: [
-                "PledgeExtract", "PledgeSeed", "PledgeRegister", "PledgeWeb",
+                "PledgeExtract", "PledgeSeed", "PledgeRegister", "PledgeWeb", "PledgePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -67,8 +76,9 @@ let package = Package(
         .testTarget(
             name: "PledgeRegisterTests",
             dependencies: [
-                "PledgeRegister", "PledgeExtract", "PledgeSeed", "PledgeTestSupport",
+                "PledgeRegister", "PledgeExtract", "PledgeSeed", "PledgeTestSupport", "PledgePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

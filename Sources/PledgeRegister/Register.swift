@@ -99,6 +99,8 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
     case notEmpty(String)
     /// A user of that name exists already.
     case userExists(String)
+    /// The register's server cannot be reached or stopped answering; try again when it is back.
+    case unavailable(location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -111,6 +113,7 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         case .notARegister(let location, let reason): return "\(location): not a Pledge register (\(reason))"
         case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
         case .userExists(let name): return "a user named '\(name)' exists already"
+        case .unavailable(let location, let reason): return "\(location): the register's database is unavailable (\(reason))"
         }
     }
 }

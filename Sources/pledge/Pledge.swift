@@ -10,7 +10,7 @@ struct Pledge: AsyncParsableCommand {
             + "and keeps them in a register where their progress is tracked.",
         subcommands: [
             Extract.self, Text.self, Align.self, Ingest.self, List.self, Show.self, Track.self, Due.self, Summary.self,
-            Export.self, Import.self, Serve.self, UserCommand.self,
+            Export.self, Import.self, Serve.self, UserCommand.self, Migrate.self,
         ]
     )
 

@@ -63,3 +63,21 @@ public struct ItemAmount: Sendable, Codable, Equatable {
         self.actor = actor
     }
 }
+
+/// The key a register keeps for signing sessions: 32 random bytes, stored as hex.
+public enum SigningKey {
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+        }.joined()
+    }
+
+    public static func bytes(_ hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        return stride(from: 0, to: digits.count - 1, by: 2).compactMap {
+            UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16)
+        }
+    }
+}

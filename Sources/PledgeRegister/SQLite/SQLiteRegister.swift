@@ -330,19 +330,12 @@ extension SQLiteRegister {
 
     public func signingKey() async throws -> [UInt8] {
         // Made by whichever process asks first; the others read what it stored.
-        let fresh = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
+        let fresh = SigningKey.make()
         let hex = try await writeImmediate { db in
             try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('signing_key', ?)", arguments: [fresh])
             return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'signing_key'")!
         }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
-            index = next
-        }
-        return bytes
+        return SigningKey.bytes(hex)
     }
 }
 

@@ -245,6 +245,18 @@ public struct SearchQuery: Sendable, Equatable {
         terms.compactMap { if case .word(let t) = $0, t.text.utf8.allSatisfy({ $0 < 0x80 }) { return t.text } else { return nil } }
     }
 
+    /// Strings a text that `matches` must hold as they are, once it is folded
+    /// (`SearchText.foldedText`): every term, words included, so a store can narrow with
+    /// substring tests before asking `matches`.
+    public var foldedTerms: [String] {
+        terms.map { term in
+            switch term {
+            case .substring(let s, _): return s
+            case .word(let token): return token.text
+            }
+        }
+    }
+
     /// Whether `text` holds every term. This is the meaning of a search; indexes only narrow it.
     public func matches(_ text: String) -> Bool {
         var text = text
@@ -292,6 +304,9 @@ extension SearchText {
             return false
         }
     }
+
+    /// A text as search compares it: full-width ASCII narrowed, letters lower-cased.
+    public static func foldedText(_ text: String) -> String { String(decoding: folded(text), as: UTF8.self) }
 
     /// A text as search compares it: full-width ASCII narrowed, letters lower-cased, as UTF-8.
     static func folded(_ text: String) -> [UInt8] {

@@ -2,8 +2,8 @@ import Foundation
 import PledgeExtract
 
 /// What every store checks before it records an event.
-enum EventValidation {
-    static func check(_ event: NewEvent) throws {
+public enum EventValidation {
+    public static func check(_ event: NewEvent) throws {
         guard Day(iso: event.date) != nil else {
             throw RegisterError.invalid("the event's date must be a calendar date as YYYY-MM-DD, not '\(event.date)'")
         }

@@ -29,6 +29,8 @@ struct Gatekeeper: Sendable {
     /// The register's signing key (`SymmetricKey` is not `Sendable`, its bytes are).
     let key: [UInt8]
     let now: @Sendable () -> Date
+    /// Cookies only over HTTPS, for a server behind a TLS proxy.
+    var secureCookies = false
 
     struct Session: Codable {
         var name: String
@@ -62,11 +64,11 @@ struct Gatekeeper: Sendable {
         }
         let session = Session(name: user.name, expires: Int(now().timeIntervalSince1970) + Self.sessionSeconds, nonce: Self.newNonce())
         let payload = Base64URL.encode(try JSONEncoder().encode(session))
-        return (user, Self.cookie(Self.sessionCookie, payload + "." + sign(payload), maxAge: Self.sessionSeconds))
+        return (user, cookie(Self.sessionCookie, payload + "." + sign(payload), maxAge: Self.sessionSeconds))
     }
 
-    static func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .strict)
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
     }
 
     static func newNonce() -> String {

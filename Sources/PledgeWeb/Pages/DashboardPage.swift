@@ -36,6 +36,7 @@ extension Pages {
         var moneyBySection: String
         var currency: String
         var otherCurrencies: String?
+        var translationsLeftOut: Bool
     }
 
     /// Where a register stands today: counts, what is late, what falls due, money.
@@ -49,10 +50,16 @@ extension Pages {
         let statusesBySection = Dictionary(perSection.map { ($0.name, $0.statuses) }, uniquingKeysWith: { a, _ in a })
         let modalities = try await register.facet(.modality, matching: everything)
         let statuses = try await register.facet(.status, matching: everything)
-        let money = MoneySummary(try await register.amounts(matching: everything))
+        // A document and its translation state the same money: count each pledge once, in
+        // the document's own language.
+        let keys = Set(try await register.documents().map(\.key))
+        let translations = Set(keys.filter { $0.hasSuffix("-en") && keys.contains(String($0.dropLast(3))) })
+        let money = MoneySummary(try await register.amounts(matching: everything).filter {
+            !translations.contains(String($0.item.prefix { $0 != "#" }))
+        })
 
         let model = Dashboard(
-            today: today, documents: try await register.documents().count, items: try await register.count(matching: everything),
+            today: today, documents: keys.count, items: try await register.count(matching: everything),
             overdueCount: report.overdue.count, upcomingCount: report.upcoming.count,
             sections: sections.map { s in
                 let counts = statusesBySection[s.label ?? ""] ?? [:]
@@ -90,7 +97,8 @@ extension Pages {
                 }, title: "Money by section (\(money.currency))"),
             currency: money.currency,
             otherCurrencies: money.otherCurrencies.isEmpty ? nil
-                : money.otherCurrencies.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", "))
+                : money.otherCurrencies.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", "),
+            translationsLeftOut: !translations.isEmpty)
         return framed("dashboard", model, title: "Dashboard", visitor: visitor, csrf: csrf)
     }
 

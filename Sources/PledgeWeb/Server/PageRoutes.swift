@@ -39,7 +39,7 @@ extension WebApp {
             let visitor = try await app.gatekeeper.visitor(for: request)
             try app.gatekeeper.checkForm(try await Self.form(request), visitor: visitor)
             var response = Reply.redirect("/")
-            response.setCookie(Gatekeeper.cookie(Gatekeeper.sessionCookie, "", maxAge: 0))
+            response.setCookie(app.gatekeeper.cookie(Gatekeeper.sessionCookie, "", maxAge: 0))
             return response
         }
         book.get("/static/pledge.css") { _, _ in
@@ -98,7 +98,7 @@ extension WebApp {
         let next = Self.localPath(FormFields(request.uri.query ?? "")["next"])
         var response = pages.signInPage(visitor: visitor, csrf: gatekeeper.csrfToken(nonce: nonce), next: next, message: message).response
         response.status = status
-        response.setCookie(Gatekeeper.cookie(Gatekeeper.visitorCookie, nonce, maxAge: 3600))
+        response.setCookie(gatekeeper.cookie(Gatekeeper.visitorCookie, nonce, maxAge: 3600))
         response.headers[.cacheControl] = "no-store"
         return response
     }

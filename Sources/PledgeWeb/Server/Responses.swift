@@ -24,6 +24,7 @@ struct WebError: Error {
         case .staleVersion: self.init(.conflict, error.description)
         case .userExists: self.init(.conflict, error.description)
         case .invalid: self.init(.unprocessableContent, error.description)
+        case .unavailable: self.init(.serviceUnavailable, error.description)
         case .notARegister, .notEmpty: self.init(.internalServerError, error.description)
         }
     }

@@ -9,16 +9,20 @@ import PledgeRegister
 public struct WebOptions: Sendable {
     /// Reads need a signed-in user or an API token; writes always do.
     public var privateReads: Bool
+    /// Mark cookies Secure: for a server that browsers reach over HTTPS (behind a TLS proxy).
+    public var secureCookies: Bool
     /// The day "overdue" and "due soon" are counted from (ISO date, UTC).
     public var today: @Sendable () -> String
     public var now: @Sendable () -> Date
 
     public init(
         privateReads: Bool = false,
+        secureCookies: Bool = false,
         today: @escaping @Sendable () -> String = { Date().formatted(.iso8601.year().month().day()) },
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.privateReads = privateReads
+        self.secureCookies = secureCookies
         self.today = today
         self.now = now
     }
@@ -35,7 +39,8 @@ public struct WebApp: Sendable {
     public init(register: any Register, options: WebOptions = WebOptions()) async throws {
         self.register = register
         self.options = options
-        gatekeeper = Gatekeeper(register: register, key: try await register.signingKey(), now: options.now)
+        gatekeeper = Gatekeeper(
+            register: register, key: try await register.signingKey(), now: options.now, secureCookies: options.secureCookies)
         pages = Pages(register: register, library: try await Templates.library(), options: options)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PledgeExtract
 import PledgeModel
+import PledgePostgres
 import PledgeRegister
 
 extension Modality: ExpressibleByArgument {}
@@ -11,7 +12,8 @@ extension Status: ExpressibleByArgument {}
 /// `--database`, shared by every command that uses the register.
 struct RegisterOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The register: a SQLite file path (default $PLEDGE_DATABASE, else ./pledge.sqlite).",
+        "The register: a SQLite file path, or postgres://user:password@host:port/database for a team "
+            + "(default $PLEDGE_DATABASE, else ./pledge.sqlite).",
         valueName: "path|url"))
     var database: String?
 
@@ -21,14 +23,21 @@ struct RegisterOptions: ParsableArguments {
 
     /// Opens the register; a new one is loaded with the bundled documents unless `seed` is false.
     func open(seed: Bool = true) async throws -> any Register {
-        let location = self.location
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            printError("\(location): this build of Pledge keeps registers in SQLite files only")
-            throw ExitCode.failure
-        }
-        let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
-        return try await failing { try await SQLiteRegister.open(path: path, seed: seed) }
+        try await openRegister(location, seed: seed)
     }
+}
+
+/// Opens the register at a location: `postgres://…` (or `postgresql://…`) is a PostgreSQL
+/// database, `sqlite:PATH` or any other text a SQLite file.
+func openRegister(_ location: String, seed: Bool = true) async throws -> any Register {
+    if PostgresLocation.isPostgres(location) {
+        return try await failing { try await PostgresRegister.open(url: location, seed: seed) }
+    }
+    let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
+    return try await failing { try await SQLiteRegister.open(path: path, seed: seed) }
+}
+
+extension RegisterOptions {
 }
 
 /// Runs a register operation, turning its errors into one line on stderr and exit status 1.

@@ -18,10 +18,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
     @Flag(help: "Reads need a signed-in user or an API token too.") var `private` = false
+    @Flag(help: "Send cookies over HTTPS only: for a server behind a TLS proxy.") var secureCookies = false
 
     func run() async throws {
         let store = try await register.open()
-        let app = try await failing { try await WebApp(register: store, options: WebOptions(privateReads: `private`)) }
+        let app = try await failing { try await WebApp(register: store, options: WebOptions(privateReads: `private`, secureCookies: secureCookies)) }
         let host = self.host
         let application = app.application(host: host, port: port) { port in
             var out = StandardOutput()

@@ -1,0 +1,215 @@
+import PledgeModel
+import PledgeRegister
+import PostgresNIO
+
+/// Stores one document inside the caller's transaction, following the same `IngestPlan`
+/// as every store.
+struct PostgresIngest {
+    let register: PostgresRegister
+    let connection: PostgresConnection
+    let document: DocumentRecord
+    let now: String
+
+    func run() async throws -> IngestOutcome {
+        let key = document.key
+        // Two servers ingesting one document queue here instead of numbering items twice.
+        try await register.execute(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", [.text("document:" + key)])
+        let previous = try await register.rows(connection, "SELECT sha256, revision FROM document WHERE key = $1", [.text(key)]).first
+        if let previous, try previous.string("sha256") == document.info.sha256 {
+            let kept = try await register.rows(
+                connection, "SELECT count(*) AS n FROM item WHERE document = $1 AND NOT withdrawn", [.text(key)])[0].int("n")
+            return IngestOutcome(document: key, change: .unchanged, kept: kept)
+        }
+        let revision = (try previous?.int("revision") ?? 0) + 1
+        try await register.execute(
+            connection,
+            """
+            INSERT INTO document (key, title, date, language, sha256, source, revision, ingested_at, text)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (key) DO UPDATE SET title = excluded.title, date = excluded.date, language = excluded.language,
+                sha256 = excluded.sha256, source = excluded.source, revision = excluded.revision,
+                ingested_at = excluded.ingested_at, text = excluded.text
+            """,
+            [.text(key), .text(document.info.title), .text(document.info.date), .text(document.info.language.rawValue),
+             .text(document.info.sha256), .text(document.source), .int(revision), .text(now), .text(document.text)])
+        try await register.execute(connection, "DELETE FROM section WHERE document = $1", [.text(key)])
+        try await register.execute(connection, "DELETE FROM term WHERE document = $1", [.text(key)])
+        let writer = PostgresItemWriter(register: register, connection: connection)
+        try await writer.insert(sections: document.sections, terms: document.terms.map { ($0.short, $0.long, $0.span) }, of: key)
+
+        let old = try await register.rows(
+            connection, "SELECT number, text, fingerprint, withdrawn, version FROM item WHERE document = $1 ORDER BY withdrawn, ordinal",
+            [.text(key)]
+        ).map {
+            IngestPlan.Previous(number: try $0.int("number"), text: try $0.string("text"), fingerprint: try $0.string("fingerprint"),
+                                withdrawn: try $0.bool("withdrawn"), version: try $0.int("version"))
+        }
+        let plan = IngestPlan(document, previous: old, isNew: previous == nil)
+        var fresh: [PostgresItemWriter.NewItem] = []
+        for step in plan.steps {
+            switch step {
+            case .insert(let item, let number, let ordinal):
+                fresh.append(.init(id: ItemID.make(document: key, number: number), document: key, number: number, ordinal: ordinal,
+                                   extractedID: item.extractedID, record: item, status: .not_yet_rated, version: 1, withdrawn: false))
+            case .update(let item, let number, let ordinal, let version):
+                let id = ItemID.make(document: key, number: number)
+                try await register.execute(
+                    connection,
+                    """
+                    UPDATE item SET ordinal = $1, extracted_id = $2, section_id = $3, section = $4, kind = $5, title = $6, text = $7,
+                        start = $8, "end" = $9, modality = $10, parties = $11, due = $12, version = $13, withdrawn = false,
+                        fingerprint = $14, search_text = $15
+                    WHERE id = $16
+                    """,
+                    [.int(ordinal), .text(item.extractedID), .text(item.sectionID), .text(item.section), .text(item.kind.rawValue),
+                     .text(item.title), .text(item.text), .int(item.span.start), .int(item.span.end), .text(item.modality.rawValue),
+                     .text(PostgresItemWriter.parties(item.parties)), .text(item.due), .int(version), .text(item.fingerprint),
+                     .text(PostgresItemWriter.searchText(item)), .text(id)])
+                for table in ["sentence", "amount", "time_expression"] {
+                    try await register.execute(connection, "DELETE FROM \(table) WHERE item = $1", [.text(id)])
+                }
+                try await writer.insertParts([(id, item.sentences, item.amounts, item.times)])
+            case .withdraw(let number):
+                try await register.execute(
+                    connection, "UPDATE item SET withdrawn = true, version = version + 1 WHERE document = $1 AND number = $2",
+                    [.text(key), .int(number)])
+            }
+        }
+        try await writer.insert(fresh)
+        let outcome = plan.outcome
+        try await register.execute(
+            connection, "INSERT INTO ingest_log VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            [.text(key), .int(revision), .text(document.info.sha256), .text(document.source), .text(now), .int(outcome.added),
+             .int(outcome.changed), .int(outcome.withdrawn)])
+        return outcome
+    }
+}
+
+/// Writes items and what hangs off them in multi-row statements, for ingest and restore.
+struct PostgresItemWriter {
+    let register: PostgresRegister
+    let connection: PostgresConnection
+
+    struct NewItem {
+        var id: String
+        var document: String
+        var number: Int
+        var ordinal: Int
+        var extractedID: String
+        var record: ItemRecord
+        var status: Status
+        var version: Int
+        var withdrawn: Bool
+    }
+
+    static func parties(_ parties: [Party]) -> String { parties.map(\.rawValue).joined(separator: ",") }
+
+    /// What search compares a query with: title and text, folded as `SearchQuery` folds.
+    static func searchText(_ item: ItemRecord) -> String { SearchText.foldedText((item.title ?? "") + " " + item.text) }
+
+    /// Rows in batches small enough for PostgreSQL's limit of 65,535 values a statement.
+    func insertRows(_ table: String, columns: String, _ rows: [[Value]]) async throws {
+        guard let width = rows.first?.count else { return }
+        for batch in stride(from: 0, to: rows.count, by: max(1, 60_000 / width)) {
+            var sql = SQL("INSERT INTO \(table) (\(columns)) VALUES ")
+            sql.append(rows[batch..<min(rows.count, batch + max(1, 60_000 / width))].map { sql.row($0) }.joined(separator: ", "))
+            _ = try await register.rows(connection, sql)
+        }
+    }
+
+    func insert(_ items: [NewItem]) async throws {
+        try await insertRows(
+            "item",
+            columns: """
+                id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, "end", modality, parties,
+                due, status, version, withdrawn, fingerprint, search_text
+                """,
+            items.map { i in
+                let r = i.record
+                return [.text(i.id), .text(i.document), .int(i.number), .int(i.ordinal), .text(i.extractedID), .text(r.sectionID),
+                        .text(r.section), .text(r.kind.rawValue), .text(r.title), .text(r.text), .int(r.span.start), .int(r.span.end),
+                        .text(r.modality.rawValue), .text(Self.parties(r.parties)), .text(r.due), .text(i.status.rawValue),
+                        .int(i.version), .bool(i.withdrawn), .text(r.fingerprint), .text(Self.searchText(r))]
+            })
+        try await insertParts(items.map { ($0.id, $0.record.sentences, $0.record.amounts, $0.record.times) })
+    }
+
+    func insertParts(_ items: [(id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime])]) async throws {
+        try await insertRows(
+            "sentence", columns: #"item, seq, text, start, "end", modality, actor, parties"#,
+            items.flatMap { item in
+                item.sentences.enumerated().map { i, s in
+                    [.text(item.id), .int(i), .text(s.text), .int(s.span.start), .int(s.span.end), .text(s.modality.rawValue),
+                     .text(s.actor), .text(Self.parties(s.parties))] as [Value]
+                }
+            })
+        try await insertRows(
+            "amount", columns: #"item, seq, text, start, "end", kind, value, unit, qualifier"#,
+            items.flatMap { item in
+                item.amounts.enumerated().map { i, a in
+                    [.text(item.id), .int(i), .text(a.text), .int(a.span.start), .int(a.span.end), .text(a.kind.rawValue),
+                     .double(a.value), .text(a.unit), .text(a.qualifier?.rawValue)] as [Value]
+                }
+            })
+        try await insertRows(
+            "time_expression", columns: #"item, seq, text, start, "end", role, value, part, due"#,
+            items.flatMap { item in
+                item.times.enumerated().map { i, t in
+                    [.text(item.id), .int(i), .text(t.text), .int(t.span.start), .int(t.span.end), .text(t.role.rawValue),
+                     .text(t.value), .text(t.part?.rawValue), .text(t.due)] as [Value]
+                }
+            })
+    }
+
+    func insert(sections: [Section], terms: [(short: String, long: String, span: SourceSpan)], of key: String) async throws {
+        try await insertRows(
+            "section", columns: #"document, ordinal, id, heading, level, start, "end""#,
+            sections.enumerated().map { i, s in
+                [.text(key), .int(i), .text(s.id), .text(s.heading), .int(s.level), .int(s.span.start), .int(s.span.end)]
+            })
+        try await insertRows(
+            "term", columns: #"document, seq, short, long, start, "end""#,
+            terms.enumerated().map { i, t in
+                [.text(key), .int(i), .text(t.short), .text(t.long), .int(t.span.start), .int(t.span.end)]
+            })
+    }
+}
+
+/// Loads an archive row by row, keeping every id, version and event sequence.
+struct PostgresRestore {
+    let register: PostgresRegister
+    let connection: PostgresConnection
+
+    func restore(_ archive: RegisterArchive) async throws {
+        let writer = PostgresItemWriter(register: register, connection: connection)
+        for d in archive.documents {
+            let doc = d.document
+            try await register.execute(
+                connection,
+                "INSERT INTO document (key, title, date, language, sha256, source, revision, ingested_at, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                [.text(doc.key), .text(doc.title), .text(doc.date), .text(doc.language.rawValue), .text(doc.sha256), .text(doc.source),
+                 .int(doc.revision), .text(doc.ingestedAt), .text(d.text)])
+            try await writer.insert(sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
+            try await writer.insert(d.items.map { entry in
+                let item = entry.item
+                let record = ItemRecord(
+                    extractedID: "", sectionID: item.sectionID, section: item.section, kind: item.kind, title: item.title,
+                    text: item.text, span: item.span, modality: item.modality, parties: item.parties, due: item.due,
+                    sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
+                return PostgresItemWriter.NewItem(
+                    id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
+                    extractedID: "i\(item.ordinal + 1)", record: record, status: item.status, version: item.version,
+                    withdrawn: item.withdrawn)
+            })
+        }
+        try await writer.insertRows(
+            "event", columns: "sequence, item, version, status, note, evidence_url, evidence_title, date, author, recorded_at",
+            archive.events.map { e in
+                [.int(Int(e.sequence)), .text(e.item), .int(e.version), .text(e.status.rawValue), .text(e.note), .text(e.evidenceURL),
+                 .text(e.evidenceTitle), .text(e.date), .text(e.author), .text(e.recordedAt)]
+            })
+        // Later events number on from the archive's.
+        try await register.execute(
+            connection, "SELECT setval(pg_get_serial_sequence('event', 'sequence'), GREATEST((SELECT max(sequence) FROM event), 1))")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import PledgeRegister
+import PostgresNIO
+
+/// A `postgres://user:password@host:port/database` address, read into a client
+/// configuration. `?sslmode=disable|prefer|require` chooses TLS (prefer by default).
+/// Pledge keeps its tables in the schema `pledge`, so the database may hold others.
+public struct PostgresLocation: Sendable {
+    public static let schema = "pledge"
+
+    public var configuration: PostgresClient.Configuration
+    /// The address without its password, for messages.
+    public var display: String
+
+    public static func isPostgres(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    public init(_ text: String) throws {
+        guard Self.isPostgres(text), let url = URLComponents(string: text), let host = url.host, !host.isEmpty else {
+            throw RegisterError.invalid("'\(text)' is not a PostgreSQL address like postgres://user:password@host:5432/database")
+        }
+        let user = url.user?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        let database = url.path.split(separator: "/").first.map { String($0).removingPercentEncoding ?? String($0) }
+        let mode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer": tls = .prefer(.makeClientConfiguration())
+        case "require": tls = .require(.makeClientConfiguration())
+        default: throw RegisterError.invalid("sslmode must be disable, prefer or require, not '\(mode)'")
+        }
+        configuration = PostgresClient.Configuration(
+            host: host, port: url.port ?? 5432, username: user, password: url.password?.removingPercentEncoding,
+            database: database, tls: tls)
+        configuration.options.additionalStartupParameters = [("search_path", Self.schema + ", public"), ("application_name", "pledge")]
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = 16
+        var shown = url
+        if shown.password != nil { shown.password = "…" }
+        display = shown.string ?? text
+    }
+}

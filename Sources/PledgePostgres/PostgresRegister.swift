@@ -1,0 +1,486 @@
+import Foundation
+import Logging
+import PledgeModel
+import PledgeRegister
+import PostgresNIO
+
+/// The register in PostgreSQL, for a team: several `pledge serve` processes (and command-line
+/// users) share one database. It behaves as the SQLite register does, check for check
+/// (`RegisterConformance`).
+///
+/// - Every write is one transaction. Tracking locks the item's row, so writers that saw the
+///   same version queue and all but the first are refused as stale; `UNIQUE (item, version)`
+///   backs that up.
+/// - Ingests of one document take an advisory lock on its key.
+/// - Search narrows with `LIKE` on each item's folded text (trigram-indexed) and then checks
+///   each candidate with `SearchQuery.matches`, the same meaning as every store.
+/// - A server that cannot be reached gives `RegisterError.unavailable` within a few seconds;
+///   the connection pool reconnects by itself when the server is back.
+public final class PostgresRegister: Register {
+    public let location: String
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    /// How long an operation may wait for the server before it is reported unavailable.
+    let patience: Duration
+
+    public static func open(
+        url: String, seed: Bool = true, patience: Duration = .seconds(8), clock: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> PostgresRegister {
+        let location = try PostgresLocation(url)
+        var quiet = Logger(label: "pledge.postgres")
+        quiet.logLevel = .critical
+        let logger = quiet
+        let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
+        let register = PostgresRegister(location: location.display, client: client, logger: logger, clock: clock, patience: patience)
+        try await register.transaction { connection in
+            try await PostgresSchema.migrate(connection, logger: logger, location: location.display)
+        }
+        try await register.seedIfNeeded(seed)
+        return register
+    }
+
+    init(location: String, client: PostgresClient, logger: Logger, clock: @escaping @Sendable () -> Date, patience: Duration) {
+        self.location = location
+        self.client = client
+        self.logger = logger
+        self.clock = clock
+        self.patience = patience
+        runner = Task { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Closes the connections; the register cannot be used afterwards.
+    public func close() { runner.cancel() }
+
+    var now: String { Timestamp.string(clock()) }
+
+    // MARK: Connections
+
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await guarded { [client, logger] in
+            do {
+                return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            } catch let error as PostgresTransactionError {
+                // What went wrong is inside: the body's refusal, or the server's.
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
+            }
+        }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await guarded { [client] in try await client.withConnection { connection in try await body(connection) } }
+    }
+
+    /// Runs `body`, turning a server that does not answer in time, or a broken connection,
+    /// into `RegisterError.unavailable`.
+    func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let location = self.location
+        let patience = self.patience
+        do {
+            return try await withDeadline(patience, timeout: {
+                RegisterError.unavailable(location: location, reason: "no answer within \(patience)")
+            }, body)
+        } catch let error as PSQLError {
+            throw Self.translate(error, location: location)
+        }
+    }
+
+    static func translate(_ error: PSQLError, location: String) -> any Error {
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+            return RegisterError.unavailable(location: location, reason: "\(error.code)")
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "server error"
+            // 57P01…57P03: the server is shutting down or starting; 08xxx: connection failures.
+            if state.hasPrefix("57P") || state.hasPrefix("08") {
+                return RegisterError.unavailable(location: location, reason: message)
+            }
+            return RegisterError.invalid("\(location): \(message) (\(state))")
+        default:
+            return RegisterError.unavailable(location: location, reason: "\(error.code)")
+        }
+    }
+
+    func rows(_ connection: PostgresConnection, _ sql: SQL) async throws -> [PostgresRandomAccessRow] {
+        try await connection.query(sql.query, logger: logger).collect().map { $0.makeRandomAccess() }
+    }
+
+    func rows(_ connection: PostgresConnection, _ text: String, _ values: [Value] = []) async throws -> [PostgresRandomAccessRow] {
+        var sql = SQL(text)
+        for value in values { _ = sql.bind(value) }
+        return try await rows(connection, sql)
+    }
+
+    func execute(_ connection: PostgresConnection, _ text: String, _ values: [Value] = []) async throws {
+        _ = try await rows(connection, text, values)
+    }
+
+    // MARK: Seeding
+
+    func seedIfNeeded(_ seed: Bool) async throws {
+        let decided = try await read { connection in
+            try await self.rows(connection, "SELECT value FROM meta WHERE key = 'seeded'").first
+        }
+        guard decided == nil else { return }
+        if seed {
+            for record in try Seeder.records() { _ = try await ingest(record) }
+        }
+        try await transaction { connection in
+            try await self.execute(connection, "INSERT INTO meta VALUES ('seeded', $1) ON CONFLICT DO NOTHING", [.text(seed ? "yes" : "no")])
+        }
+    }
+
+    // MARK: Ingest
+
+    public func ingest(_ document: DocumentRecord) async throws -> IngestOutcome {
+        let now = self.now
+        return try await transaction { connection in
+            try await PostgresIngest(register: self, connection: connection, document: document, now: now).run()
+        }
+    }
+
+    // MARK: Documents
+
+    static let documentColumns = """
+        key, title, date, language, sha256, source, revision, ingested_at,
+        (SELECT count(*) FROM item WHERE item.document = document.key AND NOT withdrawn) AS items
+        """
+
+    static func storedDocument(_ row: PostgresRandomAccessRow) throws -> StoredDocument {
+        StoredDocument(
+            key: try row.string("key"), title: try row.optionalString("title"), date: try row.optionalString("date"),
+            language: Language(rawValue: try row.string("language")) ?? .ja, sha256: try row.string("sha256"),
+            source: try row.string("source"), revision: try row.int("revision"), ingestedAt: try row.string("ingested_at"),
+            itemCount: try row.int("items"))
+    }
+
+    public func documents() async throws -> [StoredDocument] {
+        try await read { connection in
+            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document ORDER BY date, key").map(Self.storedDocument)
+        }
+    }
+
+    public func document(key: String) async throws -> StoredDocument? {
+        try await read { connection in
+            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document WHERE key = $1", [.text(key)])
+                .first.map(Self.storedDocument)
+        }
+    }
+
+    public func documentText(key: String) async throws -> String? {
+        try await read { connection in
+            try await self.rows(connection, "SELECT text FROM document WHERE key = $1", [.text(key)]).first?.string("text")
+        }
+    }
+
+    public func sections(document: String) async throws -> [Section] {
+        try await read { connection in try await self.sections(connection, document: document) }
+    }
+
+    func sections(_ connection: PostgresConnection, document: String) async throws -> [Section] {
+        try await rows(connection, "SELECT * FROM section WHERE document = $1 ORDER BY ordinal", [.text(document)]).map {
+            Section(id: try $0.string("id"), heading: try $0.optionalString("heading"), level: try $0.int("level"),
+                    span: SourceSpan(try $0.int("start"), try $0.int("end")))
+        }
+    }
+
+    // MARK: Items
+
+    /// Items a query selects, in order, with paging; a search is checked exactly here.
+    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool) async throws -> [PostgresRandomAccessRow] {
+        var sql = SQL()
+        let plain = ItemFilter(query) { n in "$\(n)" }
+        for value in plain.values { _ = sql.bind(value) }
+        var clauses = plain.clauses
+        let search = query.search.map(SearchQuery.init)
+        if let search {
+            for term in search.foldedTerms {
+                clauses.append("search_text LIKE \(sql.bind("%" + ItemFilter.escapeLike(term) + "%")) ESCAPE '\\'")
+            }
+        }
+        let needsText = search != nil && columns != "*"
+        sql.append("SELECT \(columns)\(needsText ? ", title, text" : "") FROM item")
+        if !clauses.isEmpty { sql.append(" WHERE " + clauses.joined(separator: " AND ")) }
+        sql.append(" ORDER BY document, ordinal, number")
+        if search == nil, paged, let limit = query.limit {
+            sql.append(" LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset)))")
+        }
+        var found = try await rows(connection, sql)
+        if let search {
+            found = try found.filter { search.matches((try $0.optionalString("title") ?? "") + " " + (try $0.string("text"))) }
+            if paged, let limit = query.limit { found = Array(found.dropFirst(query.offset).prefix(limit)) }
+        }
+        return found
+    }
+
+    public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
+        try await read { connection in try await self.selected(connection, query, paged: true).map(Self.itemSummary) }
+    }
+
+    public func count(matching query: ItemQuery) async throws -> Int {
+        try await read { connection in
+            if query.search == nil {
+                var sql = SQL()
+                let filter = ItemFilter(query) { n in "$\(n)" }
+                for value in filter.values { _ = sql.bind(value) }
+                sql.append("SELECT count(*) AS n FROM item" + (filter.clauses.isEmpty ? "" : " WHERE " + filter.clauses.joined(separator: " AND ")))
+                return try await self.rows(connection, sql).first?.int("n") ?? 0
+            }
+            return try await self.selected(connection, query, columns: "id", paged: false).count
+        }
+    }
+
+    public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+        let column = switch field {
+        case .document: "document"
+        case .section: "section_id"
+        case .modality: "modality"
+        case .party: "parties"
+        case .status: "status"
+        }
+        return try await read { connection in
+            let rows = try await self.selected(connection, query, columns: "id, document, section_id, section, modality, parties, status", paged: false)
+            var counts: [String: Int] = [:]
+            var labels: [String: String] = [:]
+            for row in rows {
+                let value = try row.string(column)
+                if field == .party {
+                    for party in value.split(separator: ",") { counts[String(party), default: 0] += 1 }
+                } else {
+                    counts[value, default: 0] += 1
+                }
+                if field == .section, labels[value] == nil, let heading = try row.optionalString("section") { labels[value] = heading }
+            }
+            if field == .document {
+                for row in try await self.rows(connection, "SELECT key, title FROM document") {
+                    labels[try row.string("key")] = try row.optionalString("title")
+                }
+            }
+            return counts.map { FacetCount(value: $0.key, label: labels[$0.key], count: $0.value) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+    }
+
+    public func amounts(matching query: ItemQuery) async throws -> [ItemAmount] {
+        try await read { connection in
+            let items = try await self.selected(connection, query, columns: "id, section", paged: false)
+            guard !items.isEmpty else { return [] }
+            let ids = try items.map { try $0.string("id") }
+            let sections = Dictionary(uniqueKeysWithValues: try items.map { (try $0.string("id"), try $0.optionalString("section")) })
+            let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            var sql = SQL("""
+                SELECT amount.*, (SELECT actor FROM sentence WHERE sentence.item = amount.item
+                    AND sentence.start <= amount.start AND amount."end" <= sentence."end" LIMIT 1) AS actor
+                FROM amount WHERE item = ANY(
+                """)
+            sql.bindings.append(ids)
+            sql.append("$1)")
+            return try await self.rows(connection, sql)
+                .map { row in (try row.string("item"), try row.int("seq"), row) }
+                .sorted { (order[$0.0]!, $0.1) < (order[$1.0]!, $1.1) }
+                .map { item, _, row in
+                    ItemAmount(item: item, section: sections[item] ?? nil, amount: try Self.amount(row), actor: try row.optionalString("actor"))
+                }
+        }
+    }
+
+    public func item(id: String) async throws -> ItemDetail? {
+        try await read { connection in try await self.detail(connection, id: id) }
+    }
+
+    func detail(_ connection: PostgresConnection, id: String) async throws -> ItemDetail? {
+        guard let row = try await rows(connection, "SELECT * FROM item WHERE id = $1", [.text(id)]).first else { return nil }
+        let parts = try await self.parts(connection, items: [id])
+        return ItemDetail(
+            item: try Self.itemSummary(row), sentences: parts.sentences[id] ?? [], amounts: parts.amounts[id] ?? [],
+            times: parts.times[id] ?? [],
+            history: try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(id)]).map(Self.event))
+    }
+
+    /// Sentences, amounts and times of several items at once, in order.
+    func parts(_ connection: PostgresConnection, items: [String]) async throws
+        -> (sentences: [String: [StoredSentence]], amounts: [String: [StoredAmount]], times: [String: [StoredTime]])
+    {
+        var result: ([String: [StoredSentence]], [String: [StoredAmount]], [String: [StoredTime]]) = ([:], [:], [:])
+        func select(_ table: String) -> SQL {
+            var sql = SQL("SELECT * FROM \(table) WHERE item = ANY($1) ORDER BY item, seq")
+            sql.bindings.append(items)
+            return sql
+        }
+        for row in try await rows(connection, select("sentence")) {
+            result.0[try row.string("item"), default: []].append(StoredSentence(
+                text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
+                modality: Modality(rawValue: try row.string("modality")) ?? .other, actor: try row.optionalString("actor"),
+                parties: Self.parties(try row.string("parties"))))
+        }
+        for row in try await rows(connection, select("amount")) { result.1[try row.string("item"), default: []].append(try Self.amount(row)) }
+        for row in try await rows(connection, select("time_expression")) {
+            result.2[try row.string("item"), default: []].append(StoredTime(
+                text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
+                role: TimeRole(rawValue: try row.string("role")) ?? .point, value: try row.string("value"),
+                part: try row.optionalString("part").flatMap(PeriodPart.init(rawValue:)), due: try row.optionalString("due")))
+        }
+        return result
+    }
+
+    static func amount(_ row: PostgresRandomAccessRow) throws -> StoredAmount {
+        StoredAmount(
+            text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
+            kind: AmountKind(rawValue: try row.string("kind")) ?? .money, value: try row.double("value"), unit: try row.string("unit"),
+            qualifier: try row.optionalString("qualifier").flatMap(Qualifier.init(rawValue:)))
+    }
+
+    static func parties(_ text: String) -> [Party] { text.split(separator: ",").compactMap { Party(rawValue: String($0)) } }
+
+    static func itemSummary(_ row: PostgresRandomAccessRow) throws -> ItemSummary {
+        ItemSummary(
+            id: try row.string("id"), document: try row.string("document"), number: try row.int("number"),
+            ordinal: try row.int("ordinal"), sectionID: try row.string("section_id"), section: try row.optionalString("section"),
+            kind: ItemKind(rawValue: try row.string("kind")) ?? .paragraph, title: try row.optionalString("title"),
+            text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
+            modality: Modality(rawValue: try row.string("modality")) ?? .other, parties: parties(try row.string("parties")),
+            due: try row.optionalString("due"), status: Status(rawValue: try row.string("status")) ?? .not_yet_rated,
+            version: try row.int("version"), withdrawn: try row.bool("withdrawn"))
+    }
+
+    static func event(_ row: PostgresRandomAccessRow) throws -> TrackingEvent {
+        TrackingEvent(
+            sequence: Int64(try row.int("sequence")), item: try row.string("item"), version: try row.int("version"),
+            status: Status(rawValue: try row.string("status")) ?? .not_yet_rated, note: try row.optionalString("note"),
+            evidenceURL: try row.optionalString("evidence_url"), evidenceTitle: try row.optionalString("evidence_title"),
+            date: try row.string("date"), author: try row.string("author"), recordedAt: try row.string("recorded_at"))
+    }
+
+    // MARK: Tracking
+
+    @discardableResult
+    public func record(_ event: NewEvent, item id: String) async throws -> TrackingEvent {
+        try EventValidation.check(event)
+        let now = self.now
+        return try await transaction { connection in
+            guard let row = try await self.rows(connection, "SELECT version FROM item WHERE id = $1 FOR UPDATE", [.text(id)]).first else {
+                throw RegisterError.itemNotFound(id)
+            }
+            let current = try row.int("version")
+            if let expected = event.expectedVersion, expected != current {
+                throw RegisterError.staleVersion(item: id, expected: expected, current: current)
+            }
+            let version = current + 1
+            let inserted = try await self.rows(
+                connection,
+                """
+                INSERT INTO event (item, version, status, note, evidence_url, evidence_title, date, author, recorded_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING sequence
+                """,
+                [.text(id), .int(version), .text(event.status.rawValue), .text(event.note), .text(event.evidenceURL),
+                 .text(event.evidenceTitle), .text(event.date), .text(event.author), .text(now)])
+            try await self.execute(connection, "UPDATE item SET version = $1, status = $2 WHERE id = $3",
+                                   [.int(version), .text(event.status.rawValue), .text(id)])
+            return TrackingEvent(
+                sequence: Int64(try inserted[0].int("sequence")), item: id, version: version, status: event.status,
+                note: event.note, evidenceURL: event.evidenceURL, evidenceTitle: event.evidenceTitle, date: event.date,
+                author: event.author, recordedAt: now)
+        }
+    }
+
+    public func events() async throws -> [TrackingEvent] {
+        try await read { connection in try await self.rows(connection, "SELECT * FROM event ORDER BY sequence").map(Self.event) }
+    }
+
+    public func glossary(document: String?) async throws -> [GlossaryEntry] {
+        try await read { connection in
+            try await self.rows(
+                connection,
+                "SELECT * FROM term WHERE $1::text IS NULL OR document = $1 ORDER BY lower(short), short, document, seq",
+                [.text(document)]
+            ).map(Self.term)
+        }
+    }
+
+    static func term(_ row: PostgresRandomAccessRow) throws -> GlossaryEntry {
+        GlossaryEntry(document: try row.string("document"), short: try row.string("short"), long: try row.string("long"),
+                      span: SourceSpan(try row.int("start"), try row.int("end")))
+    }
+
+    // MARK: Archive
+
+    public func archive() async throws -> RegisterArchive {
+        try await read { connection in
+            var documents: [RegisterArchive.Document] = []
+            for row in try await self.rows(connection, "SELECT \(Self.documentColumns), text FROM document ORDER BY key") {
+                let key = try row.string("key")
+                let items = try await self.rows(connection, "SELECT * FROM item WHERE document = $1 ORDER BY number", [.text(key)])
+                    .map(Self.itemSummary)
+                let parts = try await self.parts(connection, items: items.map(\.id))
+                let terms = try await self.rows(connection, "SELECT * FROM term WHERE document = $1 ORDER BY seq", [.text(key)]).map(Self.term)
+                documents.append(RegisterArchive.Document(
+                    document: try Self.storedDocument(row), text: try row.string("text"),
+                    sections: try await self.sections(connection, document: key), terms: terms,
+                    items: items.map {
+                        RegisterArchive.Item(item: $0, sentences: parts.sentences[$0.id] ?? [], amounts: parts.amounts[$0.id] ?? [],
+                                             times: parts.times[$0.id] ?? [])
+                    }))
+            }
+            let events = try await self.rows(connection, "SELECT * FROM event ORDER BY sequence").map(Self.event)
+            return RegisterArchive(documents: documents, events: events)
+        }
+    }
+
+    public func restore(_ archive: RegisterArchive) async throws {
+        guard archive.format == RegisterArchive.formatName else {
+            throw RegisterError.invalid("not a Pledge register export (format '\(archive.format)', expected '\(RegisterArchive.formatName)')")
+        }
+        let location = self.location
+        try await transaction { connection in
+            let counts = try await self.rows(
+                connection, "SELECT (SELECT count(*) FROM document) AS documents, (SELECT count(*) FROM event) AS events")
+            guard try counts[0].int("documents") == 0 && counts[0].int("events") == 0 else { throw RegisterError.notEmpty(location) }
+            try await PostgresRestore(register: self, connection: connection).restore(archive)
+        }
+    }
+
+    // MARK: Caches and users
+
+    public func generation() async throws -> Int {
+        try await read { connection in
+            Int(try await self.rows(connection, "SELECT value FROM meta WHERE key = 'generation'").first?.string("value") ?? "0") ?? 0
+        }
+    }
+
+    public func addUser(_ user: User, tokenHash: String) async throws {
+        try await transaction { connection in
+            let inserted = try await self.rows(
+                connection,
+                "INSERT INTO app_user (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING name",
+                [.text(user.name), .text(user.role.rawValue), .text(tokenHash), .text(user.createdAt)])
+            if inserted.isEmpty { throw RegisterError.userExists(user.name) }
+        }
+    }
+
+    public func user(tokenHash: String) async throws -> User? {
+        try await read { connection in
+            try await self.rows(connection, "SELECT * FROM app_user WHERE token_hash = $1", [.text(tokenHash)]).first.map(Self.user)
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await read { connection in try await self.rows(connection, "SELECT * FROM app_user ORDER BY name").map(Self.user) }
+    }
+
+    static func user(_ row: PostgresRandomAccessRow) throws -> User {
+        User(name: try row.string("name"), role: Role(rawValue: try row.string("role")) ?? .viewer, createdAt: try row.string("created_at"))
+    }
+
+    public func signingKey() async throws -> [UInt8] {
+        let fresh = SigningKey.make()
+        let hex = try await transaction { connection in
+            try await self.execute(connection, "INSERT INTO meta VALUES ('signing_key', $1) ON CONFLICT DO NOTHING", [.text(fresh)])
+            return try await self.rows(connection, "SELECT value FROM meta WHERE key = 'signing_key'")[0].string("value")
+        }
+        return SigningKey.bytes(hex)
+    }
+}

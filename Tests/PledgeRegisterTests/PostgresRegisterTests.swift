@@ -1,0 +1,82 @@
+import Foundation
+import PledgePostgres
+import PledgeRegister
+import PledgeTestSupport
+import Testing
+
+/// Everything that uses the test server, one test at a time: some stop and restart it.
+@Suite(.serialized, .enabled(if: TestPostgres.configured, Comment(rawValue: TestPostgres.skipMessage)))
+struct PostgresTests {}
+
+/// The PostgreSQL register against a real server: the conformance suite unchanged, then what
+/// only a shared server has to get right.
+extension PostgresTests {
+@Suite struct Register {
+    @Test(arguments: RegisterConformance.allCases)
+    func conforms(_ check: RegisterConformance) async throws {
+        try await check.run { try await PostgresRegister.open(url: try await TestPostgres.freshDatabase(), seed: false) }
+    }
+
+    @Test func serversStartingTogetherMigrateAndSeedOnce() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let registers = try await withThrowingTaskGroup(of: PostgresRegister.self) { group in
+            for _ in 0..<4 { group.addTask { try await PostgresRegister.open(url: url) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for register in registers {
+            #expect(try await register.documents().map(\.key) == ["2024-04-10-japan-us", "2024-04-10-japan-us-en"])
+            #expect(try await register.count(matching: ItemQuery()) == 194)
+        }
+        #expect(try await registers[0].events().isEmpty)
+    }
+
+    @Test func anUnreachableServerIsNamedInTheError() async throws {
+        let started = ContinuousClock.now
+        do {
+            _ = try await PostgresRegister.open(url: "postgres://pledge@127.0.0.1:9/none", patience: .seconds(3))
+            Issue.record("opened a register on a closed port")
+        } catch let error as RegisterError {
+            guard case .unavailable(let location, _) = error else { Issue.record("\(error)"); return }
+            #expect(location.contains("127.0.0.1:9"))
+            #expect(error.description.contains("unavailable"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func passwordsAreNotShownInMessages() throws {
+        let location = try PostgresLocation("postgres://desk:s3cret@db.example:5433/pledge?sslmode=disable")
+        #expect(!location.display.contains("s3cret"))
+        #expect(location.configuration.port == 5433 && location.configuration.database == "pledge")
+        #expect(throws: RegisterError.self) { try PostgresLocation("postgres:///nohost") }
+        #expect(throws: RegisterError.self) { try PostgresLocation("postgres://h/db?sslmode=sometimes") }
+    }
+
+    @Test func migrateCopiesALaptopRegisterToTheServerAndBack() async throws {
+        let folder = CommandLineTool.temporaryFolder()
+        let laptop = folder.appendingPathComponent("laptop.sqlite").path
+        // A register with history: seeded, one item tracked twice, one document revised.
+        #expect(try CommandLineTool.run(["track", "2024-04-10-japan-us#8", "--status", "in_the_works", "--note", "説明 <b>",
+                                         "--evidence", "https://example.org/?a=1&b=2", "--on", "2024-06-20", "--database", laptop]).status == 0)
+        #expect(try CommandLineTool.run(["track", "2024-04-10-japan-us#8", "--status", "kept", "--on", "2024-07-01",
+                                         "--expect-version", "2", "--database", laptop]).status == 0)
+        let server = try await TestPostgres.freshDatabase()
+        let there = try CommandLineTool.run(["migrate", "--from", "sqlite:" + laptop, "--to", server])
+        #expect(there.status == 0, "\(there.err)")
+        #expect(there.out.contains("copied 2 documents, 194 items, 2 events"))
+        let back = folder.appendingPathComponent("back.sqlite").path
+        let home = try CommandLineTool.run(["migrate", "--from", server, "--to", "sqlite:" + back])
+        #expect(home.status == 0, "\(home.err)")
+        let original = try CommandLineTool.run(["export", "--format", "json", "--database", laptop])
+        let roundTrip = try CommandLineTool.run(["export", "--format", "json", "--database", back])
+        #expect(original.status == 0 && !original.out.isEmpty)
+        #expect(roundTrip.out == original.out)
+        // The copy is a working register: the server continues the history.
+        let tracked = try CommandLineTool.run(["track", "2024-04-10-japan-us#8", "--status", "broken", "--on", "2024-08-01",
+                                               "--expect-version", "3", "--database", server])
+        #expect(tracked.status == 0, "\(tracked.err)")
+        // Only an empty register takes a copy.
+        let again = try CommandLineTool.run(["migrate", "--from", "sqlite:" + laptop, "--to", server])
+        #expect(again.status == 1 && again.err.contains("not empty"))
+    }
+}
+}
