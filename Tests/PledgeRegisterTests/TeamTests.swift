@@ -14,33 +14,6 @@ import Testing
 /// that restarts or goes away. Needs the test server and `.ci/postgres` to restart it.
 extension PostgresTests {
 @Suite struct Team {
-    /// A running `pledge serve`.
-    final class Server: @unchecked Sendable {
-        let process = Process()
-        let base: String
-
-        init(database: String) async throws {
-            let log = CommandLineTool.temporaryFolder().appendingPathComponent("serve.log")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            process.executableURL = try #require(CommandLineTool.pledge)
-            process.arguments = ["serve", "--database", database, "--port", "0"]
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var address: String?
-            for _ in 0..<600 where address == nil {
-                try await Task.sleep(for: .milliseconds(100))
-                address = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").firstMatch(of: /at (http:\/\/127\.0\.0\.1:\d+)/).map { String($0.1) }
-            }
-            base = try #require(address, "pledge serve did not start")
-        }
-
-        deinit {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
-
     /// A keep-alive HTTP connection with a read timeout, opened again after a failure; a
     /// request that fails is status 0.
     actor Client {
@@ -135,7 +108,7 @@ extension PostgresTests {
         let added = try await Self.onThread { try CommandLineTool.run(["user", "add", "desk", "--role", "editor", "--database", database]) }
         try #require(added.status == 0, "\(added.err)")
         let token = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
-        let first = try await Server(database: database), second = try await Server(database: database)
+        let first = try await ServeProcess(database: database), second = try await ServeProcess(database: database)
         let items = (1...32).map { "2024-04-10-japan-us#\($0)" }
         let writers = 16, events = 500
 
@@ -182,7 +155,7 @@ extension PostgresTests {
 
     @Test func aLostDatabaseIsReportedAndTheServerRecovers() async throws {
         let database = try await TestPostgres.freshDatabase()
-        let server = try await Server(database: database)
+        let server = try await ServeProcess(database: database)
         let client = Client(server.base)
         let uri = "/api/v1/items?limit=1&q=" + "量子".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         #expect(await client.send(uri).0 == 200)

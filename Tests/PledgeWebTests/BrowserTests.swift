@@ -13,21 +13,8 @@ import Testing
         try #require(added.status == 0, "\(added.err)")
         let token = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let log = folder.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let server = Process()
-        server.executableURL = try #require(CommandLineTool.pledge)
-        server.arguments = ["serve", "--database", database, "--port", "0"]
-        server.standardOutput = try FileHandle(forWritingTo: log)
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-        var address: String?
-        for _ in 0..<600 where address == nil {
-            try await Task.sleep(for: .milliseconds(100))
-            address = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").firstMatch(of: /at (http:\/\/127\.0\.0\.1:\d+)/).map { String($0.1) }
-        }
-        let base = try #require(address, "pledge serve did not print its address")
+        let server = try await ServeProcess(database: database)
+        let base = server.base
 
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/browser_test.py")
         let shots = ProcessInfo.processInfo.environment["PLEDGE_SCREENSHOTS"] ?? folder.path

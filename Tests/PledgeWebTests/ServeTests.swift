@@ -49,22 +49,8 @@ import Testing
     @Test func serveOpensAFreshRegisterAndPrintsItsAddress() async throws {
         let folder = CommandLineTool.temporaryFolder()
         let database = folder.appendingPathComponent("fresh.sqlite").path
-        let log = folder.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = try #require(CommandLineTool.pledge)
-        process.arguments = ["serve", "--database", database, "--port", "0"]
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        var address: String?
-        for _ in 0..<600 where address == nil {
-            try await Task.sleep(for: .milliseconds(100))
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            address = text.firstMatch(of: /at (http:\/\/127\.0\.0\.1:\d+)/).map { String($0.1) }
-        }
-        let base = try #require(address)
+        let server = try await ServeProcess(database: database)
+        let base = server.base
         let (data, response) = try await URLSession.shared.data(from: URL(string: base + "/items?document=2024-04-10-japan-us")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("97 items"))
