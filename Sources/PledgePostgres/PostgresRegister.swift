@@ -191,11 +191,20 @@ public final class PostgresRegister: Register {
     // MARK: Items
 
     /// Items a query selects, in order, with paging; a search is checked exactly here.
-    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool) async throws -> [PostgresRandomAccessRow] {
+    /// A statement with the query's filters other than search bound, and their clauses.
+    static func filtered(_ query: ItemQuery) -> (SQL, [String]) {
         var sql = SQL()
-        let plain = ItemFilter(query) { n in "$\(n)" }
-        for value in plain.values { _ = sql.bind(value) }
-        var clauses = plain.clauses
+        let filter = ItemFilter(query) { n in "$\(n)" }
+        for value in filter.values { _ = sql.bind(value) }
+        return (sql, filter.clauses)
+    }
+
+    static func whereClause(_ clauses: [String]) -> String {
+        clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+    }
+
+    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool) async throws -> [PostgresRandomAccessRow] {
+        var (sql, clauses) = Self.filtered(query)
         let search = query.search.map(SearchQuery.init)
         if let search {
             for term in search.foldedTerms {
@@ -204,7 +213,7 @@ public final class PostgresRegister: Register {
         }
         let needsText = search != nil && columns != "*"
         sql.append("SELECT \(columns)\(needsText ? ", title, text" : "") FROM item")
-        if !clauses.isEmpty { sql.append(" WHERE " + clauses.joined(separator: " AND ")) }
+        sql.append(Self.whereClause(clauses))
         sql.append(" ORDER BY document, ordinal, number")
         if search == nil, paged, let limit = query.limit {
             sql.append(" LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset)))")
@@ -224,10 +233,8 @@ public final class PostgresRegister: Register {
     public func count(matching query: ItemQuery) async throws -> Int {
         try await read { connection in
             if query.search == nil {
-                var sql = SQL()
-                let filter = ItemFilter(query) { n in "$\(n)" }
-                for value in filter.values { _ = sql.bind(value) }
-                sql.append("SELECT count(*) AS n FROM item" + (filter.clauses.isEmpty ? "" : " WHERE " + filter.clauses.joined(separator: " AND ")))
+                var (sql, clauses) = Self.filtered(query)
+                sql.append("SELECT count(*) AS n FROM item" + Self.whereClause(clauses))
                 return try await self.rows(connection, sql).first?.int("n") ?? 0
             }
             return try await self.selected(connection, query, columns: "id", paged: false).count
@@ -243,17 +250,25 @@ public final class PostgresRegister: Register {
         case .status: "status"
         }
         return try await read { connection in
-            let rows = try await self.selected(connection, query, columns: "id, document, section_id, section, modality, parties, status", paged: false)
+            // Grouped by the server, unless a search must first be checked here, item by item.
+            var groups: [(value: String, heading: String?, count: Int)] = []
+            if query.search == nil {
+                var (sql, clauses) = Self.filtered(query)
+                sql.append("SELECT \(column) AS value, min(section) AS section, count(*) AS n FROM item"
+                           + Self.whereClause(clauses) + " GROUP BY \(column)")
+                groups = try await self.rows(connection, sql).map { (try $0.string("value"), try $0.optionalString("section"), try $0.int("n")) }
+            } else {
+                groups = try await self.selected(connection, query, columns: "id, \(column) AS value, section", paged: false)
+                    .map { (try $0.string("value"), try $0.optionalString("section"), 1) }
+            }
             var counts: [String: Int] = [:]
             var labels: [String: String] = [:]
-            for row in rows {
-                let value = try row.string(column)
-                if field == .party {
-                    for party in value.split(separator: ",") { counts[String(party), default: 0] += 1 }
-                } else {
-                    counts[value, default: 0] += 1
+            for group in groups {
+                // Parties are stored together (`JP,US`); an item counts once for each.
+                for value in field == .party ? group.value.split(separator: ",").map(String.init) : [group.value] {
+                    counts[value, default: 0] += group.count
                 }
-                if field == .section, labels[value] == nil, let heading = try row.optionalString("section") { labels[value] = heading }
+                if field == .section, labels[group.value] == nil, let heading = group.heading { labels[group.value] = heading }
             }
             if field == .document {
                 for row in try await self.rows(connection, "SELECT key, title FROM document") {

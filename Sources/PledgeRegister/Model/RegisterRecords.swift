@@ -275,3 +275,19 @@ public struct GlossaryEntry: Sendable, Codable, Equatable {
         self.span = span
     }
 }
+
+/// An amount with what a summary of money needs to know about where it stands.
+public struct ItemAmount: Sendable, Codable, Equatable {
+    public var item: String
+    public var section: String?
+    public var amount: StoredAmount
+    /// Who the sentence holding the amount says acts (`マイクロソフト社`, `Microsoft`).
+    public var actor: String?
+
+    public init(item: String, section: String?, amount: StoredAmount, actor: String?) {
+        self.item = item
+        self.section = section
+        self.amount = amount
+        self.actor = actor
+    }
+}

@@ -28,42 +28,6 @@ public struct User: Sendable, Codable, Equatable {
     }
 }
 
-/// How many items of a register have each value of one field, for the facets of a list.
-public struct FacetCount: Sendable, Codable, Equatable {
-    /// What a filter takes (`s3`, `commit`, `JP`).
-    public var value: String
-    /// What a reader sees, when it differs from `value` (a section's heading).
-    public var label: String?
-    public var count: Int
-
-    public init(value: String, label: String? = nil, count: Int) {
-        self.value = value
-        self.label = label
-        self.count = count
-    }
-}
-
-/// The fields an item list can be faceted by.
-public enum FacetField: String, Sendable, CaseIterable {
-    case document, section, modality, party, status
-}
-
-/// An amount with what a summary of money needs to know about where it stands.
-public struct ItemAmount: Sendable, Codable, Equatable {
-    public var item: String
-    public var section: String?
-    public var amount: StoredAmount
-    /// Who the sentence holding the amount says acts (`マイクロソフト社`, `Microsoft`).
-    public var actor: String?
-
-    public init(item: String, section: String?, amount: StoredAmount, actor: String?) {
-        self.item = item
-        self.section = section
-        self.amount = amount
-        self.actor = actor
-    }
-}
-
 /// The key a register keeps for signing sessions: 32 random bytes, stored as hex.
 public enum SigningKey {
     public static func make() -> String {

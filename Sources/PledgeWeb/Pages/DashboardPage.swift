@@ -64,7 +64,7 @@ extension Pages {
             sections: sections.map { s in
                 let counts = statusesBySection[s.label ?? ""] ?? [:]
                 return SectionRow(
-                    name: s.label ?? s.value, items: s.count, link: "/items?section=" + Self.query(s.value),
+                    name: s.label ?? s.value, items: s.count, link: "/items?section=" + HTML.queryValue(s.value),
                     kept: counts["kept", default: 0],
                     inWorks: counts["in_the_works", default: 0] + counts["compromise", default: 0],
                     stalled: counts["stalled", default: 0] + counts["broken", default: 0],
@@ -101,17 +101,6 @@ extension Pages {
             translationsLeftOut: !translations.isEmpty)
         return framed("dashboard", model, title: "Dashboard", visitor: visitor, csrf: csrf)
     }
-
-    /// A value for a query string.
-    static func query(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? value
-    }
-
-    static let queryValueCharacters: CharacterSet = {
-        var set = CharacterSet.alphanumerics
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
 }
 
 import Foundation

@@ -125,7 +125,7 @@ extension Pages {
     func glossaryPage(visitor: Visitor, csrf: String?) async throws -> Rendered {
         let terms = try await register.glossary(document: nil).map {
             TermView(short: $0.short, long: $0.long, document: $0.document, link: HTML.documentPath($0.document),
-                     search: "/items?q=" + Self.query($0.short))
+                     search: "/items?q=" + HTML.queryValue($0.short))
         }
         return framed("glossary", ["terms": terms], title: "Glossary", visitor: visitor, csrf: csrf)
     }

@@ -33,6 +33,17 @@ enum HTML {
         return set
     }()
 
+    /// A value for a query string.
+    static func queryValue(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? value
+    }
+
+    static let queryValueCharacters: CharacterSet = {
+        var set = CharacterSet.alphanumerics
+        set.insert(charactersIn: "-._~")
+        return set
+    }()
+
     static func itemPath(_ id: String) -> String { "/items/" + pathSegment(id) }
     static func documentPath(_ key: String) -> String { "/documents/" + pathSegment(key) }
 }

@@ -80,7 +80,7 @@ struct ListRequest: Sendable, Equatable {
             ("q", search), ("document", document), ("section", section), ("modality", modality), ("party", party),
             ("status", status), ("due", due), ("page", page > 1 ? String(page) : nil),
         ]
-        let query = pairs.compactMap { name, value in value.map { name + "=" + Pages.query($0) } }.joined(separator: "&")
+        let query = pairs.compactMap { name, value in value.map { name + "=" + HTML.queryValue($0) } }.joined(separator: "&")
         return query.isEmpty ? "/items" : "/items?" + query
     }
 

@@ -101,7 +101,7 @@ extension Pages {
         let model = ItemView(
             id: item.id, number: item.number, title: item.title, lang: document?.language.rawValue ?? "ja", document: item.document,
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
-            sectionLink: "/items?document=\(Self.query(item.document))&section=\(Self.query(item.sectionID))",
+            sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
             paragraph: annotator.render(item.text), modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
             modalityKey: item.modality.rawValue, parties: item.parties.map(\.rawValue).joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
