@@ -125,6 +125,10 @@ public protocol Register: Sendable {
     /// content keep their ids and history) or unchanged (same bytes). One transaction.
     func ingest(_ document: DocumentRecord) async throws -> IngestOutcome
 
+    /// Stores documents in the order given, each in its own transaction as `ingest(_:)`
+    /// stores one. A store can hand a run of them to its writer at once.
+    func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome]
+
     func documents() async throws -> [StoredDocument]
     func document(key: String) async throws -> StoredDocument?
     /// The text a document's spans point into.
@@ -166,4 +170,12 @@ public protocol Register: Sendable {
     /// Random bytes made once per register that sign sign-in cookies, so that every
     /// server sharing the register accepts the others' cookies.
     func signingKey() async throws -> [UInt8]
+}
+
+extension Register {
+    public func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome] {
+        var outcomes: [IngestOutcome] = []
+        for document in documents { outcomes.append(try await ingest(document)) }
+        return outcomes
+    }
 }

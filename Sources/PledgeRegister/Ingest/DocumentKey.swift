@@ -53,16 +53,27 @@ public enum DocumentKey {
     }
 
     static func contains(_ text: String, _ name: String) -> Bool {
-        guard name.unicodeScalars.allSatisfy(\.isASCII) else { return text.contains(name) }
-        var rest = text[...]
-        while let range = rest.range(of: name) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let isWordChar = { (c: Character?) in c.map { $0.isLetter || $0.isNumber } ?? false }
-            if !isWordChar(before) && !isWordChar(after) { return true }
-            rest = text[range.upperBound...]
+        let text = Array(text.utf8), name = Array(name.utf8)
+        let isLatin = name.allSatisfy { $0 < 0x80 }
+        // Latin names stand as whole words: US in "US-Japan", not in "USB".
+        return ByteSearch.offsets(of: name, in: text).contains {
+            !isLatin || (!isWordByte(text, before: $0) && !isWordByte(text, at: $0 + name.count))
         }
-        return false
+    }
+
+    /// Whether the code point ending at byte `before`, or starting at byte `at`, is a letter or digit.
+    static func isWordByte(_ bytes: [UInt8], before: Int) -> Bool {
+        var start = before - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start >= 0 && isWordByte(bytes, at: start)
+    }
+
+    static func isWordByte(_ bytes: [UInt8], at: Int) -> Bool {
+        guard at < bytes.count else { return false }
+        var end = at + 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        guard let c = String(decoding: bytes[at..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     static func stem(_ fileName: String) -> String {

@@ -22,6 +22,8 @@ public struct ItemRecord: Sendable, Equatable {
     public private(set) var fingerprint = ""
     /// Whether the item writes Latin letters or digits full-width (search needs to know).
     public private(set) var wideLatin = false
+    /// Sentences, amounts and times as the SQLite register stores them (`ItemParts`).
+    private(set) var encodedParts = ""
 
     public init(
         extractedID: String, sectionID: String, section: String?, kind: ItemKind, title: String?, text: String,
@@ -43,6 +45,7 @@ public struct ItemRecord: Sendable, Equatable {
         self.times = times
         fingerprint = digest()
         wideLatin = SearchText.hasWideLatin(title ?? "") || SearchText.hasWideLatin(text)
+        encodedParts = ItemParts(sentences: sentences, amounts: amounts, times: times).encoded()
     }
 }
 
@@ -62,6 +65,11 @@ public struct DocumentRecord: Sendable {
     static let modalityStrength: [Modality] = [.commit, .intend, .plan, .explore, .welcome, .affirm, .done, .other]
 
     static let forwardMarkers = ["今後", "以内", "向こう", "これから", "within", "next", "coming"]
+
+    static func looksAhead(_ duration: String) -> Bool {
+        let text = duration.lowercased()
+        return forwardMarkers.contains { ByteSearch.contains(text, $0) }
+    }
 
     public init(key: String, source: String, text: String, extraction: Extraction) {
         self.key = key
@@ -97,7 +105,7 @@ public struct DocumentRecord: Sendable {
                 if item.span.contains(t.span) {
                     // A duration sets a due date only when it runs from now (今後2年間で, within
                     // 90 days), not when it measures the past or the length of something.
-                    let looksAhead = t.role == .duration && Self.forwardMarkers.contains { t.text.lowercased().contains($0) }
+                    let looksAhead = t.role == .duration && Self.looksAhead(t.text)
                     let due = (t.role == .deadline || looksAhead) ? t.dueDay(anchor: anchor)?.iso : nil
                     times.append(StoredTime(text: t.text, span: t.span, role: t.role, value: t.value, part: t.part, due: due))
                 }
@@ -122,21 +130,33 @@ extension ItemRecord {
     /// so a re-ingest can tell an unchanged item from an edited one without reloading it.
     /// Offsets count from the item's start: text inserted above an item moves it, not changes it.
     func digest() -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ s: String?) {
-            for b in (s ?? "\u{1}").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0x1f) &* 0x100_0000_01b3
-        }
-        feed(text); feed(title); feed(section); feed(kind.rawValue); feed(modality.rawValue)
-        feed(parties.map(\.rawValue).joined(separator: ",")); feed(due)
+        var hash = FNV1a()
+        hash.feed(text); hash.feed(title); hash.feed(section); hash.feed(kind.rawValue); hash.feed(modality.rawValue)
+        hash.feed(parties.map(\.rawValue).joined(separator: ",")); hash.feed(due)
         for s in sentences {
-            feed("\(s.span.start - span.start):\(s.span.end - span.start)"); feed(s.modality.rawValue); feed(s.actor)
-            feed(s.parties.map(\.rawValue).joined(separator: ","))
+            hash.feed("\(s.span.start - span.start):\(s.span.end - span.start)"); hash.feed(s.modality.rawValue); hash.feed(s.actor)
+            hash.feed(s.parties.map(\.rawValue).joined(separator: ","))
         }
-        for a in amounts { feed(a.text); feed("\(a.span.start - span.start) \(a.value) \(a.unit)"); feed(a.qualifier?.rawValue) }
-        for t in times { feed(t.text); feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value)"); feed(t.part?.rawValue) }
-        let hex = String(hash, radix: 16)
+        for a in amounts { hash.feed(a.text); hash.feed("\(a.span.start - span.start) \(a.value) \(a.unit)"); hash.feed(a.qualifier?.rawValue) }
+        for t in times { hash.feed(t.text); hash.feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value)"); hash.feed(t.part?.rawValue) }
+        let hex = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// 64-bit FNV-1a over a sequence of strings, each closed by a separator byte; a missing
+/// string counts as U+0001. Registers store these digests, so the bytes fed must never change.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func feed(_ s: String?) {
+        var s = s ?? "\u{1}"
+        s.withUTF8 { bytes in
+            var hash = value
+            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            value = hash
+        }
+        value = (value ^ 0x1f) &* 0x100_0000_01b3
     }
 }
 

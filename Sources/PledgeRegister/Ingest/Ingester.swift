@@ -1,9 +1,10 @@
 import PledgeExtract
 import PledgeModel
 
-/// Ingests many files: extraction runs on every core while a single writer stores
-/// each document in its own transaction, in the order given. At most a few documents
-/// are in flight at once, so memory stays flat however many files there are.
+/// Ingests many files: extraction runs on every core, at a lower priority
+/// (`BackgroundThread`), while a single writer stores each document in its own
+/// transaction, in the order given. At most a few documents are in flight at once, so
+/// memory stays flat however many files there are.
 public struct Ingester: Sendable {
     public struct Options: Sendable {
         public var key: String?
@@ -46,25 +47,36 @@ public struct Ingester: Sendable {
                 let index = next, path = paths[index]
                 next += 1
                 group.addTask {
-                    do {
-                        return (index, .success(try DocumentLoader.load(path: path, key: options.key, date: options.date, language: options.language)))
-                    } catch let error as LoadError {
-                        return (index, .failure(error))
+                    await BackgroundThread.run {
+                        do {
+                            return (index, .success(try DocumentLoader.load(path: path, key: options.key, date: options.date, language: options.language)))
+                        } catch let error as LoadError {
+                            return (index, .failure(error))
+                        } catch {
+                            return (index, .failure(LoadError(file: path, problem: "\(error)")))
+                        }
                     }
                 }
             }
-            // Extracted documents waiting for the writer count against the same limit.
-            let limit = options.parallelism * 2
+            // Extracted documents waiting for the writer count against the same limit, which
+            // leaves room for extractions to go on while the writer stores a run of documents.
+            let limit = options.parallelism * 4
             var ready: [Int: Result<DocumentRecord, LoadError>] = [:]
             var written = 0
             for _ in 0..<limit { start() }
             while let (index, loaded) = try await group.next() {
                 ready[index] = loaded
-                // Store in the order given, so that `--key` on several versions keeps the last.
-                while let result = ready.removeValue(forKey: written) {
+                // Store in the order given, so that `--key` on several versions keeps the last;
+                // every document ready in that order goes to the writer at once.
+                var run: [Result<DocumentRecord, LoadError>] = []
+                while let result = ready.removeValue(forKey: written + run.count) { run.append(result) }
+                guard !run.isEmpty else { continue }
+                let records = run.compactMap { if case .success(let record) = $0 { record } else { nil } }
+                var outcomes = try await register.ingest(records).makeIterator()
+                for result in run {
                     let fileResult: FileResult
                     switch result {
-                    case .success(let record): fileResult = .stored(try await register.ingest(record))
+                    case .success: fileResult = .stored(outcomes.next()!)
                     case .failure(let error): fileResult = .failed(error.description)
                     }
                     results[written] = fileResult

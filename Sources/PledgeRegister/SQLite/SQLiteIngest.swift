@@ -31,11 +31,9 @@ struct SQLiteIngest {
                         document.source, revision, now])
         try db.execute(sql: "INSERT OR REPLACE INTO document_text(document, text) VALUES (?, ?)", arguments: [key, document.text])
         let writer = try SQLiteItemWriter(db)
-        if let previous {
-            try writer.remove(rowid: previous["rowid"], tokens: SearchText.indexTokens(previous["text"]))
-        }
-        try writer.add(rowid: try Int64.fetchOne(db, sql: "SELECT rowid FROM document WHERE key = ?", arguments: [key])!,
-                       tokens: document.searchTokens)
+        try SQLiteSearchIndex(db: db).store(
+            document: try Int64.fetchOne(db, sql: "SELECT rowid FROM document WHERE key = ?", arguments: [key])!,
+            tokens: document.searchTokens, previousText: previous?["text"])
         try replaceSectionsAndTerms()
 
         let old = try Row.fetchAll(
@@ -97,41 +95,30 @@ struct SQLiteIngest {
         try db.cachedStatement(sql: """
             UPDATE item SET ordinal = ?, extracted_id = ?, section_id = ?, section = ?, kind = ?, title = ?, text = ?,
                 start = ?, end = ?, modality = ?, parties = ?, due = ?, version = ?, withdrawn = 0, fingerprint = ?,
-                wide_latin = ?
+                wide_latin = ?, parts = ?, amount_count = ?
             WHERE id = ?
             """).execute(arguments: [
                 ordinal, item.extractedID, item.sectionID, item.section, item.kind.rawValue, item.title, item.text,
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
-                item.fingerprint, item.wideLatin, id,
+                item.fingerprint, item.wideLatin, item.encodedParts, item.amounts.count, id,
             ])
-        for table in ["sentence", "amount", "time_expression"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE item = ?").execute(arguments: [id])
-        }
-        try writer.insertParts(id: id, sentences: item.sentences, amounts: item.amounts, times: item.times)
     }
 
     static func parties(_ parties: [Party]) -> String { parties.map(\.rawValue).joined(separator: ",") }
 }
 
-/// Writes items and the rows that hang off them, the same way for ingest and restore.
-///
-/// The full-text index is contentless: it keeps each document's tokens only, so an entry is
-/// removed by giving back the tokens it was added with (`SearchText` is deterministic).
+/// Writes item rows, the same way for ingest and restore.
 final class SQLiteItemWriter {
     let db: Database
-    let item, search, sentence, amount, time: SQLiteBulkInsert
+    let item: SQLiteBulkInsert
 
     init(_ db: Database) throws {
         self.db = db
         item = try SQLiteBulkInsert(db, sql: """
             INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
-                modality, parties, due, status, version, withdrawn, fingerprint, wide_latin)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                modality, parties, due, status, version, withdrawn, fingerprint, wide_latin, parts, amount_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        search = try SQLiteBulkInsert(db, sql: "INSERT INTO document_search(rowid, body) VALUES (?, ?)")
-        sentence = try SQLiteBulkInsert(db, sql: "INSERT INTO sentence(item, seq, start, end, modality, actor, parties) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        amount = try SQLiteBulkInsert(db, sql: "INSERT INTO amount(item, seq, text, start, end, kind, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        time = try SQLiteBulkInsert(db, sql: "INSERT INTO time_expression(item, seq, text, start, end, role, value, part, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     }
 
     func insertItem(
@@ -143,38 +130,7 @@ final class SQLiteItemWriter {
             row.text(r.section); row.text(r.kind.rawValue); row.text(r.title); row.text(r.text); row.int(r.span.start)
             row.int(r.span.end); row.text(r.modality.rawValue); row.text(SQLiteIngest.parties(r.parties)); row.text(r.due)
             row.text(status.rawValue); row.int(version); row.int(withdrawn ? 1 : 0); row.text(r.fingerprint)
-            row.int(r.wideLatin ? 1 : 0)
-        }
-        try insertParts(id: id, sentences: r.sentences, amounts: r.amounts, times: r.times)
-    }
-
-    func add(rowid: Int64, tokens: String) throws {
-        try search.insert { row in row.int(Int(rowid)); row.text(tokens) }
-    }
-
-    func remove(rowid: Int64, tokens: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO document_search(document_search, rowid, body) VALUES ('delete', ?, ?)")
-            .execute(arguments: [rowid, tokens])
-    }
-
-    func insertParts(id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) throws {
-        for (i, s) in sentences.enumerated() {
-            try sentence.insert { row in
-                row.text(id); row.int(i); row.int(s.span.start); row.int(s.span.end); row.text(s.modality.rawValue)
-                row.text(s.actor); row.text(SQLiteIngest.parties(s.parties))
-            }
-        }
-        for (i, a) in amounts.enumerated() {
-            try amount.insert { row in
-                row.text(id); row.int(i); row.text(a.text); row.int(a.span.start); row.int(a.span.end); row.text(a.kind.rawValue)
-                row.double(a.value); row.text(a.unit); row.text(a.qualifier?.rawValue)
-            }
-        }
-        for (i, t) in times.enumerated() {
-            try time.insert { row in
-                row.text(id); row.int(i); row.text(t.text); row.int(t.span.start); row.int(t.span.end); row.text(t.role.rawValue)
-                row.text(t.value); row.text(t.part?.rawValue); row.text(t.due)
-            }
+            row.int(r.wideLatin ? 1 : 0); row.text(r.encodedParts); row.int(r.amounts.count)
         }
     }
 }
@@ -190,7 +146,7 @@ struct SQLiteRestore {
             try db.execute(
                 sql: "INSERT INTO document(key, title, date, language, sha256, source, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, doc.revision, doc.ingestedAt])
-            try writer.add(rowid: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
+            try SQLiteSearchIndex(db: db).add(document: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
             try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [doc.key, d.text])
             try SQLiteIngest.insert(db, sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             for entry in d.items {

@@ -25,10 +25,7 @@ enum SQLiteQuery {
             // The index narrows to documents holding every term's tokens; withdrawn items may
             // hold words their document no longer has, so a search that includes them reads all.
             if let match = parsed.indexQuery, !query.includeWithdrawn {
-                clauses.append("""
-                    document IN (SELECT key FROM document WHERE rowid IN
-                        (SELECT rowid FROM document_search WHERE document_search MATCH ?))
-                    """)
+                clauses.append(SQLiteSearchIndex.candidateDocuments)
                 arguments += [match]
             }
             // Cheap tests in SQLite first, which a match cannot fail, then the exact one.
@@ -69,44 +66,28 @@ enum SQLiteQuery {
         GlossaryEntry(document: row["document"], short: row["short"], long: row["long"], span: SourceSpan(row["start"], row["end"]))
     }
 
-    /// Sentences are stored as spans; their text is cut from the item's, which holds them.
-    static func sentences(_ db: Database, item: ItemSummary) throws -> [StoredSentence] {
-        let slicer = TextSlicer(item.text)
-        func slice(_ span: SourceSpan) -> String {
-            slicer.slice(SourceSpan(span.start - item.span.start, span.end - item.span.start))
-        }
-        return try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [item.id]).map {
-            let span = SourceSpan($0["start"], $0["end"])
-            return StoredSentence(
-                text: slice(span), span: span, modality: Modality(rawValue: $0["modality"]) ?? .other,
-                actor: $0["actor"], parties: parties($0["parties"]))
-        }
-    }
+    /// The columns of an item's summary: all but its parts, which only its detail reads.
+    static let summaryColumns = """
+        id, document, number, ordinal, section_id, section, kind, title, text, start, "end", modality, parties, due,
+        status, version, withdrawn
+        """
 
-    static func amounts(_ db: Database, item: String) throws -> [StoredAmount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM amount WHERE item = ? ORDER BY seq", arguments: [item]).map(amount)
-    }
-
-    static func amount(_ row: Row) -> StoredAmount {
-        StoredAmount(
-            text: row["text"], span: SourceSpan(row["start"], row["end"]), kind: AmountKind(rawValue: row["kind"]) ?? .money,
-            value: row["value"], unit: row["unit"], qualifier: (row["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
-    }
-
-    static func times(_ db: Database, item: String) throws -> [StoredTime] {
-        try Row.fetchAll(db, sql: "SELECT * FROM time_expression WHERE item = ? ORDER BY seq", arguments: [item]).map {
-            StoredTime(
-                text: $0["text"], span: SourceSpan($0["start"], $0["end"]), role: TimeRole(rawValue: $0["role"]) ?? .point,
-                value: $0["value"], part: ($0["part"] as String?).flatMap(PeriodPart.init(rawValue:)), due: $0["due"])
+    static func parts(_ row: Row, of item: ItemSummary) throws -> (sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) {
+        let parts: ItemParts
+        do {
+            parts = try ItemParts.decode(row["parts"])
+        } catch {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "item \(item.id) has unreadable parts: \(error)")
         }
+        return (parts.storedSentences(itemText: item.text, itemSpan: item.span), parts.amounts, parts.times)
     }
 
     static func detail(_ db: Database, id: String) throws -> ItemDetail? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else { return nil }
         let item = itemSummary(row)
+        let parts = try parts(row, of: item)
         return ItemDetail(
-            item: item, sentences: try sentences(db, item: item), amounts: try amounts(db, item: id),
-            times: try times(db, item: id),
+            item: item, sentences: parts.sentences, amounts: parts.amounts, times: parts.times,
             history: try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [id]).map(event))
     }
 }

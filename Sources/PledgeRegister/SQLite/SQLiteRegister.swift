@@ -32,6 +32,9 @@ public final class SQLiteRegister: Register {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            // Checkpoint every 64 MB of log rather than 4: a page that several documents write
+            // (the top of an index) is copied into the file once per checkpoint, not each time.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         let pool: DatabasePool
         do {
@@ -91,8 +94,23 @@ public final class SQLiteRegister: Register {
     // MARK: Ingest
 
     public func ingest(_ document: DocumentRecord) async throws -> IngestOutcome {
+        try await ingest([document])[0]
+    }
+
+    /// One trip to the writer for the run: handing documents over one by one cost the
+    /// writer a wait between every two.
+    public func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome] {
         let now = self.now
-        return try await writeImmediate { db in try SQLiteIngest(db: db, document: document, now: now).run() }
+        return try await pool.writeWithoutTransaction { db in
+            try documents.map { document in
+                var outcome: IngestOutcome?
+                try db.inTransaction(.immediate) {
+                    outcome = try SQLiteIngest(db: db, document: document, now: now).run()
+                    return .commit
+                }
+                return outcome!
+            }
+        }
     }
 
     // MARK: Documents
@@ -142,7 +160,7 @@ public final class SQLiteRegister: Register {
         try await pool.read { db in
             try SQLiteQuery.withSearch(query, in: db) {
             var (sql, arguments) = SQLiteQuery.filter(query)
-            sql = "SELECT * FROM item WHERE \(sql) ORDER BY document, ordinal, number"
+            sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(sql) ORDER BY document, ordinal, number"
             if let limit = query.limit {
                 sql += " LIMIT ? OFFSET ?"
                 arguments += [limit, query.offset]
@@ -196,15 +214,17 @@ public final class SQLiteRegister: Register {
             try SQLiteQuery.withSearch(query, in: db) {
                 let (filter, arguments) = SQLiteQuery.filter(query)
                 let sql = """
-                    SELECT selected.id, selected.section, amount.*,
-                        (SELECT actor FROM sentence WHERE sentence.item = amount.item
-                            AND sentence.start <= amount.start AND amount.end <= sentence.end) AS actor
-                    FROM (SELECT id, section, document, ordinal, number FROM item WHERE \(filter)) AS selected
-                    JOIN amount ON amount.item = selected.id
-                    ORDER BY selected.document, selected.ordinal, selected.number, amount.seq
+                    SELECT \(SQLiteQuery.summaryColumns), parts FROM item WHERE amount_count > 0 AND \(filter)
+                    ORDER BY document, ordinal, number
                     """
-                return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                    ItemAmount(item: $0["id"], section: $0["section"], amount: SQLiteQuery.amount($0), actor: $0["actor"])
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).flatMap { row in
+                    let item = SQLiteQuery.itemSummary(row)
+                    let parts = try SQLiteQuery.parts(row, of: item)
+                    return parts.amounts.map { amount in
+                        // Whose money it is: the actor of the sentence that holds the amount.
+                        let actor = parts.sentences.first { $0.span.contains(amount.span) }?.actor
+                        return ItemAmount(item: item.id, section: item.section, amount: amount, actor: actor)
+                    }
                 }
             }
         }
@@ -265,9 +285,8 @@ public final class SQLiteRegister: Register {
                 let key: String = row["key"]
                 let items = try Row.fetchAll(db, sql: "SELECT * FROM item WHERE document = ? ORDER BY number", arguments: [key]).map {
                     let summary = SQLiteQuery.itemSummary($0)
-                    return RegisterArchive.Item(
-                        item: summary, sentences: try SQLiteQuery.sentences(db, item: summary),
-                        amounts: try SQLiteQuery.amounts(db, item: summary.id), times: try SQLiteQuery.times(db, item: summary.id))
+                    let parts = try SQLiteQuery.parts($0, of: summary)
+                    return RegisterArchive.Item(item: summary, sentences: parts.sentences, amounts: parts.amounts, times: parts.times)
                 }
                 let terms = try Row.fetchAll(db, sql: "SELECT * FROM term WHERE document = ? ORDER BY seq", arguments: [key])
                     .map(SQLiteQuery.term)
@@ -343,3 +362,4 @@ extension SQLiteRegister {
 public enum Timestamp {
     public static func string(_ date: Date = Date()) -> String { date.formatted(.iso8601) }
 }
+

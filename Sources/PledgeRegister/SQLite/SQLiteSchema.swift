@@ -1,4 +1,5 @@
 import GRDB
+import PledgeModel
 
 enum SQLiteSchema {
     /// `PRAGMA application_id` of every Pledge register ("Pled"), so that another
@@ -152,6 +153,50 @@ enum SQLiteSchema {
                 BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
                 """)
         }
+        migrator.registerMigration("v3: parts in their item's row, documents waiting for the search index") { db in
+            try movePartsIntoItems(db)
+            // FTS5 writes a segment at every commit, which cost more than the rest of a document's
+            // rows together. A document's tokens wait here, inside its own transaction, and go into
+            // the index with a batch of others (`SQLiteSearchIndex`); searches read waiting documents
+            // directly, so a document is found from the moment it is stored.
+            try db.create(table: "search_pending") { t in
+                t.primaryKey("document", .integer)  // the document's rowid, as the index knows it
+                t.column("tokens", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    /// Sentences, amounts and times leave their tables for a JSON column of their item
+    /// (`ItemParts`): an ingest wrote three or four of their rows for every item.
+    static func movePartsIntoItems(_ db: Database) throws {
+        try db.alter(table: "item") { t in
+            t.add(column: "parts", .text).notNull().defaults(to: ItemParts(sentences: [], amounts: [], times: []).encoded())
+            t.add(column: "amount_count", .integer).notNull().defaults(to: 0)
+        }
+        // The rows as version 2 wrote them, read here rather than through today's readers.
+        let items = try String.fetchAll(db, sql: "SELECT DISTINCT item FROM sentence UNION SELECT item FROM amount UNION SELECT item FROM time_expression")
+        let update = try db.makeStatement(sql: "UPDATE item SET parts = ?, amount_count = ? WHERE id = ?")
+        for id in items {
+            let sentences = try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [id]).map {
+                StoredSentence(
+                    text: "", span: SourceSpan($0["start"], $0["end"]), modality: Modality(rawValue: $0["modality"]) ?? .other,
+                    actor: $0["actor"], parties: SQLiteQuery.parties($0["parties"]))
+            }
+            let amounts = try Row.fetchAll(db, sql: "SELECT * FROM amount WHERE item = ? ORDER BY seq", arguments: [id]).map {
+                StoredAmount(
+                    text: $0["text"], span: SourceSpan($0["start"], $0["end"]), kind: AmountKind(rawValue: $0["kind"]) ?? .money,
+                    value: $0["value"], unit: $0["unit"], qualifier: ($0["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
+            }
+            let times = try Row.fetchAll(db, sql: "SELECT * FROM time_expression WHERE item = ? ORDER BY seq", arguments: [id]).map {
+                StoredTime(
+                    text: $0["text"], span: SourceSpan($0["start"], $0["end"]), role: TimeRole(rawValue: $0["role"]) ?? .point,
+                    value: $0["value"], part: ($0["part"] as String?).flatMap(PeriodPart.init(rawValue:)), due: $0["due"])
+            }
+            try update.execute(arguments: [ItemParts(sentences: sentences, amounts: amounts, times: times).encoded(), amounts.count, id])
+        }
+        try db.drop(table: "sentence")
+        try db.drop(table: "amount")
+        try db.drop(table: "time_expression")
     }
 }

@@ -67,13 +67,13 @@ public enum SearchText {
     static func indexTokens(bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var seen = Set<UInt64>()
+        var seen = TokenHashSet()
         var word: [UInt8] = []
         var wordHash: UInt64 = 0xcbf2_9ce4_8422_2325
         var previous: UInt32?  // the previous code point, when it was ideographic
         func endWord() {
             guard !word.isEmpty else { return }
-            if !stopWordHashes.contains(wordHash), seen.insert(wordHash).inserted {
+            if !stopWordHashes.contains(wordHash), seen.insert(wordHash) {
                 if !out.isEmpty { out.append(0x20) }
                 out.append(contentsOf: word)
             }
@@ -100,6 +100,7 @@ public enum SearchText {
                 i += 1
                 continue
             }
+            let start = i
             let (value, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
             guard let raw = Unicode.Scalar(value) else { previous = nil; endWord(); continue }
@@ -115,17 +116,21 @@ public enum SearchText {
                 endWord()
                 if let p = previous {
                     let hiragana = (0x3041...0x309F).contains(p) || (0x3041...0x309F).contains(s.value)
-                    if !hiragana, seen.insert(UInt64(p) << 32 | UInt64(s.value) | 1 << 63).inserted {
+                    if !hiragana, seen.insert(UInt64(p) << 32 | UInt64(s.value) | 1 << 63) {
                         if !out.isEmpty { out.append(0x20) }
-                        out.append(contentsOf: String(Unicode.Scalar(p)!).utf8)
-                        out.append(contentsOf: String(s).utf8)
+                        // The pair as written: the previous code point's bytes end where this one's begin.
+                        let previousLength = p < 0x800 ? 2 : p < 0x10000 ? 3 : 4
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - previousLength)..<i]))
                     }
                 }
                 previous = s.value
             } else if isWordCharacter(s) {
                 previous = nil
-                let lower = s.properties.changesWhenLowercased ? s.properties.lowercaseMapping : String(s)
-                for b in lower.utf8 { appendWord(b) }
+                if s.properties.changesWhenLowercased {
+                    for b in s.properties.lowercaseMapping.utf8 { appendWord(b) }
+                } else {
+                    for k in start..<i { appendWord(bytes[k]) }
+                }
             } else {
                 previous = nil
                 endWord()
@@ -133,6 +138,38 @@ public enum SearchText {
         }
         endWord()
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The tokens an index entry already holds, by 64-bit hash: open addressing with a
+    /// multiplicative hash, which costs a fraction of `Set`'s seeded SipHash on this hot path.
+    struct TokenHashSet {
+        private var slots = [UInt64](repeating: 0, count: 4096)
+        private var count = 0
+
+        /// Whether `hash` was new. Zero stands for an empty slot, so it is stored as one.
+        mutating func insert(_ hash: UInt64) -> Bool {
+            let key = hash == 0 ? 1 : hash
+            if (count + 1) * 2 > slots.count { grow() }
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while true {
+                let slot = slots[index]
+                if slot == key { return false }
+                if slot == 0 {
+                    slots[index] = key
+                    count += 1
+                    return true
+                }
+                index = (index + 1) & mask
+            }
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            count = 0
+            for key in old where key != 0 { _ = insert(key) }
+        }
     }
 
     static let stopWordHashes: Set<UInt64> = Set(stopWords.map { word in
