@@ -90,7 +90,7 @@ public enum ExtractionJSON {
     }
 
     /// Integers print without a fraction (15000000000); other values as Swift prints doubles.
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 9e15 { return String(Int64(v)) }
         return String(v)
     }

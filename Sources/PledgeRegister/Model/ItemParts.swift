@@ -1,4 +1,5 @@
 import Foundation
+import PledgeExtract
 import PledgeModel
 
 /// An item's sentences, amounts and time expressions as one JSON value, as the SQLite
@@ -126,10 +127,10 @@ struct JSONWriter {
         text += String(value)
     }
 
-    /// A finite number as Swift writes it, the shortest form that reads back the same.
+    /// A finite number as an extraction writes it: integers without a fraction.
     mutating func number(_ value: Double) {
         separate()
-        text += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)") : "0"
+        text += value.isFinite ? ExtractionJSON.number(value) : "0"
     }
 
     mutating func span(_ span: SourceSpan) {
@@ -141,20 +142,6 @@ struct JSONWriter {
 
     mutating func string(_ value: String) {
         separate()
-        text += "\""
-        for s in value.unicodeScalars {
-            switch s {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(s)
-            }
-        }
-        text += "\""
+        text += ExtractionJSON.quoted(value)
     }
 }
