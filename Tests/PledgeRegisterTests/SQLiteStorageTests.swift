@@ -93,6 +93,13 @@ import Testing
                 INSERT INTO sentence VALUES ('old#1', 0, 2, 29, 'commit', '日米両国', 'JP,US');
                 INSERT INTO amount VALUES ('old#1', 0, '約150億ドル', 7, 14, 'money', 15000000000, 'USD', 'approx');
                 INSERT INTO time_expression VALUES ('old#1', 0, '2026年3月までに', 15, 25, 'deadline', '2026-03', NULL, '2026-03-31');
+                INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, kind, text, start, end, modality,
+                    parties, version, fingerprint, wide_latin)
+                VALUES ('old#2', 'old', 2, 1, 'i2', 's0', 'paragraph', '約3億円', 30, 35, 'other', '', 1, '1', 0),
+                    ('old#10', 'old', 10, 2, 'i3', 's0', 'paragraph', '本年6月', 40, 44, 'other', '', 1, '2', 0),
+                    ('old#11', 'old', 11, 3, 'i4', 's0', 'paragraph', '以上', 45, 47, 'other', '', 1, '3', 0);
+                INSERT INTO amount VALUES ('old#2', 0, '約3億円', 30, 35, 'money', 300000000, 'JPY', 'approx');
+                INSERT INTO time_expression VALUES ('old#10', 0, '本年6月', 40, 44, 'point', '2024-06', NULL, NULL);
                 INSERT INTO event(item, version, status, note, date, author, recorded_at)
                 VALUES ('old#1', 2, 'in_progress', 'under way', '2024-05-01', 'ana', '2024-05-01T00:00:00Z');
                 """)
@@ -104,7 +111,12 @@ import Testing
         #expect(detail.amounts.map(\.value) == [15_000_000_000] && detail.amounts.map(\.qualifier) == [.approx])
         #expect(detail.times.map(\.due) == ["2026-03-31"] && detail.times.map(\.part) == [nil])
         #expect(detail.history.map(\.note) == ["under way"] && detail.item.version == 2)
-        #expect(try await register.amounts(matching: ItemQuery()).map(\.actor) == ["日米両国"])
+        #expect(try await register.amounts(matching: ItemQuery()).map(\.amount.text) == ["約150億ドル", "約3億円"])
+        // Items with some parts or none, whose keys interleave (old#10 sorts before old#2).
+        let (two, ten, eleven) = (try await register.item(id: "old#2"), try await register.item(id: "old#10"), try await register.item(id: "old#11"))
+        #expect(two?.amounts.map(\.value) == [300_000_000] && two?.sentences == [] && two?.times == [])
+        #expect(ten?.times.map(\.text) == ["本年6月"] && ten?.amounts == [])
+        #expect(eleven?.sentences == [] && eleven?.amounts == [] && eleven?.times == [])
     }
 
     @Test(arguments: [

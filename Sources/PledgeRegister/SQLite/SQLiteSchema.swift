@@ -174,29 +174,61 @@ enum SQLiteSchema {
             t.add(column: "parts", .text).notNull().defaults(to: ItemParts(sentences: [], amounts: [], times: []).encoded())
             t.add(column: "amount_count", .integer).notNull().defaults(to: 0)
         }
-        // The rows as version 2 wrote them, read here rather than through today's readers.
-        let items = try String.fetchAll(db, sql: "SELECT DISTINCT item FROM sentence UNION SELECT item FROM amount UNION SELECT item FROM time_expression")
+        // The rows as version 2 wrote them, read here rather than through today's readers: one
+        // pass over each table in key order (item, seq), the three joined on the item as they go.
+        var sentences = try PartRows(db, table: "sentence") {
+            StoredSentence(
+                text: "", span: SourceSpan($0["start"], $0["end"]), modality: Modality(rawValue: $0["modality"]) ?? .other,
+                actor: $0["actor"], parties: SQLiteQuery.parties($0["parties"]))
+        }
+        var amounts = try PartRows(db, table: "amount") {
+            StoredAmount(
+                text: $0["text"], span: SourceSpan($0["start"], $0["end"]), kind: AmountKind(rawValue: $0["kind"]) ?? .money,
+                value: $0["value"], unit: $0["unit"], qualifier: ($0["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
+        }
+        var times = try PartRows(db, table: "time_expression") {
+            StoredTime(
+                text: $0["text"], span: SourceSpan($0["start"], $0["end"]), role: TimeRole(rawValue: $0["role"]) ?? .point,
+                value: $0["value"], part: ($0["part"] as String?).flatMap(PeriodPart.init(rawValue:)), due: $0["due"])
+        }
         let update = try db.makeStatement(sql: "UPDATE item SET parts = ?, amount_count = ? WHERE id = ?")
-        for id in items {
-            let sentences = try Row.fetchAll(db, sql: "SELECT * FROM sentence WHERE item = ? ORDER BY seq", arguments: [id]).map {
-                StoredSentence(
-                    text: "", span: SourceSpan($0["start"], $0["end"]), modality: Modality(rawValue: $0["modality"]) ?? .other,
-                    actor: $0["actor"], parties: SQLiteQuery.parties($0["parties"]))
-            }
-            let amounts = try Row.fetchAll(db, sql: "SELECT * FROM amount WHERE item = ? ORDER BY seq", arguments: [id]).map {
-                StoredAmount(
-                    text: $0["text"], span: SourceSpan($0["start"], $0["end"]), kind: AmountKind(rawValue: $0["kind"]) ?? .money,
-                    value: $0["value"], unit: $0["unit"], qualifier: ($0["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)))
-            }
-            let times = try Row.fetchAll(db, sql: "SELECT * FROM time_expression WHERE item = ? ORDER BY seq", arguments: [id]).map {
-                StoredTime(
-                    text: $0["text"], span: SourceSpan($0["start"], $0["end"]), role: TimeRole(rawValue: $0["role"]) ?? .point,
-                    value: $0["value"], part: ($0["part"] as String?).flatMap(PeriodPart.init(rawValue:)), due: $0["due"])
-            }
-            try update.execute(arguments: [ItemParts(sentences: sentences, amounts: amounts, times: times).encoded(), amounts.count, id])
+        // Keys compare as SQLite orders them, byte by byte (Swift's `<` would normalise first).
+        while let id = [sentences.item, amounts.item, times.item].compactMap({ $0 }).min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let parts = ItemParts(sentences: try sentences.take(id), amounts: try amounts.take(id), times: try times.take(id))
+            try update.execute(arguments: [parts.encoded(), parts.amounts.count, id])
         }
         try db.drop(table: "sentence")
         try db.drop(table: "amount")
         try db.drop(table: "time_expression")
+    }
+}
+
+/// The rows of one version-2 part table, read in key order and handed out an item at a time.
+private struct PartRows<Part> {
+    private let cursor: RowCursor
+    private let read: (Row) -> Part
+    private var next: (item: String, part: Part)?
+
+    init(_ db: Database, table: String, read: @escaping (Row) -> Part) throws {
+        cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY item, seq")
+        self.read = read
+        try advance()
+    }
+
+    /// The item of the next row, if any.
+    var item: String? { next?.item }
+
+    private mutating func advance() throws {
+        next = try cursor.next().map { ($0["item"], read($0)) }
+    }
+
+    /// The parts of `item`, which is the smallest item left in any table.
+    mutating func take(_ item: String) throws -> [Part] {
+        var parts: [Part] = []
+        while let row = next, row.item.utf8.elementsEqual(item.utf8) {
+            parts.append(row.part)
+            try advance()
+        }
+        return parts
     }
 }
