@@ -68,6 +68,4 @@ final class SQLiteBulkInsert {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
     }
-
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 }
