@@ -191,14 +191,10 @@ struct PostgresRestore {
                  .int(doc.revision), .text(doc.ingestedAt), .text(d.text)])
             try await writer.insert(sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             try await writer.insert(d.items.map { entry in
-                let item = entry.item
-                let record = ItemRecord(
-                    extractedID: "", sectionID: item.sectionID, section: item.section, kind: item.kind, title: item.title,
-                    text: item.text, span: item.span, modality: item.modality, parties: item.parties, due: item.due,
-                    sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
+                let item = entry.item, record = ItemRecord(restoring: entry)
                 return PostgresItemWriter.NewItem(
                     id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
-                    extractedID: "i\(item.ordinal + 1)", record: record, status: item.status, version: item.version,
+                    extractedID: record.extractedID, record: record, status: item.status, version: item.version,
                     withdrawn: item.withdrawn)
             })
         }

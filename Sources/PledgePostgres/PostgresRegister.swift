@@ -446,9 +446,7 @@ public final class PostgresRegister: Register {
     }
 
     public func restore(_ archive: RegisterArchive) async throws {
-        guard archive.format == RegisterArchive.formatName else {
-            throw RegisterError.invalid("not a Pledge register export (format '\(archive.format)', expected '\(RegisterArchive.formatName)')")
-        }
+        try archive.checkFormat()
         let location = self.location
         try await transaction { connection in
             let counts = try await self.rows(

@@ -47,4 +47,23 @@ public struct RegisterArchive: Sendable, Codable, Equatable {
         self.documents = documents
         self.events = events
     }
+
+    /// Refuses an archive of another format before a store reads any of it.
+    public func checkFormat() throws {
+        guard format == Self.formatName else {
+            throw RegisterError.invalid("not a Pledge register export (format '\(format)', expected '\(Self.formatName)')")
+        }
+    }
+}
+
+extension ItemRecord {
+    /// An archived item as a store's item writer takes it back, numbered as it was
+    /// (`i` and its position, the way an extraction numbers items).
+    public init(restoring entry: RegisterArchive.Item) {
+        let item = entry.item
+        self.init(
+            extractedID: "i\(item.ordinal + 1)", sectionID: item.sectionID, section: item.section, kind: item.kind,
+            title: item.title, text: item.text, span: item.span, modality: item.modality, parties: item.parties, due: item.due,
+            sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
+    }
 }

@@ -150,14 +150,10 @@ struct SQLiteRestore {
             try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [doc.key, d.text])
             try SQLiteIngest.insert(db, sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             for entry in d.items {
-                let item = entry.item
-                let record = ItemRecord(
-                    extractedID: "", sectionID: item.sectionID, section: item.section, kind: item.kind, title: item.title,
-                    text: item.text, span: item.span, modality: item.modality, parties: item.parties, due: item.due,
-                    sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
+                let item = entry.item, record = ItemRecord(restoring: entry)
                 try writer.insertItem(
                     id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
-                    extractedID: "i\(item.ordinal + 1)", record: record, status: item.status, version: item.version,
+                    extractedID: record.extractedID, record: record, status: item.status, version: item.version,
                     withdrawn: item.withdrawn)
             }
         }

@@ -300,9 +300,7 @@ public final class SQLiteRegister: Register {
     }
 
     public func restore(_ archive: RegisterArchive) async throws {
-        guard archive.format == RegisterArchive.formatName else {
-            throw RegisterError.invalid("not a Pledge register export (format '\(archive.format)', expected '\(RegisterArchive.formatName)')")
-        }
+        try archive.checkFormat()
         let path = self.path
         try await writeImmediate { db in
             let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
