@@ -16,9 +16,20 @@ public struct PostgresLocation: Sendable {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
+    /// `text` with the password of any `scheme://user:password@host` replaced by `…`, found
+    /// by its punctuation alone, so that even an address that does not parse is safe to print.
+    public static func redacted(_ text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<authority.index(after: colon)]) + "…" + String(text[at...])
+    }
+
     public init(_ text: String) throws {
         guard Self.isPostgres(text), let url = URLComponents(string: text), let host = url.host, !host.isEmpty else {
-            throw RegisterError.invalid("'\(text)' is not a PostgreSQL address like postgres://user:password@host:5432/database")
+            throw RegisterError.invalid("'\(Self.redacted(text))' is not a PostgreSQL address like postgres://user:password@host:5432/database")
         }
         let user = url.user?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
         let database = url.path.split(separator: "/").first.map { String($0).removingPercentEncoding ?? String($0) }
@@ -38,6 +49,6 @@ public struct PostgresLocation: Sendable {
         configuration.options.maximumConnections = 16
         var shown = url
         if shown.password != nil { shown.password = "…" }
-        display = shown.string ?? text
+        display = shown.string ?? Self.redacted(text)
     }
 }

@@ -99,7 +99,7 @@ public final class PostgresRegister: Register {
             if state.hasPrefix("57P") || state.hasPrefix("08") {
                 return RegisterError.unavailable(location: location, reason: message)
             }
-            return RegisterError.invalid("\(location): \(message) (\(state))")
+            return RegisterError.failed(location: location, reason: "\(message) (\(state))")
         default:
             return RegisterError.unavailable(location: location, reason: "\(error.code)")
         }
@@ -227,11 +227,13 @@ public final class PostgresRegister: Register {
     }
 
     public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
-        try await read { connection in try await self.selected(connection, query, paged: true).map(Self.itemSummary) }
+        try query.check()
+        return try await read { connection in try await self.selected(connection, query, paged: true).map(Self.itemSummary) }
     }
 
     public func count(matching query: ItemQuery) async throws -> Int {
-        try await read { connection in
+        try query.check()
+        return try await read { connection in
             if query.search == nil {
                 var (sql, clauses) = Self.filtered(query)
                 sql.append("SELECT count(*) AS n FROM item" + Self.whereClause(clauses))
@@ -242,6 +244,7 @@ public final class PostgresRegister: Register {
     }
 
     public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+        try query.check()
         let column = switch field {
         case .document: "document"
         case .section: "section_id"
@@ -281,7 +284,8 @@ public final class PostgresRegister: Register {
     }
 
     public func amounts(matching query: ItemQuery) async throws -> [ItemAmount] {
-        try await read { connection in
+        try query.check()
+        return try await read { connection in
             let items = try await self.selected(connection, query, columns: "id, section", paged: false)
             guard !items.isEmpty else { return [] }
             let ids = try items.map { try $0.string("id") }
@@ -446,7 +450,7 @@ public final class PostgresRegister: Register {
     }
 
     public func restore(_ archive: RegisterArchive) async throws {
-        try archive.checkFormat()
+        try archive.validate()
         let location = self.location
         try await transaction { connection in
             let counts = try await self.rows(
@@ -465,6 +469,7 @@ public final class PostgresRegister: Register {
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {
+        let user = try user.normalised()
         try await transaction { connection in
             let inserted = try await self.rows(
                 connection,

@@ -101,6 +101,9 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
     case userExists(String)
     /// The register's server cannot be reached or stopped answering; try again when it is back.
     case unavailable(location: String, reason: String)
+    /// The register's database refused an operation for a reason of its own (a server error):
+    /// a fault to report, not something the user asked wrongly.
+    case failed(location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -114,6 +117,7 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
         case .userExists(let name): return "a user named '\(name)' exists already"
         case .unavailable(let location, let reason): return "\(location): the register's database is unavailable (\(reason))"
+        case .failed(let location, let reason): return "\(location): the register's database refused the operation (\(reason))"
         }
     }
 }

@@ -34,18 +34,14 @@ struct Extract: ParsableCommand {
     var format: Format = .json
 
     @Option(help: "The document's date (YYYY-MM-DD), when it does not print one or prints another.")
-    var date: String?
+    var date: Day?
 
     @Option(help: "The document's language, when detection should not decide.")
     var language: Language?
 
-    func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a calendar date as YYYY-MM-DD, not '\(date)'") }
-    }
-
     func run() throws {
         let source = try document.read()
-        let extractor = Extractor(options: ExtractionOptions(date: date.flatMap(Day.init(iso:)), language: language))
+        let extractor = Extractor(options: ExtractionOptions(date: date, language: language))
         let extraction: Extraction
         do {
             extraction = try extractor.extract(source)

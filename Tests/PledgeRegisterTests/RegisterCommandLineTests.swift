@@ -45,7 +45,9 @@ import Testing
         #expect(try pledge("ingest", variants[0]).out.contains("unchanged"))
     }
 
-    @Test func aProgressBarOnATerminal() throws {
+    @Test(.enabled(if: OptionalTool.shouldRun([.program("script")]), Comment(rawValue: OptionalTool.skipMessage([.program("script")]))))
+    func aProgressBarOnATerminal() throws {
+        try OptionalTool.require([.program("script")])
         let variants = try SeedVariants.write(count: 3, to: folder.appendingPathComponent("docs"))
         let tool = try #require(CommandLineTool.pledge)
         // `script` gives the tool a terminal, as a person at a shell would.
@@ -107,7 +109,11 @@ import Testing
         #expect(summary.status == 0 && summary.out.contains("\"average\" : 1"))
     }
 
-    @Test func exportsOpenInTheirPrograms() throws {
+    static let exportReaders: [OptionalTool] = [.program("python3"), .pythonModule("icalendar")]
+
+    @Test(.enabled(if: OptionalTool.shouldRun(exportReaders), Comment(rawValue: OptionalTool.skipMessage(exportReaders))))
+    func exportsOpenInTheirPrograms() throws {
+        try OptionalTool.require(Self.exportReaders)
         _ = try pledge("track", "\(ja.key)#21", "--status", "stalled", "--note", "遅延, \"予算\"\n次年度へ")
         let csv = folder.appendingPathComponent("items.csv").path
         #expect(try pledge("export", "--format", "csv", "--output", csv).status == 0)

@@ -22,6 +22,9 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case amountsCarryTheirActors
     case usersKeepOnlyTokenHashes
     case generationMovesWithEveryWrite
+    case importRefusesABadArchiveWhole
+    case userNamesAreOneWhateverTheirForm
+    case hostileQueriesAndTextsAreRefused
 
     var testDescription: String { rawValue }
 
@@ -43,6 +46,9 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .amountsCarryTheirActors: try await Self.amountsCarryTheirActors(register)
         case .usersKeepOnlyTokenHashes: try await Self.usersKeepOnlyTokenHashes(register)
         case .generationMovesWithEveryWrite: try await Self.generationMovesWithEveryWrite(register)
+        case .importRefusesABadArchiveWhole: try await Self.importRefusesABadArchiveWhole(register, empty: try await make())
+        case .userNamesAreOneWhateverTheirForm: try await Self.userNamesAreOneWhateverTheirForm(register)
+        case .hostileQueriesAndTextsAreRefused: try await Self.hostileQueriesAndTextsAreRefused(register)
         }
     }
 
@@ -443,5 +449,82 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(afterEvent != afterIngest)
         _ = try await r.items(matching: ItemQuery(search: "宇宙"))
         #expect(try await r.generation() == afterEvent, "reading changes nothing")
+    }
+
+    // MARK: Hostile input
+
+    /// Each way an archive can lie is refused with the problem named, and nothing of the
+    /// archive is stored.
+    static func importRefusesABadArchiveWhole(_ r: any Register, empty: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        try await r.record(event(.in_the_works), item: id(17))
+        try await r.record(event(.kept), item: id(17))
+        try await r.record(event(.stalled), item: id(3))
+        let good = try await r.archive()
+        typealias Lie = (name: String, expected: String, edit: (inout RegisterArchive) -> Void)
+        let lies: [Lie] = [
+            ("javascript evidence", "evidence must be an http or https address", { $0.events[0].evidenceURL = "javascript:alert(1)" }),
+            ("event date", "not-a-date", { $0.events[1].date = "not-a-date" }),
+            ("due date far away", "is not a date", { $0.documents[0].items[16].item.due = "9223372036854775807-12-31" }),
+            ("time due far away", "is not a date", { $0.documents[0].items[0].times.append(StoredTime(
+                text: "x", span: SourceSpan(0, 1), role: .deadline, value: "99999", part: nil, due: "99999-12-31")) }),
+            ("item span", "lies outside the document's text", { $0.documents[0].items[2].item.span = SourceSpan(5, 10_000_000) }),
+            ("amount span", "lies outside", { $0.documents[0].items[2].amounts.append(StoredAmount(
+                text: "1", span: SourceSpan(-1, 3), kind: .money, value: 1, unit: "JPY", qualifier: nil)) }),
+            ("CRLF in a key", "control characters", { archive in
+                archive.documents[0].document.key = "evil\r\nkey"
+            }),
+            ("CRLF in an id", "an item id is its document's key", { $0.documents[0].items[4].item.id = "\(ja.key)#5\r\nX" }),
+            ("versions out of order", "does not follow", { archive in
+                archive.events[1].version = 1
+            }),
+            ("event on no item", "no item of that id", { $0.events[2].item = "nowhere#1" }),
+            ("NUL in a note", "NUL", { $0.events[0].note = "a\u{0}b" }),
+            ("another format", "not a Pledge register export", { $0.format = "something/2" }),
+        ]
+        for lie in lies {
+            var archive = good
+            lie.edit(&archive)
+            do {
+                try await empty.restore(archive)
+                Issue.record("an archive with a bad \(lie.name) was imported")
+            } catch let error as RegisterError {
+                #expect(error.description.contains(lie.expected), "\(lie.name): \(error.description)")
+            }
+            let documents = try await empty.documents(), events = try await empty.events()
+            #expect(documents.isEmpty && events.isEmpty, "nothing of \(lie.name) stays")
+        }
+        try await empty.restore(good)
+        #expect(try await empty.archive() == good, "the archive as exported still imports whole")
+    }
+
+    /// `René` typed precomposed and as `e` + combining accent is one user: the second is
+    /// refused, and either spelling is stored in one form.
+    static func userNamesAreOneWhateverTheirForm(_ r: any Register) async throws {
+        try await r.addUser(User(name: "Rene\u{301}", role: .editor, createdAt: "2025-01-01T00:00:00Z"), tokenHash: "hash-e")
+        await #expect(throws: RegisterError.userExists("Ren\u{E9}")) {
+            try await r.addUser(User(name: "Ren\u{E9}", role: .viewer, createdAt: "2025-01-02T00:00:00Z"), tokenHash: "hash-v")
+        }
+        let stored = try #require(try await r.user(tokenHash: "hash-e"))
+        #expect(Array(stored.name.unicodeScalars) == Array("Ren\u{E9}".unicodeScalars))
+        #expect(try await r.user(tokenHash: "hash-v") == nil)
+        await #expect(throws: RegisterError.self) {
+            try await r.addUser(User(name: "a\u{0}b", role: .viewer, createdAt: "2025-01-02T00:00:00Z"), tokenHash: "hash-n")
+        }
+    }
+
+    static func hostileQueriesAndTextsAreRefused(_ r: any Register) async throws {
+        _ = try await r.ingest(record(ja))
+        let thousandWords = (1...1000).map { "word\($0)" }.joined(separator: " ")
+        for query in [ItemQuery(search: thousandWords), ItemQuery(dueBefore: "9223372036854775807-12-31"), ItemQuery(overdueOn: "2024-6-1")] {
+            await #expect(throws: RegisterError.self, "\(query)") { _ = try await r.items(matching: query) }
+            await #expect(throws: RegisterError.self, "\(query)") { _ = try await r.count(matching: query) }
+            await #expect(throws: RegisterError.self, "\(query)") { _ = try await r.facet(.status, matching: query) }
+        }
+        #expect(try await r.items(matching: ItemQuery(search: (1...32).map { _ in "量子" }.joined(separator: " "))).count > 0)
+        for note in ["before\u{0}after"] {
+            await #expect(throws: RegisterError.self) { try await r.record(event(.kept, note: note), item: id(3)) }
+        }
+        #expect(try await r.item(id: id(3))?.history.isEmpty == true, "a refused event leaves no trace")
     }
 }

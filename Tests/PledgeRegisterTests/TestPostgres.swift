@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PledgePostgres
 import PostgresNIO
+import PledgeTestSupport
 
 /// The PostgreSQL server the tests use: `PLEDGE_TEST_POSTGRES=postgres://user@host:port/db`,
 /// which `.ci/run` sets after starting a throwaway cluster (`.ci/postgres`). Without it the
@@ -13,7 +14,9 @@ enum TestPostgres {
         ProcessInfo.processInfo.environment["PLEDGE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static var configured: Bool { url != nil }
+    /// Whether the PostgreSQL tests run: with a server, or failing for want of one where
+    /// `PLEDGE_REQUIRE_OPTIONAL_TOOLS=1` says every test must run.
+    static var configured: Bool { url != nil || OptionalTool.required }
 
     /// `.ci/postgres`, which stops and starts the test server, for the tests that interrupt it.
     static var control: String? { ProcessInfo.processInfo.environment["PLEDGE_TEST_POSTGRES_CONTROL"] }

@@ -6,7 +6,11 @@ import Testing
 /// recording progress (Browser/browser_test.py). Needs Debian's chromium and
 /// chromium-driver and Python's selenium, which `.ci/run` installs.
 @Suite struct BrowserTests {
-    @Test func readerAndEditorInChromium() async throws {
+    static let tools: [OptionalTool] = [.program("chromium"), .program("chromedriver"), .pythonModule("selenium")]
+
+    @Test(.enabled(if: OptionalTool.shouldRun(tools), Comment(rawValue: OptionalTool.skipMessage(tools))))
+    func readerAndEditorInChromium() async throws {
+        try OptionalTool.require(Self.tools)
         let folder = CommandLineTool.temporaryFolder()
         let database = folder.appendingPathComponent("browser.sqlite").path
         let added = try CommandLineTool.run(["user", "add", "Browser Editor", "--role", "editor", "--database", database])

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import PledgeExtract
+import PledgeModel
 import PledgeRegister
 import Testing
 

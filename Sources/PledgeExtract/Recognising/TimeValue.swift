@@ -1,72 +1,5 @@
 import PledgeModel
 
-/// A calendar day, the anchor that relative expressions resolve against.
-public struct Day: Hashable, Sendable, Comparable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// Parses ISO `YYYY-MM-DD`.
-    public init?(iso: String) {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m)
-        else { return nil }
-        self.init(year: y, month: m, day: d)
-    }
-
-    public var iso: String { String(format4(year)) + "-" + pad2(month) + "-" + pad2(day) }
-
-    public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    public static func daysIn(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// The day `n` days later (or earlier for negative `n`).
-    /// Days since 1970-01-01 (proleptic Gregorian), for differences between days.
-    public var daysSince1970: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    public func adding(days n: Int) -> Day {
-        var d = self
-        var left = n
-        while left > 0 {
-            if d.day < Day.daysIn(year: d.year, month: d.month) { d.day += 1 } else {
-                d.day = 1
-                if d.month == 12 { d.month = 1; d.year += 1 } else { d.month += 1 }
-            }
-            left -= 1
-        }
-        while left < 0 {
-            if d.day > 1 { d.day -= 1 } else {
-                if d.month == 1 { d.month = 12; d.year -= 1 } else { d.month -= 1 }
-                d.day = Day.daysIn(year: d.year, month: d.month)
-            }
-            left += 1
-        }
-        return d
-    }
-}
-
 /// A resolved calendar reference at the granularity it was written.
 public enum TimePoint: Equatable, Sendable {
     case year(Int)
@@ -79,11 +12,11 @@ public enum TimePoint: Equatable, Sendable {
 
     public var iso: String {
         switch self {
-        case .year(let y): return format4(y)
-        case .month(let y, let m): return format4(y) + "-" + pad2(m)
-        case .day(let y, let m, let d): return format4(y) + "-" + pad2(m) + "-" + pad2(d)
-        case .season(let y, let s): return format4(y) + "-" + s
-        case .fiscalYear(let y): return "FY" + format4(y)
+        case .year(let y): return Day.format4(y)
+        case .month(let y, let m): return Day.format4(y) + "-" + Day.pad2(m)
+        case .day(let y, let m, let d): return Day.format4(y) + "-" + Day.pad2(m) + "-" + Day.pad2(d)
+        case .season(let y, let s): return Day.format4(y) + "-" + s
+        case .fiscalYear(let y): return "FY" + Day.format4(y)
         }
     }
 
@@ -104,14 +37,6 @@ public struct TimeDuration: Equatable, Sendable {
     public var iso: String { "P\(amount)\(unit.rawValue)" + (halfYear ? "6M" : "") }
 }
 
-func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-func format4(_ n: Int) -> String {
-    if n >= 1000 { return "\(n)" }
-    let s = "\(n)"
-    return String(repeating: "0", count: max(0, 4 - s.count)) + s
-}
-
 extension TimeExpression {
     /// The last day an expression allows, used for due dates: `本年6月までに` → 2024-06-30,
     /// `2025年度末` → 2026-03-31 (Japan's fiscal year), `今後2年間` → two years from `anchor`.
@@ -122,7 +47,8 @@ extension TimeExpression {
             var years = 0, months = 0, days = 0
             var number = 0
             for c in value.dropFirst() {
-                if let d = c.wholeNumberValue { number = number * 10 + d; continue }
+                // No duration in a document runs past the calendar's last year.
+                if let d = c.wholeNumberValue { number = number * 10 + d; if number > 100_000 { return nil }; continue }
                 switch c {
                 case "Y": years = number
                 case "M": months = number
@@ -134,6 +60,7 @@ extension TimeExpression {
             }
             let total = anchor.month - 1 + months + 12 * years
             let y = anchor.year + total / 12, m = total % 12 + 1
+            guard Day.years.contains(y) else { return nil }
             return Day(year: y, month: m, day: min(anchor.day, Day.daysIn(year: y, month: m))).adding(days: days)
         }
         let last = value.split(separator: "/").last.map(String.init) ?? value
@@ -141,14 +68,15 @@ extension TimeExpression {
     }
 
     static func lastDay(of iso: String, part: PeriodPart?, fiscalYearStartMonth: Int) -> Day? {
-        if iso.hasPrefix("FY"), let y = Int(iso.dropFirst(2)) {
+        if iso.hasPrefix("FY"), let y = Int(iso.dropFirst(2)), Day.years.contains(y + 1) {
             // A fiscal year starting in April ends in March of the next calendar year.
             let endMonth = fiscalYearStartMonth == 1 ? 12 : fiscalYearStartMonth - 1
             let endYear = fiscalYearStartMonth == 1 ? y : y + 1
             return Day(year: endYear, month: endMonth, day: Day.daysIn(year: endYear, month: endMonth))
         }
         let parts = iso.split(separator: "-")
-        guard let y = parts.first.flatMap({ Int($0) }) else { return nil }
+        // The last year keeps one spare, for a winter that ends in February of the next.
+        guard let y = parts.first.flatMap({ Int($0) }), Day.years.contains(y), y < Day.years.upperBound else { return nil }
         if parts.count == 1 {
             switch part {
             case .beginning: return Day(year: y, month: 3, day: 31)
@@ -156,7 +84,7 @@ extension TimeExpression {
             default: return Day(year: y, month: 12, day: 31)
             }
         }
-        if parts.count == 2, let m = Int(parts[1]) {
+        if parts.count == 2, let m = Int(parts[1]), (1...12).contains(m) {
             let last = Day.daysIn(year: y, month: m)
             switch part {
             case .beginning: return Day(year: y, month: m, day: 10)
@@ -174,7 +102,7 @@ extension TimeExpression {
             default: return nil
             }
         }
-        if parts.count == 3, let m = Int(parts[1]), let d = Int(parts[2]) { return Day(year: y, month: m, day: d) }
+        if parts.count == 3, let m = Int(parts[1]), let d = Int(parts[2]) { return Day(checkedYear: y, month: m, day: d) }
         return nil
     }
 }

@@ -32,10 +32,12 @@ public enum CSVExport {
     static func line(_ fields: [String]) -> String { fields.map(quote).joined(separator: ",") + "\r\n" }
 
     static func quote(_ field: String) -> String {
-        // A leading = + - @ would be read as a formula by a spreadsheet: keep it text.
+        // A leading = + - @ (or a tab or carriage return before one) would be read as a
+        // formula by a spreadsheet: keep it text.
         var field = field
-        if let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { field = "'" + field }
+        // Checked on scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -1,3 +1,4 @@
+import PledgeModel
 import PledgeExtract
 
 /// One all-day iCalendar event (RFC 5545) per item with a due date, for a calendar program.
@@ -12,7 +13,7 @@ public enum CalendarExport {
                 let title = item.title ?? String(item.text.prefix(60))
                 lines += [
                     "BEGIN:VEVENT",
-                    "UID:\(item.id.replacingOccurrences(of: "#", with: "-"))@pledge",
+                    "UID:\(escape(item.id.replacingOccurrences(of: "#", with: "-")))@pledge",
                     "DTSTAMP:\(dtstamp)",
                     "DTSTART;VALUE=DATE:\(compact(day))",
                     "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))",
@@ -29,19 +30,24 @@ public enum CalendarExport {
 
     static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
 
+    /// TEXT values (RFC 5545 §3.3.11), escaped scalar by scalar: "\r\n" is one Character,
+    /// equal to neither "\r" nor "\n", so a Windows line break would otherwise start a new
+    /// property line. Other control characters are not allowed in TEXT and are dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.append(c)
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\t": out.append(s)
+            default:
+                if s.properties.generalCategory == .control || s == "\u{2028}" || s == "\u{2029}" { continue }
+                out.append(s)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a character.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user of a shared register may do.
 public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     /// Reads a register whose server keeps reads for signed-in users.
@@ -25,6 +27,28 @@ public struct User: Sendable, Codable, Equatable {
         self.name = name
         self.role = role
         self.createdAt = createdAt
+    }
+}
+
+extension User {
+    /// A user name as every store keeps it: trimmed, in Unicode normal form C, 1 to 80
+    /// characters without control characters. `Rene\u{301}` and `René` are one name, as
+    /// they look alike and Swift compares them equal.
+    public static func normalisedName(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !trimmed.isEmpty, trimmed.count <= 80,
+              !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw RegisterError.invalid("a user name is 1 to 80 characters, without control characters")
+        }
+        return trimmed
+    }
+
+    /// This user with the name normalised, as stores take it.
+    public func normalised() throws -> User {
+        var user = self
+        user.name = try Self.normalisedName(name)
+        return user
     }
 }
 

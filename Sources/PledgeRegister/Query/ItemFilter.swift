@@ -1,3 +1,31 @@
+import PledgeModel
+
+extension ItemQuery {
+    /// The most words a search may hold: each becomes a clause, and a store's query planner
+    /// refuses expressions beyond some size.
+    public static let maxSearchTerms = 32
+    public static let maxSearchLength = 1000
+
+    /// Refuses a query no store should run: a search too long to be a search, or days that are
+    /// not dates. Every store checks this before it reads, and callers may check it first to
+    /// tell their user.
+    public func check() throws {
+        if let search {
+            let terms = search.split(whereSeparator: { $0.isWhitespace }).count
+            guard terms <= Self.maxSearchTerms, search.unicodeScalars.count <= Self.maxSearchLength else {
+                throw RegisterError.invalid(
+                    "a search holds at most \(Self.maxSearchTerms) words and \(Self.maxSearchLength) characters")
+            }
+        }
+        for (name, day) in [("dueBefore", dueBefore), ("overdueOn", overdueOn)] {
+            if let day, Day(iso: day)?.iso != day {
+                throw RegisterError.invalid("\(name) must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(day)'")
+            }
+        }
+        guard offset >= 0, (limit ?? 0) >= 0 else { throw RegisterError.invalid("limit and offset must not be negative") }
+    }
+}
+
 /// The WHERE clause of an `ItemQuery`'s filters other than search, in SQL that SQLite and
 /// PostgreSQL read alike, over the `item` table's columns. Stores add their own search.
 public struct ItemFilter: Sendable {

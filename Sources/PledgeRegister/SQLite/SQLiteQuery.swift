@@ -6,6 +6,7 @@ enum SQLiteQuery {
     /// Runs `body` with `pledge_search_matches(text)` defined on the connection for the query's
     /// search, read once: whether a text holds every term, as `SearchQuery.matches` decides.
     static func withSearch<T>(_ query: ItemQuery, in db: Database, _ body: () throws -> T) throws -> T {
+        try query.check()
         guard let search = query.search else { return try body() }
         let parsed = SearchQuery(search)
         let function = DatabaseFunction("pledge_search_matches", argumentCount: 1, pure: true) { values in

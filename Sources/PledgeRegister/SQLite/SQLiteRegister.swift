@@ -300,7 +300,7 @@ public final class SQLiteRegister: Register {
     }
 
     public func restore(_ archive: RegisterArchive) async throws {
-        try archive.checkFormat()
+        try archive.validate()
         let path = self.path
         try await writeImmediate { db in
             let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
@@ -321,6 +321,7 @@ extension SQLiteRegister {
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {
+        let user = try user.normalised()
         try await writeImmediate { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [user.name]) != nil {
                 throw RegisterError.userExists(user.name)
@@ -359,5 +360,11 @@ extension SQLiteRegister {
 /// Timestamps as the register records them: ISO 8601, UTC, to the second.
 public enum Timestamp {
     public static func string(_ date: Date = Date()) -> String { date.formatted(.iso8601) }
+
+    /// Whether `text` is an ISO 8601 timestamp with a time zone, as `string` writes them.
+    public static func isValid(_ text: String) -> Bool {
+        (try? Date(text, strategy: .iso8601)) != nil
+            || (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) != nil
+    }
 }
 

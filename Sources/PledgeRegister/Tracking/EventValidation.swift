@@ -1,3 +1,4 @@
+import PledgeModel
 import Foundation
 import PledgeExtract
 
@@ -11,6 +12,10 @@ public enum EventValidation {
             throw RegisterError.invalid("an event needs an author")
         }
         if let url = event.evidenceURL { try EvidenceURL.check(url) }
+        // SQLite would cut a text at NUL and PostgreSQL refuses it: both stores refuse it here.
+        for (name, text) in [("note", event.note), ("evidence title", event.evidenceTitle), ("author", event.author)] {
+            if let text, text.unicodeScalars.contains("\0") { throw RegisterError.invalid("the event's \(name) holds a NUL character") }
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import PledgeModel
 import Foundation
 import Hummingbird
 import PledgeRegister
@@ -46,11 +47,11 @@ extension WebApp {
             Reply.bytes(ByteBuffer(data: try Templates.resource("openapi.json")), type: "application/json; charset=utf-8")
         }
         book.get("/api/v1/documents") { request, _ in
-            try await app.read(request) { try .json(try await app.register.documents()) }
+            try await app.read(request, key: "documents") { try .json(try await app.register.documents()) }
         }
         book.get("/api/v1/documents/{key}") { request, context in
             let key = try context.parameter("key")
-            return try await app.read(request) {
+            return try await app.read(request, key: "document " + key) {
                 guard let document = try await app.register.document(key: key), let text = try await app.register.documentText(key: key)
                 else { throw WebError(.notFound, "no document \(key)") }
                 let sections = try await app.register.sections(document: key).map {
@@ -63,8 +64,8 @@ extension WebApp {
             let fields = FormFields(request.uri.query ?? "")
             let list = try ListRequest(fields)
             let limit = try Self.number(fields, "limit", default: 50, range: 1...1000)
-            let offset = try Self.number(fields, "offset", default: 0, range: 0...Int.max)
-            return try await app.read(request) {
+            let offset = try Self.number(fields, "offset", default: 0, range: 0...Int(Int32.max))
+            return try await app.read(request, key: "items \(limit) \(offset) " + list.link) {
                 let today = app.options.today()
                 var query = list.query(today: today, paged: false)
                 let total = try await app.register.count(matching: query)
@@ -75,7 +76,7 @@ extension WebApp {
         }
         book.get("/api/v1/items/{id}") { request, context in
             let id = try context.parameter("id")
-            return try await app.read(request) {
+            return try await app.read(request, key: "item " + id) {
                 guard let detail = try await app.register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
                 var rendered = try Rendered.json(detail)
                 rendered.headers[.eTag] = "\"\(detail.item.version)\""
@@ -87,17 +88,19 @@ extension WebApp {
         }
         book.get("/api/v1/glossary") { request, _ in
             let document = FormFields(request.uri.query ?? "").text("document")
-            return try await app.read(request) { try .json(try await app.register.glossary(document: document)) }
+            return try await app.read(request, key: "glossary " + (document ?? "")) { try .json(try await app.register.glossary(document: document)) }
         }
         book.get("/api/v1/summary") { request, _ in
-            try await app.read(request) { try .json(ComplianceSummary(items: try await app.register.items(matching: ItemQuery()))) }
+            try await app.read(request, key: "summary") { try .json(ComplianceSummary(items: try await app.register.items(matching: ItemQuery()))) }
         }
         book.get("/api/v1/due") { request, _ in
             let fields = FormFields(request.uri.query ?? "")
-            let asOf = fields.text("as_of") ?? app.options.today()
-            guard Day(iso: asOf) != nil else { throw WebError(.badRequest, "as_of must be a date as YYYY-MM-DD, not '\(asOf)'") }
+            let asOfText = fields.text("as_of") ?? app.options.today()
+            guard let asOf = Day(iso: asOfText)?.iso else {
+                throw WebError(.badRequest, "as_of must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(asOfText)'")
+            }
             let within = try Self.number(fields, "within", default: 90, range: 0...36500)
-            return try await app.read(request) {
+            return try await app.read(request, key: "due \(asOf) \(within)") {
                 let report = DueReport(items: try await app.register.items(matching: ItemQuery(dueBefore: "9999-12-31")), asOf: asOf, within: within)
                 return try .json(DueView(asOf: asOf, within: within, overdue: report.overdue, upcoming: report.upcoming))
             }
@@ -105,10 +108,10 @@ extension WebApp {
     }
 
     /// An API read: token needed on a private register; answers cached until the register changes.
-    func read(_ request: Request, _ make: () async throws -> Rendered) async throws -> Response {
+    func read(_ request: Request, key: String, _ make: @escaping @Sendable () async throws -> Rendered) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
         _ = try requireReader(visitor, request: request, api: true)
-        return try await cached(request, visitor: visitor, make: make)
+        return try await cached("api " + key, make: make)
     }
 
     static func number(_ fields: FormFields, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -133,8 +136,7 @@ extension WebApp {
         guard let version = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
             throw WebError(.badRequest, "If-Match must be an item version such as \"3\", not '\(match)'")
         }
-        var request = request
-        let body = try await request.collectBody(upTo: 1 << 20)
+        let body = try await Self.body(request, upTo: 1 << 20)
         let input: EventRequest
         do {
             input = try JSONDecoder().decode(EventRequest.self, from: Data(buffer: body))

@@ -32,8 +32,11 @@ struct Gatekeeper: Sendable {
     /// Cookies only over HTTPS, for a server behind a TLS proxy.
     var secureCookies = false
 
+    /// What a session cookie carries, signed. The user is found again by their token's hash,
+    /// which is unique and indexed, never by name: names that look alike could be confused,
+    /// and a user removed or given a new token loses every session at once.
     struct Session: Codable {
-        var name: String
+        var user: String
         var expires: Int
         var nonce: String
     }
@@ -51,7 +54,7 @@ struct Gatekeeper: Sendable {
         let cookies = request.cookies
         if let value = cookies[Self.sessionCookie]?.value, let session = verify(value),
            session.expires > Int(now().timeIntervalSince1970),
-           let user = try await register.users().first(where: { $0.name == session.name }) {
+           let user = try await register.user(tokenHash: session.user) {
             return Visitor(user: user, nonce: session.nonce)
         }
         return Visitor(user: nil, nonce: cookies[Self.visitorCookie]?.value)
@@ -59,10 +62,9 @@ struct Gatekeeper: Sendable {
 
     /// Signs a user in with the token they were given; `nil` if no user holds it.
     func signIn(token: String) async throws -> (User, Cookie)? {
-        guard let user = try await register.user(tokenHash: AccessToken.hash(token.trimmingCharacters(in: .whitespacesAndNewlines))) else {
-            return nil
-        }
-        let session = Session(name: user.name, expires: Int(now().timeIntervalSince1970) + Self.sessionSeconds, nonce: Self.newNonce())
+        let hash = AccessToken.hash(token.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let user = try await register.user(tokenHash: hash) else { return nil }
+        let session = Session(user: hash, expires: Int(now().timeIntervalSince1970) + Self.sessionSeconds, nonce: Self.newNonce())
         let payload = Base64URL.encode(try JSONEncoder().encode(session))
         return (user, cookie(Self.sessionCookie, payload + "." + sign(payload), maxAge: Self.sessionSeconds))
     }

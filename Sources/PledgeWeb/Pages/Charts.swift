@@ -1,3 +1,4 @@
+import PledgeModel
 import Foundation
 import PledgeExtract
 

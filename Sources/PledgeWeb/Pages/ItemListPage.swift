@@ -5,6 +5,8 @@ import PledgeRegister
 /// What the items list was asked for: filters from the query string, as links keep them.
 struct ListRequest: Sendable, Equatable {
     static let pageSize = 50
+    /// Pages beyond this hold nothing in any register, and keep `(page - 1) * pageSize` far from overflow.
+    static let pages = 1...1_000_000
     static let dueChoices: [(value: String, label: String)] = [
         ("overdue", "overdue"), ("90", "due within 90 days"), ("365", "due within a year"), ("any", "has a due date"),
     ]
@@ -26,7 +28,12 @@ struct ListRequest: Sendable, Equatable {
         status = fields.text("status")
         due = fields.text("due")
         search = fields.text("q")
-        page = max(1, fields.text("page").flatMap { Int($0) } ?? 1)
+        if let text = fields.text("page") {
+            guard let number = Int(text), Self.pages.contains(number) else {
+                throw WebError(.badRequest, "page must be a whole number from 1 to \(Self.pages.upperBound), not '\(text)'")
+            }
+            page = number
+        }
         if let modality, Modality(rawValue: modality) == nil {
             throw WebError(.badRequest, "unknown modality '\(modality)'; one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -38,6 +45,11 @@ struct ListRequest: Sendable, Equatable {
         }
         if let due, !Self.dueChoices.contains(where: { $0.value == due }) {
             throw WebError(.badRequest, "unknown due filter '\(due)'; one of \(Self.dueChoices.map(\.value).joined(separator: ", "))")
+        }
+        do {
+            try query(today: "2000-01-01", paged: false).check()
+        } catch let error as RegisterError {
+            throw WebError(.badRequest, error.description)
         }
     }
 

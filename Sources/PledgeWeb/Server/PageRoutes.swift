@@ -1,37 +1,38 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import PledgeRegister
 
 extension WebApp {
     func addPages(to book: inout RouteBook) {
         let app = self
         book.get("/") { request, _ in
-            try await app.page(request) { visitor, csrf in try await app.pages.dashboard(visitor: visitor, csrf: csrf) }
+            try await app.page(request, key: "dashboard") { visitor, csrf in try await app.pages.dashboard(visitor: visitor, csrf: csrf) }
         }
         book.get("/items") { request, _ in
             let list = try ListRequest(FormFields(request.uri.query ?? ""))
-            return try await app.page(request) { visitor, csrf in try await app.pages.itemList(list, visitor: visitor, csrf: csrf) }
+            return try await app.page(request, key: list.link) { visitor, csrf in try await app.pages.itemList(list, visitor: visitor, csrf: csrf) }
         }
         book.get("/items/{id}") { request, context in
             let id = try context.parameter("id")
-            return try await app.page(request) { visitor, csrf in try await app.pages.itemPage(id: id, visitor: visitor, csrf: csrf) }
+            return try await app.page(request, key: "item " + id) { visitor, csrf in try await app.pages.itemPage(id: id, visitor: visitor, csrf: csrf) }
         }
         book.post("/items/{id}/events") { request, context in
             try await app.recordFromForm(request, id: try context.parameter("id"))
         }
         book.get("/documents") { request, _ in
-            try await app.page(request) { visitor, csrf in try await app.pages.documentList(visitor: visitor, csrf: csrf) }
+            try await app.page(request, key: "documents") { visitor, csrf in try await app.pages.documentList(visitor: visitor, csrf: csrf) }
         }
         book.get("/documents/{key}") { request, context in
             let key = try context.parameter("key")
-            return try await app.page(request) { visitor, csrf in try await app.pages.documentPage(key: key, visitor: visitor, csrf: csrf) }
+            return try await app.page(request, key: "document " + key) { visitor, csrf in try await app.pages.documentPage(key: key, visitor: visitor, csrf: csrf) }
         }
         book.get("/documents/{key}/side-by-side") { request, context in
             let key = try context.parameter("key")
-            return try await app.page(request) { visitor, csrf in try await app.pages.sideBySide(key: key, visitor: visitor, csrf: csrf) }
+            return try await app.page(request, key: "side-by-side " + key) { visitor, csrf in try await app.pages.sideBySide(key: key, visitor: visitor, csrf: csrf) }
         }
         book.get("/glossary") { request, _ in
-            try await app.page(request) { visitor, csrf in try await app.pages.glossaryPage(visitor: visitor, csrf: csrf) }
+            try await app.page(request, key: "glossary") { visitor, csrf in try await app.pages.glossaryPage(visitor: visitor, csrf: csrf) }
         }
         book.get("/signin") { request, _ in try await app.signInForm(request, message: nil) }
         book.post("/signin") { request, _ in try await app.signIn(request) }
@@ -71,25 +72,42 @@ extension WebApp {
     /// A page: private registers send strangers to sign in; pages for anonymous readers are
     /// cached until the register changes; signed-in users get theirs made fresh, with their
     /// name and the form token in it.
-    func page(_ request: Request, _ build: (Visitor, String?) async throws -> Rendered) async throws -> Response {
+    func page(
+        _ request: Request, key: String, _ build: @escaping @Sendable (Visitor, String?) async throws -> Rendered
+    ) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
         if let redirect = try requireReader(visitor, request: request, api: false) { return redirect }
         guard visitor.user == nil else {
             return try await build(visitor, visitor.nonce.map(gatekeeper.csrfToken)).response
         }
-        return try await cached(request, visitor: visitor) { try await build(visitor, nil) }
+        // A reader who arrives while a page is being made again may have the version of a
+        // moment ago; API reads and exports always wait for the fresh one.
+        return try await cached("page " + key, staleWhileRendering: true) { try await build(visitor, nil) }
     }
 
-    func export(_ request: Request, _ make: @escaping (RegisterArchive) throws -> Rendered) async throws -> Response {
+    func export(_ request: Request, _ make: @escaping @Sendable (RegisterArchive) throws -> Rendered) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
         if let redirect = try requireReader(visitor, request: request, api: false) { return redirect }
-        return try await cached(request, visitor: visitor) { try make(try await register.archive()) }
+        let register = self.register
+        return try await cached("export " + request.uri.path) { try make(try await register.archive()) }
     }
 
     static func form(_ request: Request) async throws -> FormFields {
+        FormFields(String(buffer: try await body(request, upTo: 1 << 20)))
+    }
+
+    /// A request's body, at most `limit` bytes (413 beyond), or 400 when it cannot be read.
+    static func body(_ request: Request, upTo limit: Int) async throws -> ByteBuffer {
         var request = request
-        let body = try await request.collectBody(upTo: 1 << 20)
-        return FormFields(String(buffer: body))
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw WebError(.contentTooLarge, "the request's body is larger than \(limit >> 10) KB")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw WebError(.badRequest, "the request's body could not be read")
+        }
     }
 
     func signInForm(_ request: Request, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -117,8 +135,17 @@ extension WebApp {
     }
 
     /// Only a path on this site is a place to go back to after signing in.
+    ///
+    /// Browsers rewrite what they are sent before they follow it: they drop tabs and line
+    /// breaks anywhere, trim spaces and controls, and read `\\` as `/`, so `/\t/evil.example`
+    /// becomes `//evil.example`, another site. A path with any of those characters is refused
+    /// outright, and what remains must still resolve to this site.
     static func localPath(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"),
+              text.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              let base = URL(string: "http://pledge.invalid/"), let url = URL(string: text, relativeTo: base),
+              url.absoluteURL.host == "pledge.invalid", url.absoluteURL.scheme == "http"
+        else { return "/" }
         return text
     }
 

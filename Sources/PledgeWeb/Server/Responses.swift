@@ -25,7 +25,7 @@ struct WebError: Error {
         case .userExists: self.init(.conflict, error.description)
         case .invalid: self.init(.unprocessableContent, error.description)
         case .unavailable: self.init(.serviceUnavailable, error.description)
-        case .notARegister, .notEmpty: self.init(.internalServerError, error.description)
+        case .notARegister, .notEmpty, .failed: self.init(.internalServerError, error.description)
         }
     }
 }
@@ -84,24 +84,99 @@ struct Rendered: Sendable {
 /// Responses that depend only on the register and the request, kept until the register's
 /// generation moves on (any write, from any process). A page is rendered once per change,
 /// not once per reader.
+///
+/// - Keys name only what changes a response (a route and its meaningful parameters), so
+///   junk parameters neither grow the cache nor bypass it.
+/// - The cache is bounded in bytes and forgets the least recently used responses first;
+///   a response larger than an eighth of it is served but not kept.
+/// - Concurrent misses for one key share one render (single flight). Where `staleWhileRendering`
+///   allows it, readers who arrive while a fresh render is under way get the previous one
+///   rather than queueing behind it.
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var generation: Int
         var rendered: Rendered
+        var lastUse: UInt64
+        var bytes: Int { rendered.body.readableBytes + 64 }
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    struct Flight: Sendable {
+        var generation: Int
+        var task: Task<Rendered, any Error>
+    }
+
+    struct State: Sendable {
+        var entries: [String: Entry] = [:]
+        var flights: [String: Flight] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    /// The most bytes of response bodies kept.
     let capacity: Int
 
-    init(capacity: Int = 2000) { self.capacity = capacity }
+    init(capacity: Int = 64 << 20) { self.capacity = capacity }
 
-    func rendered(for key: String, generation: Int, make: () async throws -> Rendered) async throws -> Rendered {
-        if let hit = entries.withLock({ $0[key] }), hit.generation == generation { return hit.rendered }
-        let rendered = try await make()
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(generation: generation, rendered: rendered)
+    /// Bytes held now, for tests and the server's own accounting.
+    var bytes: Int { state.withLock { $0.bytes } }
+    var count: Int { state.withLock { $0.entries.count } }
+
+    func rendered(
+        for key: String, generation: Int, staleWhileRendering: Bool = false,
+        make: @escaping @Sendable () async throws -> Rendered
+    ) async throws -> Rendered {
+        enum Next { case hit(Rendered), wait(Task<Rendered, any Error>) }
+        let next: Next = state.withLock { state in
+            state.clock += 1
+            if var entry = state.entries[key] {
+                let fresh = entry.generation == generation
+                if fresh || (staleWhileRendering && state.flights[key]?.generation == generation) {
+                    entry.lastUse = state.clock
+                    state.entries[key] = entry
+                    return .hit(entry.rendered)
+                }
+            }
+            if let flight = state.flights[key], flight.generation == generation { return .wait(flight.task) }
+            let task = Task { try await make() }
+            state.flights[key] = Flight(generation: generation, task: task)
+            Task { [weak self] in
+                let result = await task.result
+                self?.land(key, generation: generation, result: result)
+            }
+            return .wait(task)
         }
-        return rendered
+        switch next {
+        case .hit(let rendered): return rendered
+        case .wait(let task): return try await task.value
+        }
+    }
+
+    private func land(_ key: String, generation: Int, result: Result<Rendered, any Error>) {
+        state.withLock { state in
+            if state.flights[key]?.generation == generation { state.flights[key] = nil }
+            guard case .success(let rendered) = result else { return }
+            if let old = state.entries[key] {
+                // A slower render of an older generation never replaces a newer one.
+                guard old.generation <= generation else { return }
+                state.entries[key] = nil
+                state.bytes -= old.bytes
+            }
+            state.clock += 1
+            let entry = Entry(generation: generation, rendered: rendered, lastUse: state.clock)
+            guard entry.bytes <= capacity / 8 else { return }
+            state.entries[key] = entry
+            state.bytes += entry.bytes
+            if state.bytes > capacity { Self.evict(&state, to: capacity * 3 / 4) }
+        }
+    }
+
+    /// Forgets the least recently used entries until `limit` bytes remain.
+    private static func evict(_ state: inout State, to limit: Int) {
+        for (key, entry) in state.entries.sorted(by: { $0.value.lastUse < $1.value.lastUse }) {
+            guard state.bytes > limit else { break }
+            state.entries[key] = nil
+            state.bytes -= entry.bytes
+        }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import NIOCore
 import PledgeRegister
 
 /// How `pledge serve` behaves.
@@ -14,6 +15,8 @@ public struct WebOptions: Sendable {
     /// The day "overdue" and "due soon" are counted from (ISO date, UTC).
     public var today: @Sendable () -> String
     public var now: @Sendable () -> Date
+    /// Seconds a connection may stay silent, idle or in the middle of a request, before it is closed.
+    public var idleSeconds: Int64 = 30
 
     public init(
         privateReads: Bool = false,
@@ -48,8 +51,10 @@ public struct WebApp: Sendable {
     public func application(
         host: String = "127.0.0.1", port: Int = 8080, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        // A connection that sends or reads nothing for this long, idle or half-sent, is closed.
         Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Pledge"),
+            router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(options.idleSeconds))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Pledge"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }
 
@@ -73,9 +78,14 @@ public struct WebApp: Sendable {
     // MARK: Reading
 
     /// A read the register's generation can cache: anonymous pages, API reads, exports.
-    func cached(_ request: Request, visitor: Visitor, make: () async throws -> Rendered) async throws -> Response {
-        let key = options.today() + " " + request.uri.description
-        return try await cache.rendered(for: key, generation: try await register.generation(), make: make).response
+    /// `key` names the route and the parameters that change its answer, nothing else.
+    func cached(
+        _ key: String, staleWhileRendering: Bool = false, make: @escaping @Sendable () async throws -> Rendered
+    ) async throws -> Response {
+        try await cache.rendered(
+            for: options.today() + " " + key, generation: try await register.generation(), staleWhileRendering: staleWhileRendering,
+            make: make
+        ).response
     }
 
     /// Checks that the visitor may read, for a server whose reads are private.
@@ -136,7 +146,15 @@ struct SiteMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = Self.errorResponse(error, api: request.uri.path.hasPrefix("/api/"))
+            var (web, detail) = Self.clientError(error)
+            if let detail {
+                // Clients learn that something failed and a request id; the log learns what.
+                let id = Self.requestID()
+                context.logger.error("request \(id) failed: \(request.method.rawValue) \(request.uri.path): \(detail)")
+                web.message += " (request \(id))"
+                web.headers[HTTPField.Name("X-Request-Id")!] = id
+            }
+            response = Self.errorResponse(web, api: request.uri.path.hasPrefix("/api/"))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
@@ -145,14 +163,37 @@ struct SiteMiddleware: RouterMiddleware {
         return response
     }
 
-    static func errorResponse(_ error: any Error, api: Bool) -> Response {
-        let web: WebError
+    /// What a client is told of an error, and what only the log may know (`nil` when the
+    /// client's message is the whole story).
+    static func clientError(_ error: any Error) -> (WebError, detail: String?) {
         switch error {
-        case let e as WebError: web = e
-        case let e as RegisterError: web = WebError(e)
-        case let e as HTTPError: web = WebError(e.status, e.body ?? (e.status == .notFound ? "nothing here" : e.status.reasonPhrase))
-        default: web = WebError(.internalServerError, "the server could not answer: \(error)")
+        case let e as WebError: return (e, nil)
+        case let e as RegisterError:
+            switch e {
+            case .unavailable:
+                return (WebError(.serviceUnavailable, "the register's database is not answering; try again in a moment",
+                                 headers: [.retryAfter: "5"]), e.description)
+            case .notARegister, .notEmpty, .failed:
+                return (WebError(.internalServerError, "the server could not answer this request"), e.description)
+            default: return (WebError(e), nil)
+            }
+        case let e as HTTPError:
+            return (WebError(e.status, e.body ?? (e.status == .notFound ? "nothing here" : e.status.reasonPhrase)), nil)
+        case is NIOTooManyBytesError:
+            return (WebError(.contentTooLarge, "the request's body is larger than this server accepts"), nil)
+        case let e as HTTPResponseError where e.status.code < 500:
+            return (WebError(e.status, e.status.reasonPhrase), nil)
+        default:
+            return (WebError(.internalServerError, "the server could not answer this request"), String(reflecting: error))
         }
+    }
+
+    static func requestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(UInt64.random(in: .min ... .max, using: &generator), radix: 16)
+    }
+
+    static func errorResponse(_ web: WebError, api: Bool) -> Response {
         var response: Response
         if api {
             response = (try? Reply.json(Reply.ErrorBody(error: .init(status: web.status.code, message: web.message)), status: web.status))

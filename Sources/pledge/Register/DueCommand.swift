@@ -1,3 +1,4 @@
+import PledgeModel
 import Foundation
 import ArgumentParser
 import PledgeRegister
@@ -11,20 +12,19 @@ struct Due: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument { case table, json }
 
     @OptionGroup var register: RegisterOptions
-    @Option(name: .customLong("as-of"), help: "The day to judge from (YYYY-MM-DD, default today).") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "The day to judge from (YYYY-MM-DD, default today).") var asOf: Day?
     @Option(help: "How many days ahead count as upcoming.") var within = 90
     @Option(help: "Only this document (its key).") var document: String?
     @Option(help: "Output: table or json.") var format: Format = .table
 
     func validate() throws {
-        try validateDay(asOf, option: "--as-of")
         if within < 0 { throw ValidationError("--within must be zero or more days") }
     }
 
     func run() async throws {
         let store = try await register.open()
         let items = try await failing { try await store.items(matching: ItemQuery(document: document)) }
-        let report = DueReport(items: items, asOf: asOf ?? today(), within: within)
+        let report = DueReport(items: items, asOf: asOf?.iso ?? today(), within: within)
         var out = StandardOutput()
         if format == .json {
             struct Listing: Encodable { var asOf: String; var within: Int; var overdue: [ItemSummary]; var upcoming: [ItemSummary] }

@@ -1,3 +1,4 @@
+import PledgeModel
 import ArgumentParser
 import Foundation
 import PledgeRegister
@@ -12,9 +13,8 @@ struct Export: AsyncParsableCommand {
     @Option(help: "json, csv, ics or markdown.") var format: Format
     @Option(help: "Write to this file instead of standard output; it appears whole or not at all.") var output: String?
     @Option(name: .customLong("as-of"), help: "The day the Markdown report judges overdue items on (default today).")
-    var asOf: String?
+    var asOf: Day?
 
-    func validate() throws { try validateDay(asOf, option: "--as-of") }
 
     func run() async throws {
         let store = try await register.open()
@@ -24,7 +24,7 @@ struct Export: AsyncParsableCommand {
         case .json: data = try JSONExport.encode(archive)
         case .csv: data = Data(CSVExport.write(archive).utf8)
         case .ics: data = Data(CalendarExport.write(archive, stamp: Timestamp.string()).utf8)
-        case .markdown: data = Data(MarkdownReport.write(archive, asOf: asOf ?? today()).utf8)
+        case .markdown: data = Data(MarkdownReport.write(archive, asOf: asOf?.iso ?? today()).utf8)
         }
         if let output {
             do {

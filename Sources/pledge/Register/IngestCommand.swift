@@ -19,13 +19,12 @@ struct Ingest: AsyncParsableCommand {
     var key: String?
 
     @Option(help: "The document's date (YYYY-MM-DD), when it does not print one or prints another.")
-    var date: String?
+    var date: Day?
 
     @Option(help: "The document's language, when detection should not decide.")
     var language: Language?
 
     func validate() throws {
-        try validateDay(date, option: "--date")
         if files.isEmpty { throw ValidationError("name at least one file to ingest") }
     }
 
@@ -33,7 +32,7 @@ struct Ingest: AsyncParsableCommand {
         let store = try await register.open()
         let ingester = Ingester(
             register: store,
-            options: .init(key: key, date: date.flatMap(Day.init(iso:)), language: language,
+            options: .init(key: key, date: date, language: language,
                            parallelism: ProcessInfo.processInfo.activeProcessorCount))
         let bar = ProgressBar(total: files.count)
         let results = try await failing {

@@ -12,22 +12,17 @@ struct ItemFilterOptions: ParsableArguments {
     @Option(help: "Only items binding this party (JP, US, OTHER).") var party: Party?
     @Option(help: "Only items with this status.") var status: Status?
     @Option(name: .customLong("due-before"), help: "Only items due on or before this date (YYYY-MM-DD).")
-    var dueBefore: String?
+    var dueBefore: Day?
     @Flag(help: "Only items overdue today (or on --as-of).") var overdue = false
-    @Option(name: .customLong("as-of"), help: "The day --overdue is judged on (default today).") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "The day --overdue is judged on (default today).") var asOf: Day?
     @Option(help: "Full-text search over titles and text, Japanese or English.") var search: String?
     @Flag(name: .customLong("include-withdrawn"), help: "Also items a later version of their document dropped.")
     var includeWithdrawn = false
 
-    func validate() throws {
-        try validateDay(dueBefore, option: "--due-before")
-        try validateDay(asOf, option: "--as-of")
-    }
-
     var query: ItemQuery {
         ItemQuery(
-            document: document, section: section, modality: modality, party: party, status: status, dueBefore: dueBefore,
-            overdueOn: overdue ? (asOf ?? today()) : nil, search: search, includeWithdrawn: includeWithdrawn)
+            document: document, section: section, modality: modality, party: party, status: status, dueBefore: dueBefore?.iso,
+            overdueOn: overdue ? (asOf?.iso ?? today()) : nil, search: search, includeWithdrawn: includeWithdrawn)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PledgePostgres
 import PledgeRegister
 
 /// `pledge migrate`: copies a whole register into another, empty one, typically a laptop's
@@ -27,7 +28,7 @@ struct Migrate: AsyncParsableCommand {
             try await target.restore(archive)
             // Lossless means the target gives back exactly what the source held.
             guard try await target.archive() == archive else {
-                throw RegisterError.invalid("\(to): the copy differs from \(from); nothing else was changed in \(from)")
+                throw RegisterError.invalid("\(PostgresLocation.redacted(to)): the copy differs from \(PostgresLocation.redacted(from)); nothing else was changed in \(PostgresLocation.redacted(from))")
             }
             let items = archive.documents.reduce(0) { $0 + $1.items.count }
             var out = StandardOutput()

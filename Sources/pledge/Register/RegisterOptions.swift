@@ -21,6 +21,9 @@ struct RegisterOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["PLEDGE_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pledge.sqlite"
     }
 
+    /// The location as it may be printed: a PostgreSQL address without its password.
+    var shownLocation: String { PostgresLocation.redacted(location) }
+
     /// Opens the register; a new one is loaded with the bundled documents unless `seed` is false.
     func open(seed: Bool = true) async throws -> any Register {
         try await openRegister(location, seed: seed)
@@ -72,10 +75,10 @@ func today() -> String {
     return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1).iso
 }
 
-func validateDay(_ value: String?, option: String) throws {
-    if let value, Day(iso: value) == nil {
-        throw ValidationError("\(option) must be a calendar date as YYYY-MM-DD, not '\(value)'")
-    }
+/// Dates on the command line: `YYYY-MM-DD` from 0001 to 9999, refused with exit status 2 otherwise.
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+    public var defaultValueDescription: String { iso }
 }
 
 /// JSON for scripts: stable key order, slashes left alone.

@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
         let host = self.host
         let application = app.application(host: host, port: port) { port in
             var out = StandardOutput()
-            out.write("Pledge is serving \(register.location) at http://\(host):\(port)\n")
+            out.write("Pledge is serving \(register.shownLocation) at http://\(host):\(port)\n")
             out.flush()
         }
         try await application.runService()
@@ -49,10 +49,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "viewer (reads a private register), editor (also records progress) or admin.") var role: Role = .viewer
 
         func validate() throws {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw ValidationError("a user name is 1 to 80 characters, without control characters")
-            }
+            do { _ = try User.normalisedName(name) } catch { throw ValidationError("\(error)") }
         }
 
         func run() async throws {
@@ -60,7 +57,7 @@ struct UserCommand: AsyncParsableCommand {
             let token = AccessToken.generate()
             try await failing {
                 try await store.addUser(
-                    User(name: name.trimmingCharacters(in: .whitespacesAndNewlines), role: role, createdAt: Timestamp.string()),
+                    User(name: try User.normalisedName(name), role: role, createdAt: Timestamp.string()),
                     tokenHash: AccessToken.hash(token))
             }
             print(token)

@@ -1,3 +1,4 @@
+import PledgeModel
 import ArgumentParser
 import PledgeRegister
 
@@ -77,20 +78,19 @@ struct Track: AsyncParsableCommand {
     @Option(help: "What happened.") var note: String?
     @Option(help: "A web address that shows it (http or https).") var evidence: String?
     @Option(name: .customLong("evidence-title"), help: "The evidence's title.") var evidenceTitle: String?
-    @Option(help: "The day it happened (YYYY-MM-DD, default today).") var on: String?
+    @Option(help: "The day it happened (YYYY-MM-DD, default today).") var on: Day?
     @Option(name: .customLong("expect-version"), help: "The item version you saw; a newer one refuses the write.")
     var expectVersion: Int?
     @Option(help: "Who records it (default $PLEDGE_AUTHOR, else the login name).") var author: String?
 
     func validate() throws {
-        try validateDay(on, option: "--on")
         if let evidence { do { try EvidenceURL.check(evidence) } catch { throw ValidationError("\(error)") } }
     }
 
     func run() async throws {
         let store = try await register.open()
         let event = NewEvent(
-            status: status, note: note, evidenceURL: evidence, evidenceTitle: evidenceTitle, date: on ?? today(),
+            status: status, note: note, evidenceURL: evidence, evidenceTitle: evidenceTitle, date: on?.iso ?? today(),
             author: author ?? commandLineAuthor(), expectedVersion: expectVersion)
         let recorded = try await failing { try await store.record(event, item: id) }
         var out = StandardOutput()
