@@ -11,9 +11,37 @@ struct PostgresIngest {
     let now: String
 
     func run() async throws -> IngestOutcome {
-        let key = document.key
         // Two servers ingesting one document queue here instead of numbering items twice.
+        try await register.execute(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", [.text("document:" + document.key)])
+        guard !document.keyIsChosen else { return try await store() }
+        for key in DocumentIdentity.candidates(document.key) {
+            guard let stored = try await register.rows(connection, "SELECT title, sha256 FROM document WHERE key = $1", [.text(key)]).first
+            else { return try await moved(to: key) }
+            let sha = try stored.string("sha256")
+            if sha == document.info.sha256 { return try await moved(to: key) }
+            let texts = try await register.rows(
+                connection, "SELECT text FROM item WHERE document = $1 AND NOT withdrawn ORDER BY ordinal", [.text(key)]
+            ).map { try $0.string("text") }
+            if DocumentIdentity.isSameDocument(.init(title: try stored.optionalString("title"), sha256: sha, itemTexts: texts), document) {
+                return try await moved(to: key)
+            }
+        }
+        throw RegisterError.invalid("\(document.key) and 98 keys after it hold other documents; give this one a key with --key")
+    }
+
+    /// Stores the document under `key`, saying so when that is not the key it came with.
+    private func moved(to key: String) async throws -> IngestOutcome {
+        guard key != document.key else { return try await store() }
+        var document = self.document
+        document.key = key
         try await register.execute(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", [.text("document:" + key)])
+        var outcome = try await PostgresIngest(register: register, connection: connection, document: document, now: now).store()
+        outcome.note = DocumentIdentity.note(derived: self.document.key, used: key)
+        return outcome
+    }
+
+    private func store() async throws -> IngestOutcome {
+        let key = document.key
         let previous = try await register.rows(connection, "SELECT sha256, revision FROM document WHERE key = $1", [.text(key)]).first
         if let previous, try previous.string("sha256") == document.info.sha256 {
             let kept = try await register.rows(

@@ -77,6 +77,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var kept: Int
     /// Items the new version no longer holds; they stay, marked withdrawn, with their history.
     public var withdrawn: Int
+    /// Something the user should know, such as a key taken because the derived one held another document.
+    public var note: String?
 
     public init(document: String, change: Change, added: Int = 0, changed: Int = 0, kept: Int = 0, withdrawn: Int = 0) {
         self.document = document

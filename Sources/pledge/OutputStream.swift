@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Standard output with a large buffer: extraction output can run to hundreds of megabytes.
 struct StandardOutput: TextOutputStream {
@@ -15,7 +19,7 @@ struct StandardOutput: TextOutputStream {
         buffer.withUnsafeBufferPointer { p in
             var offset = 0
             while offset < p.count {
-                let n = Glibc.write(1, p.baseAddress! + offset, p.count - offset)
+                let n = systemWrite(1, p.baseAddress! + offset, p.count - offset)
                 if n <= 0 { break }
                 offset += n
             }
@@ -27,5 +31,14 @@ struct StandardOutput: TextOutputStream {
 /// Prints `pledge: message` on standard error.
 func printError(_ message: String) {
     let line = Array("pledge: \(message)\n".utf8)
-    _ = line.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress!, $0.count) }
+    _ = line.withUnsafeBufferPointer { systemWrite(2, $0.baseAddress!, $0.count) }
+}
+
+/// write(2), named apart from `StandardOutput.write(_:)`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }

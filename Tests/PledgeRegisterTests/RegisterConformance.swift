@@ -25,6 +25,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case importRefusesABadArchiveWhole
     case userNamesAreOneWhateverTheirForm
     case hostileQueriesAndTextsAreRefused
+    case anotherDocumentOfTheSameDayGetsItsOwnKey
 
     var testDescription: String { rawValue }
 
@@ -49,6 +50,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .importRefusesABadArchiveWhole: try await Self.importRefusesABadArchiveWhole(register, empty: try await make())
         case .userNamesAreOneWhateverTheirForm: try await Self.userNamesAreOneWhateverTheirForm(register)
         case .hostileQueriesAndTextsAreRefused: try await Self.hostileQueriesAndTextsAreRefused(register)
+        case .anotherDocumentOfTheSameDayGetsItsOwnKey: try await Self.anotherDocumentOfTheSameDayGetsItsOwnKey(register)
         }
     }
 
@@ -526,5 +528,42 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
             await #expect(throws: RegisterError.self) { try await r.record(event(.kept, note: note), item: id(3)) }
         }
         #expect(try await r.item(id: id(3))?.history.isEmpty == true, "a refused event leaves no trace")
+    }
+
+    /// A joint statement issued the same day as the fact sheet derives the same key; it is
+    /// stored beside it, not as a revision that would withdraw the fact sheet's items. A
+    /// corrected fact sheet still revises the original.
+    static func anotherDocumentOfTheSameDayGetsItsOwnKey(_ r: any Register) async throws {
+        func derived(_ name: String, _ text: String) throws -> DocumentRecord {
+            try DocumentLoader.record(SourceDocument(name: name, text: text), key: nil, label: name)
+        }
+        let factSheet = try derived("fact-sheet.txt", try text(en))
+        let key = factSheet.key
+        #expect(try await r.ingest(factSheet).change == .added)
+        let statement = try derived("statement.txt", """
+            # United States-Japan Joint Leaders' Statement
+
+            April 10, 2024
+
+            Today, the President of the United States and the Prime Minister of Japan affirm their global partnership.
+
+            The United States and Japan will convene a new dialogue on economic security by the end of the year.
+
+            Japan will contribute $100 million to a regional resilience fund by 2026.
+
+            """)
+        #expect(statement.key == key, "both derive one key from the date and the countries")
+        let stored = try await r.ingest(statement)
+        #expect(stored.document == key + "-2" && stored.change == .added)
+        #expect(stored.note?.contains(key + "-2") == true)
+        #expect(try await r.count(matching: ItemQuery(document: key)) == factSheet.items.count, "the fact sheet keeps every item")
+        #expect(try await r.count(matching: ItemQuery(document: key + "-2")) == statement.items.count)
+        #expect(try await r.ingest(statement).change == .unchanged, "the statement again finds its own key")
+
+        let original = try text(en)
+        let firstItem = factSheet.items[3].text
+        let corrected = try derived("fact-sheet.txt", original.replacingOccurrences(of: firstItem, with: firstItem + " (corrected)"))
+        let revised = try await r.ingest(corrected)
+        #expect(revised.document == key && revised.change == .revised && revised.changed == 1 && revised.note == nil)
     }
 }

@@ -30,8 +30,10 @@ public enum DocumentLoader {
             throw LoadError(file: label, problem: error.description)
         }
         let name = label.split(separator: "/").last.map(String.init) ?? label
-        return DocumentRecord(
+        var record = DocumentRecord(
             key: key ?? DocumentKey.derive(info: extraction.document, fileName: name), source: name, text: source.text,
             extraction: extraction)
+        record.keyIsChosen = key != nil
+        return record
     }
 }

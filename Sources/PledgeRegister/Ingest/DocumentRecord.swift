@@ -52,6 +52,9 @@ public struct ItemRecord: Sendable, Equatable {
 /// A document ready to be stored: its identity, its text and its items.
 public struct DocumentRecord: Sendable {
     public var key: String
+    /// The user chose the key (`--key`): a different document under it is a new version of
+    /// it. A derived key yields to another document it was derived for (`DocumentIdentity`).
+    public var keyIsChosen = false
     public var source: String
     public var text: String
     public var info: DocumentInfo

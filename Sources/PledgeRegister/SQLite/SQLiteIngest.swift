@@ -10,6 +10,31 @@ struct SQLiteIngest {
     let now: String
 
     func run() throws -> IngestOutcome {
+        guard !document.keyIsChosen else { return try store() }
+        for key in DocumentIdentity.candidates(document.key) {
+            guard let stored = try Row.fetchOne(db, sql: "SELECT title, sha256 FROM document WHERE key = ?", arguments: [key]) else {
+                return try moved(to: key)
+            }
+            if stored["sha256"] as String == document.info.sha256 { return try moved(to: key) }
+            let texts = try String.fetchAll(db, sql: "SELECT text FROM item WHERE document = ? AND NOT withdrawn ORDER BY ordinal", arguments: [key])
+            if DocumentIdentity.isSameDocument(.init(title: stored["title"], sha256: stored["sha256"], itemTexts: texts), document) {
+                return try moved(to: key)
+            }
+        }
+        throw RegisterError.invalid("\(document.key) and 98 keys after it hold other documents; give this one a key with --key")
+    }
+
+    /// Stores the document under `key`, saying so when that is not the key it came with.
+    private func moved(to key: String) throws -> IngestOutcome {
+        guard key != document.key else { return try store() }
+        var document = self.document
+        document.key = key
+        var outcome = try SQLiteIngest(db: db, document: document, now: now).store()
+        outcome.note = DocumentIdentity.note(derived: self.document.key, used: key)
+        return outcome
+    }
+
+    private func store() throws -> IngestOutcome {
         let key = document.key
         let previous = try Row.fetchOne(
             db, sql: "SELECT d.rowid, sha256, revision, text FROM document d JOIN document_text ON document = key WHERE key = ?",

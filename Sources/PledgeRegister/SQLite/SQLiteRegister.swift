@@ -14,6 +14,23 @@ public final class SQLiteRegister: Register {
 
     /// Opens (creating if needed) the register at `path` and runs pending migrations.
     /// - Parameter seed: load the bundled documents into a register that has never held any.
+    static func checkIsPledgeRegister(path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let (tables, application) = try DatabaseQueue(path: path, configuration: configuration).read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+                 try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+            }
+            if tables > 0 && application != SQLiteSchema.applicationID {
+                throw RegisterError.notARegister(location: path, reason: "a SQLite database of another program")
+            }
+        } catch let error as DatabaseError {
+            throw RegisterError.notARegister(location: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
     public static func open(path: String, seed: Bool = true, clock: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteRegister {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -25,6 +42,9 @@ public final class SQLiteRegister: Register {
             if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
                 throw RegisterError.notARegister(location: path, reason: "the file is not a SQLite database")
             }
+            // Another program's database is recognised through a read-only connection, so
+            // that it is refused as it was found: opening a pool would switch it to WAL first.
+            if !head.isEmpty { try checkIsPledgeRegister(path: path) }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)

@@ -14,11 +14,13 @@ public func withDeadline<T: Sendable>(
         race.wait(continuation)
         race.setWork(Task {
             do { race.finish(.success(try await operation())) } catch { race.finish(.failure(error)) }
+            // The answer is in: the timer has nothing left to do.
+            race.cancelTimer()
         })
-        Task {
+        race.setTimer(Task {
             try? await Task.sleep(for: limit)
-            if race.finish(.failure(timeout())) { race.cancelWork() }
-        }
+            if !Task.isCancelled, race.finish(.failure(timeout())) { race.cancelWork() }
+        })
     }
 }
 
@@ -42,4 +44,23 @@ final class DeadlineRace<T: Sendable>: Sendable {
     }
 
     func cancelWork() { work.withLock { $0?.cancel() } }
+
+    /// The timer, and whether the operation has finished (so that a timer set late is stopped at once).
+    private let timer = Mutex<(task: Task<Void, Never>?, finished: Bool)>((nil, false))
+
+    func setTimer(_ task: Task<Void, Never>) {
+        let finished = timer.withLock { state in
+            state.task = task
+            return state.finished
+        }
+        if finished { task.cancel() }
+    }
+
+    func cancelTimer() {
+        let task = timer.withLock { state in
+            state.finished = true
+            return state.task
+        }
+        task?.cancel()
+    }
 }

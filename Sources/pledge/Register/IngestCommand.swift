@@ -45,6 +45,7 @@ struct Ingest: AsyncParsableCommand {
             switch result {
             case .stored(let outcome):
                 out.write("\(outcome.document): \(describe(outcome))  (\(file))\n")
+                if let note = outcome.note { printError(note) }
             case .failed(let problem):
                 printError(problem)
                 failed += 1
