@@ -151,6 +151,9 @@ struct ExtractionRun {
             if case .heading(let level, _) = kinds[first], level <= 1 { title = first }
         } else if kinds[first] != .blank, case .bullet = kinds[first] {
             title = nil
+        } else if Numbering.mark(firstScalars.drop(while: { CharacterClass.isSpace($0) })) != nil {
+            // A numbered first line opens the body: the document has no title line.
+            title = nil
         } else if let last = trimmed.last, trimmed.count <= 150, !CharacterClass.isJapaneseSentenceEnd(last), last != "." {
             title = first
         }

@@ -26,6 +26,8 @@ struct GoldScorer {
     struct Figures {
         var sections = 0.0, itemsStrict = 0.0, sentences = 0.0, amountsStrict = 0.0, timesStrict = 0.0, terms = 0.0
         var modality = 0.0, parties = 0.0
+        /// Share of matched gold items with a title whose title the extraction reads the same.
+        var titles = 1.0
     }
 
     static func f1(_ tp: Int, _ system: Int, _ gold: Int) -> Double {
@@ -60,6 +62,8 @@ struct GoldScorer {
             Double(overlap(a.span, b.start, b.end)) >= 0.9 * Double(max(a.span.length, b.end - b.start, 1))
         }
         f.itemsStrict = f1(items.filter { $0.0.kind.rawValue == $0.1.kind }.count, x.items.count, gold.items.count)
+        let titled = items.filter { $0.1.title != nil }
+        if !titled.isEmpty { f.titles = Double(titled.filter { norm($0.0.title) == norm($0.1.title) }.count) / Double(titled.count) }
         let sentences = greedy(x.sentences, gold.sentences) { a, b in abs(a.span.start - b.start) <= 2 && abs(a.span.end - b.end) <= 2 }
         f.sentences = f1(sentences.count, x.sentences.count, gold.sentences.count)
         let confident = sentences.filter { $0.1.confident ?? true }

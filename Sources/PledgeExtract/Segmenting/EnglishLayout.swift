@@ -24,6 +24,13 @@ enum EnglishLayout {
 
     static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
         let last = line.last!
+        // 1. We, the Leaders of the G7, … / (a) … : a numbered paragraph, read after its number.
+        if let mark = Numbering.mark(line), line.count - mark.body > 0 {
+            let rest = line[(line.startIndex + mark.body)...]
+            if rest.count > 100 || ".!?".unicodeScalars.contains(rest.last!) || rest.last == ")" || rest.last == "\"" {
+                return .numbered(body: mark.body)
+            }
+        }
         let terminal = last == "." || last == "!" || last == "?"
         // Headings are short; a paragraph's opening is only read for a `Title:` lead.
         if !terminal, line.count <= 120 {

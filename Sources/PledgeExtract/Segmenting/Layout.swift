@@ -9,6 +9,11 @@ enum LineKind: Equatable {
     case titled(title: String, body: Int)
     /// `- `, `* `, `• `, `・`, `●`, `○`; `body` is where the text starts.
     case bullet(body: Int)
+    /// A numbered paragraph (`（１）日米両国は…。`, `1. We, the Leaders…`); `body` is where the text starts.
+    case numbered(body: Int)
+    /// A short numbered line without a full stop (`（１）宇宙協力`): the title of the text
+    /// below it, or a heading when no text follows.
+    case label(level: Int, text: String, body: Int)
     case text
 }
 
@@ -51,6 +56,8 @@ extension LayoutRules {
         if end == "：" || end == ":" || end == "." { return false }
         // The continuation is Japanese running text, not a new heading-like line.
         return CharacterClass.isJapanese(first) || CharacterClass.isDigit(first) || CharacterClass.isASCIILetter(first)
+    } refine: { line in
+        JapaneseLayout.kind(of: line)
     }
 }
 
@@ -69,6 +76,8 @@ enum Layout {
         // Positions the rules report are within the trimmed line.
         if case .titled(let title, let body) = refined { return .titled(title: title, body: body + a) }
         if case .bullet(let body) = refined { return .bullet(body: body + a) }
+        if case .numbered(let body) = refined { return .numbered(body: body + a) }
+        if case .label(let level, let text, let body) = refined { return .label(level: level, text: text, body: body + a) }
         return refined
     }
 
@@ -223,6 +232,25 @@ extension Layout {
                 close()
                 current = Block(kind: .bullet, firstLine: i, lastLine: i, bodyStart: line.start + body)
                 currentLength = line.end - line.start
+            case .numbered(let body):
+                close()
+                current = Block(kind: .paragraph, firstLine: i, lastLine: i, bodyStart: line.start + body)
+                currentLength = line.end - line.start
+            case .label(let level, let text, _):
+                close()
+                // Text right below makes the label its title; anything else makes it a heading.
+                var j = i + 1
+                while j < kinds.count, kinds[j] == .blank, j - i <= 2 { j += 1 }
+                if j < kinds.count, kinds[j] == .text, j != titleLine, j != dateLine {
+                    let s = head(j)
+                    var a = 0
+                    while a < s.count, CharacterClass.isSpace(s[a]) { a += 1 }
+                    current = Block(kind: .titled(text), firstLine: i, lastLine: j, bodyStart: lines[j].start + a)
+                    currentLength = (line.end - line.start) + (lines[j].end - lines[j].start)
+                    i = j + 1
+                    continue
+                }
+                blocks.append(Block(kind: .heading(level: level, text: text), firstLine: i, lastLine: i, bodyStart: line.start))
             case .text:
                 if current != nil {
                     current!.lastLine = i  // a wrapped line of the same paragraph

@@ -1,0 +1,109 @@
+/// The number that opens a line of a numbered document: `１．`, `第1章`, `一、`, `（１）`,
+/// `①`, `ア．`, `(ア)` in Japanese; `1.`, `(a)`, `IV.` in English. Numbering stays in the
+/// text and in an item's span, but a title, an actor or a sentence starts after it.
+enum Numbering {
+    struct Mark: Equatable {
+        /// 1 for chapters and top-level numbers, 2 for `（１）` and `①`, 3 for `ア` and `(a)`.
+        var level: Int
+        /// Where the text after the mark (and its spaces) starts, within the line given.
+        var body: Int
+    }
+
+    static func mark(_ line: ArraySlice<Unicode.Scalar>) -> Mark? {
+        let s = Array(line.prefix(12).map(CharacterClass.narrow))
+        guard let first = s.first else { return nil }
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < s.count, CharacterClass.isDigit(s[i]) || CharacterClass.kanjiDigit(s[i]) != nil || "十百".unicodeScalars.contains(s[i]) {
+                i += 1
+            }
+            return i - start
+        }
+        func finish(_ level: Int) -> Mark? {
+            var body = i
+            while body < s.count, CharacterClass.isSpace(s[body]) { body += 1 }
+            // The mark must lead into text, not end the line or run into a number (3.5).
+            guard body < s.count || line.count > s.count, body > 0 else { return nil }
+            if body < s.count, CharacterClass.isDigit(s[body]), body == i { return nil }
+            return Mark(level: level, body: body)
+        }
+        let v = first.value
+        switch first {
+        case "第":
+            i = 1
+            guard (1...3).contains(digits()), i < s.count else { return nil }
+            switch s[i] {
+            case "章", "部": i += 1; return finish(1)
+            case "節": i += 1; return finish(2)
+            case ".", "、", " ": i += 1; return finish(1)
+            default: return nil
+            }
+        case "(", "（":
+            i = 1
+            let n = digits()
+            if n == 0, i < s.count, CharacterClass.isKatakana(s[i]) || CharacterClass.isLowerLetter(s[i]) { i += 1 }
+            guard i > 1, i <= 4, i < s.count, s[i] == ")" || s[i] == "）" else { return nil }
+            i += 1
+            return finish(n > 0 ? 2 : 3)
+        default:
+            break
+        }
+        if (0x2460...0x2473).contains(v) {  // ①…⑳
+            i = 1
+            return finish(2)
+        }
+        if (0x2160...0x216B).contains(v) {  // Ⅰ…Ⅻ
+            i = 1
+            guard i < s.count, s[i] == "." || s[i] == " " || s[i] == "、" else { return nil }
+            i += 1
+            return finish(1)
+        }
+        if CharacterClass.isKatakana(first), s.count > 1, s[1] == "." || s[1] == " " || s[1] == "、" {
+            i = 2
+            return finish(3)
+        }
+        // 1. / １． / 一、 / IV.
+        let n = digits()
+        if n > 0 {
+            let kanji = CharacterClass.kanjiDigit(s[0]) != nil || s[0] == "十"
+            guard n <= (kanji ? 3 : 2), i < s.count else { return nil }
+            if kanji ? s[i] == "、" : (s[i] == "." || s[i] == "、") {
+                i += 1
+                return finish(1)
+            }
+            return nil
+        }
+        while i < s.count, "IVX".unicodeScalars.contains(s[i]) { i += 1 }
+        if (1...4).contains(i), i < s.count, s[i] == "." {
+            i += 1
+            guard i < s.count, s[i] == " " else { return nil }
+            return finish(1)
+        }
+        return nil
+    }
+}
+
+/// Japanese ministry layout, read without markup: numbered headings (`１．防衛協力`), a
+/// numbered title on its own line with its text below (`（１）題名`), numbered paragraphs,
+/// annexes (`別添`), and the closing `（了）`.
+enum JapaneseLayout {
+    static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
+        let text = String(scalars: line)
+        if ["（了）", "(了)", "以上", "（以上）"].contains(text) { return .blank }
+        guard let mark = Numbering.mark(line) else {
+            // 別添・別紙・参考 open an annex.
+            if line.count <= 20, ["別添", "別紙", "参考"].contains(where: { text.hasPrefix($0) }), line.last != "。" {
+                return .heading(level: 1, text: text)
+            }
+            return nil
+        }
+        let rest = line[(line.startIndex + mark.body)...]
+        guard let last = rest.last else { return nil }
+        if CharacterClass.isJapaneseSentenceEnd(last) || CharacterClass.isClosing(last) && rest.contains("。") || rest.count > 60 {
+            return .numbered(body: mark.body)
+        }
+        let title = Layout.plain(rest)
+        return mark.level == 1 ? .heading(level: 1, text: title) : .label(level: mark.level, text: title, body: mark.body)
+    }
+}
