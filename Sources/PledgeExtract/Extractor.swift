@@ -119,8 +119,14 @@ struct ExtractionRun {
     mutating func run() -> Extraction {
         lines = LineScanner.lines(in: bytes)
         out.document.length = lineCount()
-        let kinds = (0..<lines.count).map { kind(ofLine: $0) }
-        let (titleLine, dateLine) = headerLines(kinds)
+        var kinds = (0..<lines.count).map { kind(ofLine: $0) }
+        var (titleLine, dateLine) = headerLines(kinds)
+        if dateLine == nil, let found = datedLine(kinds, excluding: titleLine) {
+            dateLine = found.line
+            // What signs the document under a closing date (外務省, a place) is not an item.
+            for i in found.signature { kinds[i] = .blank }
+        }
+        if titleLine == dateLine { titleLine = nil }
         anchor = options.date
         if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
         out.document.date = anchor?.iso
@@ -163,6 +169,34 @@ struct ExtractionRun {
             dateOnLine(candidate) != nil
         else { return (title, nil) }
         return (title, candidate)
+    }
+
+    /// A date stated on a line of its own elsewhere than right under the title: below lines
+    /// of page furniture at the top (`THE WHITE HOUSE`, `BRIEFING ROOM`), or at the end above
+    /// the ministry that signs it (`令和6年4月10日` / `外務省`). Returns the date's line and
+    /// the signature lines after it.
+    func datedLine(_ kinds: [LineKind], excluding title: Int?) -> (line: Int, signature: [Int])? {
+        let filled = kinds.indices.filter { kinds[$0] != .blank && $0 != title }
+        func isDateLine(_ i: Int) -> Bool {
+            lines[i].end - lines[i].start <= 40 && dateOnLine(i) != nil
+                && !head(ofLine: i, count: 41).contains(where: { CharacterClass.isJapaneseSentenceEnd($0) })
+        }
+        // At the top: among the short lines before the text begins.
+        let header = filled.prefix(6).prefix { i in
+            lines[i].end - lines[i].start <= 80
+                && !head(ofLine: i, count: 81).contains(where: { CharacterClass.isJapaneseSentenceEnd($0) })
+        }
+        if let top = header.first(where: isDateLine) { return (top, []) }
+        // At the end: the date, then at most three short lines without a full stop.
+        for (k, i) in filled.suffix(5).enumerated().reversed() where isDateLine(i) {
+            let after = Array(filled.suffix(5).dropFirst(k + 1))
+            let signature = after.allSatisfy { j in
+                lines[j].end - lines[j].start <= 30
+                    && !head(ofLine: j, count: 31).contains(where: { CharacterClass.isJapaneseSentenceEnd($0) || $0 == "." })
+            }
+            if signature && after.count <= 3 { return (i, after) }
+        }
+        return nil
     }
 
     /// The full date a short line states, if any.

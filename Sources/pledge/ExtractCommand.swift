@@ -49,6 +49,9 @@ struct Extract: ParsableCommand {
             printError("\(document.file): \(error.description)")
             throw ExitCode.failure
         }
+        if extraction.document.date == nil {
+            printError("\(document.file): no document date found; relative times (本年, next year) cannot be resolved (give one with --date)")
+        }
         var out = StandardOutput()
         switch format {
         case .json: ExtractionJSON.write(extraction, to: &out)

@@ -45,6 +45,11 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         add(["再確認", "確認", "認識", "強調", "表明", "共有", "留意", "想起", "重視", "非難", "懸念"], .affirm)
         add(["署名", "締結", "設立", "開設", "完成", "返還", "開始", "立ち上げ", "承認", "更新", "採択", "発足", "参加", "設置", "実施"], .done, passive: .done, tensed: true)
         add(["目的と", "見込", "推定", "予想", "予測", "想定", "可能性があ", "必要があ", "必要であ"], .other)
+        // Speeches and press releases: the speaker's own resolve, wishes and courtesies.
+        add(["たいと考え", "たいと思", "たいと存じ", "たい考え", "たい所存", "る所存", "考えであ", "考えです", "考えだ", "たい"], .intend)
+        add(["と考え", "と思", "と存じ"], .affirm)
+        add(["お願い", "感謝申し上げ", "感謝いた", "お礼申し上げ", "御礼申し上げ", "お見舞いを申し上げ", "お見舞い申し上げ", "お悔やみ申し上げ",
+             "敬意を表", "哀悼の意を表"], .other)
         return list
     }()
 
@@ -57,7 +62,9 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             end -= 1
         }
         let body = Array(s[..<end])
-        let actor = actorRange(body)
+        var actor = actorRange(body)
+        // `XがYであると考えております`: X belongs to what the speaker thinks, not to the speaker.
+        if let a = actor, let quote = trailingQuotative(body), a.upperBound < quote { actor = nil }
         var parties = previous
         if let actor {
             parties = JapaneseParties.parties(
@@ -69,6 +76,18 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]
         if actor != nil, parties.isEmpty, acting.contains(modality) { modality = .other }
         return SentenceReading(modality: modality, actor: actor, parties: parties)
+    }
+
+    /// Where `と考え…`, `と思…` or `と存じ…` ends a sentence whose subject is the speaker.
+    func trailingQuotative(_ s: [Unicode.Scalar]) -> Int? {
+        for verb in ["と考え", "と思", "と存じ"] {
+            let v = Array(verb.unicodeScalars)
+            guard s.count > v.count else { continue }
+            for at in stride(from: s.count - v.count, through: max(0, s.count - 16), by: -1) where s[at..<(at + v.count)].elementsEqual(v) {
+                return onlyInflection(s[(at + v.count)...]) ? at : nil
+            }
+        }
+        return nil
     }
 
     // MARK: - Predicate
@@ -200,7 +219,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     func isNounEnd(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
         let u = s[p]
         if !CharacterClass.isHiragana(u) { return true }
-        return p >= 1 && CharacterClass.isKanji(s[p - 1]) && ["み", "し", "り", "け", "め", "え", "き", "ち"].contains(String(u))
+        return p >= 1 && CharacterClass.isKanji(s[p - 1]) && ["み", "し", "り", "け", "め", "え", "き", "ち", "い"].contains(String(u))
     }
 
     func isNominalised(_ s: [Unicode.Scalar], endingAt i: Int) -> Bool {

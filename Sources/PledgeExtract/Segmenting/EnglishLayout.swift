@@ -22,8 +22,15 @@ enum EnglishLayout {
         "among", "amid", "over", "within", "&", "–", "—", "-",
     ]
 
+    /// Lines a web page or PDF of a government release carries above its text.
+    static let furniture: Set<String> = [
+        "the white house", "briefing room", "statements and releases", "statements & releases", "fact sheets",
+        "press releases", "speeches and remarks", "presidential actions", "news", "home", "share", "print",
+    ]
+
     static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
         let last = line.last!
+        if line.count <= 30, furniture.contains(String(scalars: line).lowercased()) { return .blank }
         // 1. We, the Leaders of the G7, … / (a) … : a numbered paragraph, read after its number.
         if let mark = Numbering.mark(line), line.count - mark.body > 0 {
             let rest = line[(line.startIndex + mark.body)...]

@@ -68,7 +68,8 @@ enum Numbering {
         if n > 0 {
             let kanji = CharacterClass.kanjiDigit(s[0]) != nil || s[0] == "十"
             guard n <= (kanji ? 3 : 2), i < s.count else { return nil }
-            if kanji ? s[i] == "、" : (s[i] == "." || s[i] == "、") {
+            // `一、` and, in speeches, `一　はじめに`.
+            if kanji ? (s[i] == "、" || s[i] == " ") : (s[i] == "." || s[i] == "、") {
                 i += 1
                 return finish(1)
             }

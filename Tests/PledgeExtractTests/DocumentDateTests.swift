@@ -1,0 +1,52 @@
+import Foundation
+import PledgeModel
+import PledgeTestSupport
+import Testing
+
+@testable import PledgeExtract
+
+/// The document's date wherever a publisher states it, and what relative times resolve to.
+@Suite struct DocumentDateTests {
+    /// Each row: a document; its title, date and items; every time's text and value.
+    @Test(arguments: [
+        (
+            "THE WHITE HOUSE\nBRIEFING ROOM\nSTATEMENTS AND RELEASES\n\nFACT SHEET: The United States and Ruritania Launch a Partnership\n\nMarch 3, 2025\n\nThe United States will open a new consulate next year.\n\nRuritania will host the next summit by the end of this year.\n",
+            "FACT SHEET: The United States and Ruritania Launch a Partnership", "2025-03-03", 2,
+            ["March 3, 2025=2025-03-03", "next year=2026", "by the end of this year=2025"]
+        ),
+        (
+            "日米首脳電話会談\n\n日米両国は、本年中に新たな対話を立ち上げる。\n\n日本は、来年、会合を主催する。\n\n令和元年五月一日\n外務省\n",
+            "日米首脳電話会談", "2019-05-01", 2, ["本年中に=2019", "来年=2020", "令和元年五月一日=2019-05-01"]
+        ),
+        (
+            "声明\n\n両国は、本年中に協議を開始する。\n\n平成三十一年四月三十日\n",
+            "声明", "2019-04-30", 1, ["本年中に=2019", "平成三十一年四月三十日=2019-04-30"]
+        ),
+        (
+            "日豪外相会談\n令和６年９月５日\n\n両外相は、来年、次回会合を開催する。\n",
+            "日豪外相会談", "2024-09-05", 1, ["令和６年９月５日=2024-09-05", "来年=2025"]
+        ),
+        (
+            "Joint Statement\n\nThe two countries will meet again next year.\n",
+            "Joint Statement", nil, 1, []
+        ),
+    ] as [(String, String, String?, Int, [String])])
+    func dateWhereverItIsStated(text: String, title: String, date: String?, items: Int, times: [String]) throws {
+        let x = try Extractor().extract(SourceDocument(name: "doc.txt", text: text))
+        #expect(x.document.title == title)
+        #expect(x.document.date == date)
+        #expect(x.items.count == items, "\(x.items)")
+        #expect(x.times.map { "\($0.text)=\($0.value)" } == times)
+    }
+
+    @Test func extractSaysWhenItFindsNoDate() throws {
+        let file = CommandLineTool.temporaryFolder().appendingPathComponent("undated.txt")
+        try Data("Joint Statement\n\nThe two countries will meet again next year.\n".utf8).write(to: file)
+        let undated = try CommandLineTool.run(["extract", file.path])
+        #expect(undated.status == 0)
+        #expect(undated.err.contains("undated.txt: no document date found"), "\(undated.err)")
+        #expect(undated.out.contains("\"date\" : null") || undated.out.contains("\"date\": null"), "\(undated.out.prefix(300))")
+        let dated = try CommandLineTool.run(["extract", file.path, "--date", "2024-04-10"])
+        #expect(dated.status == 0 && dated.err.isEmpty, "\(dated.err)")
+    }
+}
