@@ -66,7 +66,7 @@ echo "== 2,000 exports with junk parameters"
 before=$(rss)
 start=$(date +%s.%N)
 for n in $(seq 2000); do echo "url = \"$base/export.json?x=$n\""; done > "$folder/urls"
-curl -s -o /dev/null --parallel --parallel-max 8 --config "$folder/urls"
+curl -s --no-progress-meter -o /dev/null --parallel --parallel-max 8 --config "$folder/urls"
 end=$(date +%s.%N)
 echo "   $(echo "2000 / ($end - $start)" | bc -l | xargs printf '%.0f') requests per second; resident memory $before before, $(rss) after"
 echo "== server resident memory at the end: $(rss)"

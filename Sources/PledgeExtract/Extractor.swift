@@ -54,6 +54,8 @@ struct ExtractionRun {
     let options: ExtractionOptions
     let sha256: String
     var lines: [Line] = []
+    /// Each line's kind: layout's reading, with page furniture made blank.
+    var kinds: [LineKind] = []
     var out: Extraction
     var anchor: Day?
     var context = PartyContext()
@@ -119,7 +121,15 @@ struct ExtractionRun {
     mutating func run() -> Extraction {
         lines = LineScanner.lines(in: bytes)
         out.document.length = lineCount()
-        var kinds = (0..<lines.count).map { kind(ofLine: $0) }
+        kinds = (0..<lines.count).map { kind(ofLine: $0) }
+        let furniture = PageFurniture.lines(text: lines.indices.map { head(ofLine: $0, count: 121) }, blank: kinds.map { $0 == .blank })
+        for i in furniture { kinds[i] = .blank }
+        joinWrappedLines()
+        // Every line with text that reading leaves out: running headers and footers, page
+        // numbers, a publisher's page furniture, closing marks.
+        out.furniture = lines.indices.filter { i in
+            kinds[i] == .blank && lines[i].end > lines[i].start && head(ofLine: i, count: 256).contains { !CharacterClass.isSpace($0) }
+        }.map { SourceSpan(lines[$0].start, lines[$0].end) }
         var (titleLine, dateLine) = headerLines(kinds)
         if dateLine == nil, let found = datedLine(kinds, excluding: titleLine) {
             dateLine = found.line
@@ -137,6 +147,32 @@ struct ExtractionRun {
         for block in blocks { process(block) }
         closePreamble()
         return out
+    }
+
+    /// In text wrapped to a width (a PDF's lines), a line that goes on from a full line which
+    /// stops mid-sentence is part of that paragraph, whatever it opens with: Japanese wraps
+    /// anywhere, so `・ラボ` or `（２）` may begin a wrapped line.
+    mutating func joinWrappedLines() {
+        let lengths = lines.map { $0.end - $0.start }.filter { $0 >= 20 }.sorted()
+        // Only text with many lines of about one length is wrapped text.
+        guard lengths.count >= 20 else { return }
+        let typical = lengths[lengths.count * 9 / 10]
+        let full = lines.indices.filter { lines[$0].end - lines[$0].start >= typical * 85 / 100 }
+        guard full.count >= 10 else { return }
+        for j in full where j + 1 < lines.count {
+            switch kinds[j + 1] {
+            case .bullet, .numbered, .label, .heading, .titled: break
+            default: continue
+            }
+            switch kinds[j] {
+            case .text, .bullet, .numbered, .titled: break
+            default: continue
+            }
+            guard let end = tail(ofLine: j, count: 2).last(where: { !CharacterClass.isSpace($0) }),
+                !CharacterClass.isJapaneseSentenceEnd(end), end != ".", end != "：", end != ":"
+            else { continue }
+            kinds[j + 1] = .text
+        }
     }
 
     /// Length of the text in code points (lines plus the breaks between them).
@@ -239,19 +275,29 @@ struct ExtractionRun {
         raw.reserveCapacity(last.end - first.start)
         LineScanner.scalars(bytes, from: first.byteStart, to: last.byteEnd, into: &raw)
         var view = TextView(raw: raw, rawStart: first.start)
-        var previous: Line?
+        var previous: Int?
         for i in block.firstLine...block.lastLine {
             let line = lines[i]
-            if line.start == line.end { continue }
-            if let p = previous, rules.lineBreakIsSpace { view.appendSpace(rawIndex: p.end - first.start) }
+            // Empty lines, page numbers and running headers between the halves of a paragraph.
+            if line.start == line.end || kinds[i] == .blank && i != block.firstLine { continue }
+            if let p = previous, rules.lineBreakIsSpace, !joinsWithoutSpace(p, i) { view.appendSpace(rawIndex: lines[p].end - first.start) }
             var a = line.start - first.start
             let b = line.end - first.start
             while a < b, block.skipped.contains(first.start + a) { a += 1 }
             view.append(rawRange: a..<b)
-            previous = line
+            previous = i
         }
         if rules.language == .en { view.words = WordIndex(view) }
         return view
+    }
+
+    /// A line that ends in the hyphen of a word wrapped after it (`U.S.-` / `Japan`) joins the
+    /// next line without a space.
+    func joinsWithoutSpace(_ previous: Int, _ next: Int) -> Bool {
+        let end = tail(ofLine: previous, count: 2)
+        guard end.count == 2, end[1] == "-", CharacterClass.isLetter(end[0]) || end[0] == "." else { return false }
+        guard let first = head(ofLine: next, count: 8).first(where: { !CharacterClass.isSpace($0) }) else { return false }
+        return CharacterClass.isLetter(first)
     }
 
     struct Found {

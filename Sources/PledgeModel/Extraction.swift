@@ -197,6 +197,9 @@ public struct Extraction: Sendable, Equatable {
     public var amounts: [Amount]
     public var times: [TimeExpression]
     public var terms: [Term]
+    /// Lines read as page furniture (running headers and footers of a PDF): left out of what
+    /// items and sentences say, though a span across a page break still covers them.
+    public var furniture: [SourceSpan] = []
 
     public init(
         document: DocumentInfo, sections: [Section] = [], items: [Item] = [], sentences: [Sentence] = [],

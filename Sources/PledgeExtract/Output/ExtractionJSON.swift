@@ -48,10 +48,14 @@ public enum ExtractionJSON {
             field("value", string(t.value), &o)
             if let part = t.part { field("part", string(part.rawValue), &o) }
         }
-        list("terms", e.terms, &out, last: true) { t, o in
+        list("terms", e.terms, &out) { t, o in
             field("short", string(t.short), &o, first: true)
             field("long", string(t.long), &o)
             span(t.span, &o)
+        }
+        // Running headers, footers and page numbers the reading left out (PDF).
+        list("furniture", e.furniture, &out, last: true) { f, o in
+            span(f, &o, first: true)
         }
         out.write("}\n")
     }

@@ -56,7 +56,8 @@ public enum CharacterClass {
     }
 
     @inline(__always) public static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        u == " " || u == "\t" || u == "\u{3000}" || u == "\u{00A0}"
+        // The form feed is where pdftotext starts a page.
+        u == " " || u == "\t" || u == "\u{3000}" || u == "\u{00A0}" || u == "\u{0C}"
     }
 
     /// Sentence-final punctuation in either language (the English period is

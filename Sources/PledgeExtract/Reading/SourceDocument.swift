@@ -92,13 +92,24 @@ enum PDFText {
             let input = dir.appendingPathComponent("in.pdf")
             let output = dir.appendingPathComponent("out.txt")
             try Data(bytes).write(to: input)
+            let errors = dir.appendingPathComponent("errors.txt")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: tool)
             process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
+                let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+                if said.localizedCaseInsensitiveContains("password") || said.localizedCaseInsensitiveContains("encrypt") {
+                    throw ReadError(file: name, problem: "is an encrypted PDF; save a copy without a password and read that")
+                }
                 throw ReadError(file: name, problem: "is a PDF that pdftotext could not read")
+            }
+            // Only form feeds and spaces: the pages are pictures (a scan) with no text to read.
+            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
+                throw ReadError(file: name, problem: "is a PDF without a text layer (a scanned image?); run it through OCR first")
             }
             return text
         } catch let error as ReadError {

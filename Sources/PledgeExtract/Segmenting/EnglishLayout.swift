@@ -3,11 +3,13 @@ extension LayoutRules {
     /// initiatives that open `Title: text`, paragraphs cut by a page break that go on
     /// in lower case, wrapped lines joined with a space.
     static let english = LayoutRules(
-        continuesAfterBreak: { last, length, next in
+        continuesAfterBreak: { last, length, next, acrossPage in
             guard length >= 30, let end = last.last(where: { !CharacterClass.isSpace($0) }),
                 let first = next.first(where: { !CharacterClass.isSpace($0) })
             else { return false }
             if ".!?:;".unicodeScalars.contains(end) || CharacterClass.isClosing(end) { return false }
+            // A page that stops mid-sentence goes on on the next, whatever the next word is.
+            if acrossPage { return CharacterClass.isLetter(first) || CharacterClass.isDigit(first) || first == "$" }
             return CharacterClass.isLowerLetter(first)
         },
         refine: { line in EnglishLayout.kind(of: line) }
@@ -40,7 +42,9 @@ enum EnglishLayout {
         }
         let terminal = last == "." || last == "!" || last == "?"
         // Headings are short; a paragraph's opening is only read for a `Title:` lead.
-        if !terminal, line.count <= 120 {
+        // `Title: text` is a titled lead even when the line stops short (a wrapped PDF line).
+        let colonInside = line.dropLast().contains(":")
+        if !terminal, !colonInside, line.count <= 120 {
             let letters = line.filter { CharacterClass.isLetter($0) }
             guard !letters.isEmpty else { return nil }
             let text = String(scalars: line)

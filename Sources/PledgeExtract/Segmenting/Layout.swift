@@ -41,14 +41,15 @@ struct Block {
 /// How a language joins text that a page break or a hard wrap cut.
 struct LayoutRules: Sendable {
     /// Whether a block that ends this way before a blank line goes on after it.
-    var continuesAfterBreak: @Sendable (_ lastLine: [Unicode.Scalar], _ blockLength: Int, _ next: [Unicode.Scalar]) -> Bool
+    /// `acrossPage`: the blank lines hold page furniture, so a page ends between the two.
+    var continuesAfterBreak: @Sendable (_ lastLine: [Unicode.Scalar], _ blockLength: Int, _ next: [Unicode.Scalar], _ acrossPage: Bool) -> Bool
     /// A second look at a line the markup alone calls body text (English headings
     /// in capitals, `Title: text` paragraphs); the line comes trimmed of spaces.
     var refine: @Sendable (_ line: ArraySlice<Unicode.Scalar>) -> LineKind? = { _ in nil }
 }
 
 extension LayoutRules {
-    static let japanese = LayoutRules { last, length, next in
+    static let japanese = LayoutRules { last, length, next, _ in
         guard length >= 30, let end = last.last(where: { !CharacterClass.isSpace($0) }),
             let first = next.first(where: { !CharacterClass.isSpace($0) })
         else { return false }
@@ -203,7 +204,8 @@ extension Layout {
                 if j < kinds.count, kinds[j] == .text, j != titleLine, j != dateLine {
                     let last = tail(current!.lastLine)
                     let next = head(j)
-                    if rules.continuesAfterBreak(last, currentLength, next) {
+                    let acrossPage = lines[i..<j].contains { $0.end > $0.start }
+                    if rules.continuesAfterBreak(last, currentLength, next, acrossPage) {
                         // A character repeated across the break was printed twice.
                         if let end = last.last(where: { !CharacterClass.isSpace($0) }),
                             let firstIndex = next.firstIndex(where: { !CharacterClass.isSpace($0) }),
@@ -239,8 +241,10 @@ extension Layout {
             case .label(let level, let text, _):
                 close()
                 // Text right below makes the label its title; anything else makes it a heading.
+                // Past a blank line or two, or past a page break (blank lines around furniture).
                 var j = i + 1
-                while j < kinds.count, kinds[j] == .blank, j - i <= 2 { j += 1 }
+                while j < kinds.count, kinds[j] == .blank, j - i <= 16 { j += 1 }
+                if j - i > 3, !lines[(i + 1)..<j].contains(where: { $0.end > $0.start }) { j = kinds.count }
                 if j < kinds.count, kinds[j] == .text, j != titleLine, j != dateLine {
                     let s = head(j)
                     var a = 0
