@@ -122,8 +122,12 @@ struct ExtractionRun {
         lines = LineScanner.lines(in: bytes)
         out.document.length = lineCount()
         kinds = (0..<lines.count).map { kind(ofLine: $0) }
-        let furniture = PageFurniture.lines(text: lines.indices.map { head(ofLine: $0, count: 121) }, blank: kinds.map { $0 == .blank })
-        for i in furniture { kinds[i] = .blank }
+        // Pages are looked at only in text that has them: pdftotext starts each with a form feed.
+        let pageStarts = lines.indices.filter { i in lines[i].byteEnd > lines[i].byteStart && bytes[lines[i].byteStart] == 0x0C }
+        if pageStarts.count >= 2 {
+            let text = lines.indices.map { head(ofLine: $0, count: 121) }
+            for i in PageFurniture.lines(text: text, blank: kinds.map { $0 == .blank }) { kinds[i] = .blank }
+        }
         joinWrappedLines()
         // Every line with text that reading leaves out: running headers and footers, page
         // numbers, a publisher's page furniture, closing marks.

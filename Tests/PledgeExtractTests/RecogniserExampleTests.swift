@@ -49,6 +49,23 @@ func extract(_ phrase: String, date: String? = "2024-04-10", language: Language 
     }
     static let amounts = tables("amounts")
     static let times = tables("times")
+
+    /// A table's rows grouped by phrase: everything one phrase holds, in the table's order.
+    struct Phrase: CustomTestStringConvertible, Sendable {
+        var rows: [ExampleRow]
+        var testDescription: String { rows[0].testDescription }
+    }
+
+    static func phrases(_ rows: [ExampleRow]) -> [Phrase] {
+        var order: [String] = []
+        var groups: [String: [ExampleRow]] = [:]
+        for row in rows {
+            let key = row.file + "\t" + row["date"] + "\t" + row["phrase"]
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row)
+        }
+        return order.map { Phrase(rows: groups[$0]!) }
+    }
     static let terms = tables("terms")
     static let sentences = tables("modality")
 
@@ -71,6 +88,28 @@ func extract(_ phrase: String, date: String? = "2024-04-10", language: Language 
         #expect(match.value == Double(row["value"]), "value \(match.value)")
         #expect(match.unit == row["unit"])
         #expect(match.qualifier?.rawValue == row.optional("qualifier"))
+    }
+
+    /// Precision: a phrase yields exactly the amounts its rows list, nothing more.
+    @Test(arguments: phrases(amounts))
+    func everyAmountOfAPhrase(_ phrase: Phrase) throws {
+        let first = phrase.rows[0]
+        let found = try extract(first["phrase"], language: first.language).amounts
+            .map { "\($0.text)|\($0.kind.rawValue)|\($0.value)|\($0.unit)|\($0.qualifier?.rawValue ?? "-")" }
+        let expected = phrase.rows.compactMap { row in
+            row.optional("text").map { "\($0)|\(row["kind"])|\(Double(row["value"]) ?? .nan)|\(row["unit"])|\(row["qualifier"])" }
+        }
+        #expect(found.sorted() == expected.sorted())
+    }
+
+    /// Precision: a phrase yields exactly the times its rows list, nothing more.
+    @Test(arguments: phrases(times))
+    func everyTimeOfAPhrase(_ phrase: Phrase) throws {
+        let first = phrase.rows[0]
+        let found = try extract(first["phrase"], date: first["date"], language: first.language).times
+            .map { "\($0.text)|\($0.role.rawValue)|\($0.value)" }
+        let expected = phrase.rows.compactMap { row in row.optional("text").map { "\($0)|\(row["role"])|\(row["value"])" } }
+        #expect(found.sorted() == expected.sorted())
     }
 
     @Test(arguments: times)

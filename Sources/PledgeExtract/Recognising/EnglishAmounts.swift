@@ -94,16 +94,39 @@ public struct EnglishAmountRules: AmountRules {
 
     static let symbols: [(String, String)] = [
         ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("HK$", "HKD"), ("$", "USD"),
-        ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"),
+        ("NT$", "TWD"), ("R$", "BRL"), ("Rs.", "INR"), ("Rs", "INR"), ("RM", "MYR"),
+        ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"), ("₫", "VND"),
+        ("฿", "THB"), ("₺", "TRY"), ("₽", "RUB"), ("₪", "ILS"),
     ]
+    /// Marks written after the number (`20€`, `500 ¥`).
+    static let trailingSymbols: [(String, String)] = [("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("￥", "JPY"), ("₩", "KRW"), ("₹", "INR"), ("₫", "VND")]
     /// The first code points of `symbols`: elsewhere no mark is tried.
     static let symbolInitials = Set(symbols.map { $0.0.unicodeScalars.first! })
-    static let codes: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "IDR", "VND", "THB", "CHF", "HKD", "TWD", "MYR"]
-    /// Currency words after the number, by their lower-cased first word.
-    static let currencyWords: [String: String] = [
-        "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "won": "KRW",
-        "yuan": "CNY", "renminbi": "CNY", "pesos": "PHP", "peso": "PHP", "rupees": "INR", "rupiah": "IDR",
-    ]
+    static var codes: Set<String> { Currencies.codes }
+
+    /// The currency named after a number, one to a few words (`ringgit`, `Swiss francs`,
+    /// `New Taiwan dollars`), and where its name ends. A word that names a currency only as
+    /// the last word of its name (`baht`, `dinar`) counts after digits, not after `two`.
+    func currencyName(_ v: TextView, at k: Int, afterDigits: Bool) -> (code: String, end: Int)? {
+        var words: [String] = []
+        var ends: [Int] = []
+        var at = k
+        for _ in 0..<Currencies.longestEnglishName {
+            let (w, we) = EnglishNumber.word(v, at: at)
+            guard !w.isEmpty else { break }
+            words.append(w)
+            ends.append(we)
+            guard v.at(we) == " " else { break }
+            at = we + 1
+        }
+        for n in stride(from: words.count, through: 1, by: -1) {
+            let name = words[..<n].joined(separator: " ")
+            guard let code = Currencies.english[name] else { continue }
+            if n == 1, !afterDigits, Currencies.preferred[name] == nil, Currencies.preferred[String(name.dropLast())] == nil { continue }
+            return (code, ends[n - 1])
+        }
+        return nil
+    }
     static let peopleNouns: Set<String> = [
         "people", "persons", "person", "jobs", "job", "workers", "employees", "students", "participants", "personnel",
         "individuals", "fellows", "professionals", "researchers", "experts", "scholars", "teachers", "troops", "officials",
@@ -165,6 +188,7 @@ public struct EnglishAmountRules: AmountRules {
         if CharacterClass.isASCIILetter(p) { return false }
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
+            if u == "R", v.at(i + 1) == "s", !CharacterClass.isLetter(v.at(i + 2)) { return true }  // Rs 20
             return numberWord || u == "H" && v.matches("Half", at: i)
         }
         switch u {
@@ -184,7 +208,7 @@ public struct EnglishAmountRules: AmountRules {
             return !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && !(p == "." || p == ",") && p != "-"
         }
         switch u {
-        case "$", "¥", "￥", "€", "£", "₩", "₱", "₹": return true
+        case "$", "¥", "￥", "€", "£", "₩", "₱", "₹", "₫", "฿", "₺", "₽", "₪": return true
         default: break
         }
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
@@ -212,24 +236,42 @@ public struct EnglishAmountRules: AmountRules {
         if Self.symbolInitials.contains(v[i]), let (mark, code) = Self.symbols.first(where: { v.matches($0.0, at: i) }) {
             unit = code
             j = i + mark.unicodeScalars.count
+            // `Rs 20`, `RM 42`: a mark in letters stands apart from its number.
+            if CharacterClass.isLetter(mark.unicodeScalars.last!) || mark.hasSuffix("."), v.at(j) == " " { j += 1 }
         } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {
             let e = i + 3
             guard CharacterClass.isUpper(v.at(i + 2)), !CharacterClass.isLetter(v.at(e)), Self.codes.contains(v.string(i, e)) else {
                 return nil
             }
             unit = v.string(i, e)
+            guard v.at(e) == " " || Currencies.glued.contains(unit!) else { return nil }
             j = v.at(e) == " " ? e + 1 : e
         }
         guard j < v.count, let number = EnglishNumber.parse(v, at: j) else { return nil }
         // A number word alone only counts people (`eight fellows`) or carries a scale (`two million`).
         var end = number.end
         var kind = AmountKind.money
+        var centsValue = 0.0
         if unit == nil {
             let k = v.at(end) == " " ? end + 1 : end
-            let (w, we) = EnglishNumber.word(v, at: k)
-            if let code = Self.currencyWords[w] {
+            if let (code, we) = currencyName(v, at: k, afterDigits: !number.kanji) {
+                // `two yen loan projects` counts loans, not yen.
+                let after = EnglishNumber.word(v, at: we + 1).0
+                if number.kanji, number.value < 100, after == "loan" || after == "loans" { return nil }
                 unit = code
                 end = we
+                // `20 dollars and 43 cents`, `20 dollars 43 cents`.
+                var c = we + 1
+                if v.matches("and ", at: c) { c += 4 }
+                if v.at(we) == " ", CharacterClass.isDigit(v.at(c)), let cents = EnglishNumber.parse(v, at: c), cents.value < 100,
+                    v.matches(" cents", at: cents.end) || v.matches(" cent", at: cents.end)
+                {
+                    centsValue = cents.value / 100
+                    end = cents.end + (v.matches(" cents", at: cents.end) ? 6 : 5)
+                }
+            } else if let (mark, code) = Self.trailingSymbols.first(where: { v.matches($0.0, at: k) }) {
+                unit = code  // `20€`
+                end = k + mark.unicodeScalars.count
             } else if CharacterClass.isUpper(v.at(k)), k + 3 <= v.count, !CharacterClass.isLetter(v.at(k + 3)), Self.codes.contains(v.string(k, k + 3)) {
                 unit = v.string(k, k + 3)  // `40.8 billion JPY`
                 end = k + 3
@@ -268,7 +310,7 @@ public struct EnglishAmountRules: AmountRules {
             end += 8
         }
         let span = v.span(start, end)
-        return (Amount(span: span, text: v.source(span), kind: kind, value: number.value, unit: unit, qualifier: qualifier), end)
+        return (Amount(span: span, text: v.source(span), kind: kind, value: number.value + centsValue, unit: unit, qualifier: qualifier), end)
     }
 
     /// Where a head count ends: `900 jobs`, `3,000 more jobs`, `700 U.S. jobs`,

@@ -10,6 +10,7 @@ enum Numbering {
     }
 
     static func mark(_ line: ArraySlice<Unicode.Scalar>) -> Mark? {
+        guard let opening = line.first, mayOpen(CharacterClass.narrow(opening)) else { return nil }
         let s = Array(line.prefix(12).map(CharacterClass.narrow))
         guard let first = s.first else { return nil }
         var i = 0
@@ -85,17 +86,29 @@ enum Numbering {
     }
 }
 
+extension Numbering {
+    /// Whether a line opening with `u` can be numbered at all: a quick test for every line.
+    @inline(__always) static func mayOpen(_ u: Unicode.Scalar) -> Bool {
+        CharacterClass.isDigit(u) || CharacterClass.kanjiDigit(u) != nil || u == "第" || u == "(" || u == "（" || u == "十"
+            || (0x2460...0x2473).contains(u.value) || (0x2160...0x216B).contains(u.value) || CharacterClass.isKatakana(u)
+            || u == "I" || u == "V" || u == "X"
+    }
+}
+
 /// Japanese ministry layout, read without markup: numbered headings (`１．防衛協力`), a
 /// numbered title on its own line with its text below (`（１）題名`), numbered paragraphs,
 /// annexes (`別添`), and the closing `（了）`.
 enum JapaneseLayout {
+    static let closings: [[Unicode.Scalar]] = ["（了）", "(了)", "以上", "（以上）"].map { Array($0.unicodeScalars) }
+    static let annexes: [[Unicode.Scalar]] = ["別添", "別紙", "参考"].map { Array($0.unicodeScalars) }
+
     static func kind(of line: ArraySlice<Unicode.Scalar>) -> LineKind? {
-        let text = String(scalars: line)
-        if ["（了）", "(了)", "以上", "（以上）"].contains(text) { return .blank }
+        // Most lines are running text: only short ones or numbered ones are looked at closely.
+        if line.count <= 4, closings.contains(where: { line.elementsEqual($0) }) { return .blank }
         guard let mark = Numbering.mark(line) else {
             // 別添・別紙・参考 open an annex.
-            if line.count <= 20, ["別添", "別紙", "参考"].contains(where: { text.hasPrefix($0) }), line.last != "。" {
-                return .heading(level: 1, text: text)
+            if line.count <= 20, line.last != "。", annexes.contains(where: { line.starts(with: $0) }) {
+                return .heading(level: 1, text: String(scalars: line))
             }
             return nil
         }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Currency codes and names, from Foundation's copy of the CLDR data rather than typed lists:
+/// every ISO 4217 code, and each currency's English and Japanese name (`Malaysian Ringgit`,
+/// `マレーシア リンギット`). Built once per process.
+enum Currencies {
+    /// Every ISO 4217 code Foundation knows (308 of them).
+    static let codes: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+
+    /// Codes common enough to be written glued to their number (`USD500`); any other code
+    /// needs a space (`42 KWD`, `KWD 42`), so `COP28` and `G20` stay names.
+    static let glued: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "CHF", "HKD", "TWD"]
+
+    /// The currency a short name stands for where several share it: `dollar` is the US
+    /// dollar, `pound` sterling, `peso` the Philippine peso, as the documents Pledge reads use them.
+    static let preferred: [String: String] = [
+        "dollar": "USD", "pound": "GBP", "peso": "PHP", "franc": "CHF", "rupee": "INR", "yuan": "CNY", "renminbi": "CNY",
+        "krona": "SEK", "krone": "NOK", "won": "KRW", "dinar": "KWD", "riyal": "SAR", "rial": "IRR",
+        "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "ruble": "RUB", "rouble": "RUB", "rupiah": "IDR", "ringgit": "MYR",
+        "baht": "THB", "dong": "VND", "euro": "EUR", "yen": "JPY",
+    ]
+
+    /// Lower-cased English names, singular and plural, whole (`swiss franc`, `new taiwan dollars`)
+    /// and by their last word where that word names one currency (`ringgit`, `baht`).
+    static let english: [String: String] = {
+        var names: [String: String] = [:]
+        var lastWords: [String: Set<String>] = [:]
+        let en = Locale(identifier: "en")
+        for code in codes {
+            guard let name = en.localizedString(forCurrencyCode: code)?.lowercased(), !name.contains("("), !name.contains("–") else { continue }
+            names[name] = code
+            names[plural(name)] = code
+            if let last = name.split(separator: " ").last.map(String.init) { lastWords[last, default: []].insert(code) }
+        }
+        for (word, codes) in lastWords where codes.count == 1 && word.count >= 3 {
+            names[word] = names[word] ?? codes.first!
+            names[plural(word)] = names[plural(word)] ?? codes.first!
+        }
+        for (word, code) in preferred {
+            names[word] = code
+            names[plural(word)] = code
+        }
+        return names
+    }()
+
+    /// The most words an English currency name has (`bosnia-herzegovina convertible mark`).
+    static let longestEnglishName = english.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
+    static func plural(_ name: String) -> String {
+        if name.hasSuffix("s") || name.hasSuffix("yen") || name.hasSuffix("won") || name.hasSuffix("baht")
+            || name.hasSuffix("yuan") || name.hasSuffix("renminbi") || name.hasSuffix("rupiah") || name.hasSuffix("ringgit")
+            || name.hasSuffix("dong") || name.hasSuffix("rand")
+        {
+            return name
+        }
+        if name.hasSuffix("y") { return String(name.dropLast()) + "ies" }
+        return name + "s"
+    }
+}
