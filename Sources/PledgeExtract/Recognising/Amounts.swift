@@ -11,17 +11,16 @@ public protocol AmountRules: Sendable {
 public struct JapaneseAmountRules: AmountRules {
     public init() {}
 
-    /// Currency words after a number, longest first so `米ドル` wins over `ドル`.
-    static let currencies: [(String, String)] = [
-        ("ニュージーランドドル", "NZD"), ("シンガポールドル", "SGD"), ("カナダドル", "CAD"), ("香港ドル", "HKD"),
-        ("台湾ドル", "TWD"), ("豪ドル", "AUD"), ("NZドル", "NZD"), ("米ドル", "USD"), ("USドル", "USD"), ("ドル", "USD"),
-        ("日本円", "JPY"), ("円", "JPY"), ("ユーロ", "EUR"), ("英ポンド", "GBP"), ("ポンド", "GBP"),
-        ("オーストラリアドル", "AUD"), ("人民元", "CNY"), ("元", "CNY"), ("ウォン", "KRW"), ("ルピー", "INR"), ("ルピア", "IDR"), ("ペソ", "PHP"),
-        ("バーツ", "THB"), ("ドン", "VND"), ("リンギット", "MYR"), ("スイスフラン", "CHF"), ("フラン", "CHF"),
-        ("ルーブル", "RUB"), ("レアル", "BRL"), ("ランド", "ZAR"),
-        ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"), ("CNY", "CNY"),
-        ("KRW", "KRW"), ("PHP", "PHP"), ("INR", "INR"), ("CAD", "CAD"),
-    ]
+    /// Currency words after a number, longest first so `米ドル` wins over `ドル` (`Currencies`).
+    static var currencies: [(String, String)] { Currencies.japanese }
+
+    /// Currency words by their first code point, so a number is followed by a short search.
+    static let currenciesByInitial: [Unicode.Scalar: [(String, String)]] = Dictionary(grouping: Currencies.japanese) { $0.0.unicodeScalars.first! }
+
+    static func currency(_ v: TextView, at i: Int) -> (String, String)? {
+        Self.currenciesByInitial[CharacterClass.narrow(v.at(i))]?.first { v.matches($0.0, at: i) }
+            ?? Self.currenciesByInitial[v.at(i)]?.first { v.matches($0.0, at: i) }
+    }
     /// Currency marks before a number.
     static let prefixes: [(String, String)] = [
         ("US$", "USD"), ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"),
@@ -67,6 +66,7 @@ public struct JapaneseAmountRules: AmountRules {
         var end = number.end
         var unit: String?
         var kind = AmountKind.money
+        var subunitValue = 0.0
 
         // A currency mark in front: `$3億`, `USD 500万`.
         let markEnd = v.skipSpacesBackward(from: i)
@@ -77,10 +77,17 @@ public struct JapaneseAmountRules: AmountRules {
         }
         let after = v.skipSpaces(from: end)
         if unit == nil {
-            if let (word, code) = Self.currencies.first(where: { v.matches($0.0, at: after) }) {
+            if let (word, code) = Self.currency(v, at: after) {
                 if !acceptsCurrency(word, number: number, in: v, after: after + word.unicodeScalars.count) { return nil }
                 unit = code
                 end = after + word.unicodeScalars.count
+                // `2ドル3セント`, `10円5銭`: the subunit adds its fraction.
+                if let sub = Currencies.japaneseSubunits.first(where: { word.hasSuffix($0.unit) }), end < v.count, JapaneseNumber.canStart(v, end),
+                    let cents = JapaneseNumber.parse(v, at: end), cents.value < sub.per, v.matches(sub.subunit, at: cents.end)
+                {
+                    subunitValue = cents.value / sub.per
+                    end = cents.end + sub.subunit.unicodeScalars.count
+                }
             } else if let word = Self.people.first(where: { v.matches($0, at: after) }) {
                 let next = v.at(after + word.unicodeScalars.count)
                 // 3人目, 一人ひとり, 1人当たり are not head counts; neither is a lone kanji 一.
@@ -91,7 +98,7 @@ public struct JapaneseAmountRules: AmountRules {
                 kind = .people
                 end = after + word.unicodeScalars.count
             }
-        } else if let (word, _) = Self.currencies.first(where: { v.matches($0.0, at: after) }), word.hasPrefix("ドル") {
+        } else if let (word, _) = Self.currency(v, at: after), word.hasPrefix("ドル") {
             end = after + word.unicodeScalars.count  // `US$1億ドル` style doubling
         }
         guard let unit else { return nil }
@@ -112,7 +119,7 @@ public struct JapaneseAmountRules: AmountRules {
         }
         let span = v.span(start, end)
         let amount = Amount(
-            span: span, text: v.source(span), kind: kind, value: number.value, unit: unit, qualifier: qualifier)
+            span: span, text: v.source(span), kind: kind, value: number.value + subunitValue, unit: unit, qualifier: qualifier)
         return (amount, end)
     }
 

@@ -43,6 +43,34 @@ enum Currencies {
         return names
     }()
 
+    /// Japanese names, longest first so that `シンガポールドル` wins over `ドル`: CLDR's names
+    /// (`マレーシア リンギット`) written as texts write them (`マレーシア・リンギット`,
+    /// `マレーシアリンギット`), and the names texts use besides (`ニュー台湾ドル`).
+    static let japanese: [(String, String)] = {
+        var names: [String: String] = [:]
+        let ja = Locale(identifier: "ja")
+        for code in codes {
+            guard let name = ja.localizedString(forCurrencyCode: code), !name.contains("("), !name.contains("（") else { continue }
+            let parts = name.split(separator: " ").map(String.init)
+            for form in [parts.joined(), parts.joined(separator: "・")] where names[form] == nil { names[form] = code }
+        }
+        for (name, code) in japaneseInUse { names[name] = code }
+        return names.sorted { ($0.key.unicodeScalars.count, $0.key) > ($1.key.unicodeScalars.count, $1.key) }.map { ($0.key, $0.value) }
+    }()
+
+    /// Names in use that CLDR spells otherwise, and the short names of the commonest currencies.
+    static let japaneseInUse: [(String, String)] = [
+        ("ニュー台湾ドル", "TWD"), ("台湾ドル", "TWD"), ("NTドル", "TWD"), ("豪ドル", "AUD"), ("NZドル", "NZD"), ("USドル", "USD"),
+        ("米ドル", "USD"), ("ドル", "USD"), ("日本円", "JPY"), ("円", "JPY"), ("ユーロ", "EUR"), ("英ポンド", "GBP"), ("ポンド", "GBP"),
+        ("人民元", "CNY"), ("元", "CNY"), ("ウォン", "KRW"), ("ルピー", "INR"), ("ルピア", "IDR"), ("ペソ", "PHP"), ("バーツ", "THB"),
+        ("ドン", "VND"), ("リンギット", "MYR"), ("スイスフラン", "CHF"), ("フラン", "CHF"), ("ルーブル", "RUB"), ("レアル", "BRL"),
+        ("ランド", "ZAR"), ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"), ("CNY", "CNY"),
+        ("KRW", "KRW"), ("PHP", "PHP"), ("INR", "INR"), ("CAD", "CAD"),
+    ]
+
+    /// Subunits: `2ドル3セント`, `10円5銭`.
+    static let japaneseSubunits: [(unit: String, subunit: String, per: Double)] = [("ドル", "セント", 100), ("円", "銭", 100), ("ユーロ", "セント", 100)]
+
     /// The most words an English currency name has (`bosnia-herzegovina convertible mark`).
     static let longestEnglishName = english.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
