@@ -43,6 +43,12 @@ public struct EnglishTimeRules: TimeRules {
             if CharacterClass.isASCIILetter(u) {
                 // Only a word's first letter can open an expression; the rest of the word is passed over.
                 while words.end(w) <= i { w += 1 }
+                // `Q3 2025`: a quarter, whose name holds a digit and so is no word of the index.
+                if u == "Q", mayFollow(v.at(i - 1)), CharacterClass.isDigit(v.at(i + 1)), let (t, end) = expression(in: v, at: i, anchor: anchor) {
+                    found.append(t)
+                    i = end
+                    continue
+                }
                 if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w), let (t, end) = expression(in: v, at: i, anchor: anchor) {
                     found.append(t)
                     i = end
@@ -235,8 +241,42 @@ public struct EnglishTimeRules: TimeRules {
     // MARK: - Cores
 
     func core(in v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
+        if let r = numericOrOffset(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = calendar(v, at: i, anchor: anchor, afterPreposition: afterPreposition) { return r }
+        return nil
+    }
+
+    static let offsetUnits: [(String, TimeDuration.Unit)] = [
+        ("days", .day), ("day", .day), ("weeks", .week), ("week", .week), ("months", .month), ("month", .month),
+        ("years", .year), ("year", .year),
+    ]
+
+    /// Dates in digits (`2021/3/25`, `3/25/2021`, `2015-03-03`), quarters (`Q3 2025`) and
+    /// offsets from the document's date in digits (`3 days ago`, `6 months from now`).
+    func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        if CharacterClass.isDigit(v[i]), let (point, end) = NumericDates.date(v, at: i, monthFirst: true) {
+            return (.point(point, part: nil), end)
+        }
+        if v[i] == "Q", let q = Int(String(v.at(i + 1))), (1...4).contains(q), v.at(i + 2) == " ",
+            let (y, e) = year(v, at: i + 3, twoDigits: false)
+        {
+            return (.point(.quarter(y, q), part: nil), e)
+        }
+        guard let anchor, CharacterClass.isDigit(v[i]), let number = EnglishNumber.parse(v, at: i),
+            number.value == number.value.rounded(), number.value > 0, number.value < 1000, v.at(number.end) == " "
+        else { return nil }
+        let j = number.end + 1
+        guard let (word, unit) = Self.offsetUnits.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
+        let k = j + word.unicodeScalars.count
+        let amount = Int(number.value)
+        if matches(v, " ago", at: k), !CharacterClass.isLetter(v.at(k + 4)) {
+            return (.point(NumericDates.offset(anchor, amount: -amount, unit: unit), part: nil), k + 4)
+        }
+        if matches(v, " from now", at: k) || matches(v, " from today", at: k) {
+            let e = k + (matches(v, " from now", at: k) ? 9 : 11)
+            return (.point(NumericDates.offset(anchor, amount: amount, unit: unit), part: nil), e)
+        }
         return nil
     }
 

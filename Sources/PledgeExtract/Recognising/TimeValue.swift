@@ -9,6 +9,8 @@ public enum TimePoint: Equatable, Sendable {
     case season(Int, String)
     /// A fiscal year named by its starting calendar year (`2025年度` → FY2025).
     case fiscalYear(Int)
+    /// A calendar quarter (`本四半期`, `Q3 2025`): `2025-Q3`.
+    case quarter(Int, Int)
 
     public var iso: String {
         switch self {
@@ -17,12 +19,13 @@ public enum TimePoint: Equatable, Sendable {
         case .day(let y, let m, let d): return Day.format4(y) + "-" + Day.pad2(m) + "-" + Day.pad2(d)
         case .season(let y, let s): return Day.format4(y) + "-" + s
         case .fiscalYear(let y): return "FY" + Day.format4(y)
+        case .quarter(let y, let q): return Day.format4(y) + "-Q\(q)"
         }
     }
 
     public var year: Int {
         switch self {
-        case .year(let y), .month(let y, _), .day(let y, _, _), .season(let y, _), .fiscalYear(let y): return y
+        case .year(let y), .month(let y, _), .day(let y, _, _), .season(let y, _), .fiscalYear(let y), .quarter(let y, _): return y
         }
     }
 }
@@ -34,7 +37,12 @@ public struct TimeDuration: Equatable, Sendable {
     public var unit: Unit
     /// `2年半`: a year count and six months.
     public var halfYear = false
-    public var iso: String { "P\(amount)\(unit.rawValue)" + (halfYear ? "6M" : "") }
+    /// `1年2か月`: months written after a count of years.
+    public var extraMonths = 0
+    public var iso: String {
+        let months = extraMonths + (halfYear ? 6 : 0)
+        return "P\(amount)\(unit.rawValue)" + (months > 0 ? "\(months)M" : "")
+    }
 }
 
 extension TimeExpression {
@@ -91,6 +99,9 @@ extension TimeExpression {
             case .middle: return Day(year: y, month: m, day: 20)
             default: return Day(year: y, month: m, day: last)
             }
+        }
+        if parts.count == 2, parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
+            return Day(year: y, month: q * 3, day: Day.daysIn(year: y, month: q * 3))
         }
         if parts.count == 2 {
             // Seasons: the last day of the season's final month.

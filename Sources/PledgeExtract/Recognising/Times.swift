@@ -52,7 +52,7 @@ public struct JapaneseTimeRules: TimeRules {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
         case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約",
-            "年", "月", "き", "あ", "新", "上", "中", "下", "初", "春", "夏", "秋", "冬":
+            "年", "月", "き", "あ", "新", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
             return true
         default: return false
         }
@@ -196,10 +196,61 @@ public struct JapaneseTimeRules: TimeRules {
     // MARK: - Cores
 
     func core(in v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        if let r = numeric(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = duration(v, at: i) { return r }
         if let r = calendar(v, at: i, anchor: anchor) { return r }
         return nil
+    }
+
+    static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
+    static let relativeQuarters: [(String, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
+    static let offsetUnits: [(String, TimeDuration.Unit)] = [
+        ("週間", .week), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
+        ("日", .day), ("年", .year),
+    ]
+
+    /// Dates in digits (`2021/3/25`, `2021.3.25`, `R3.3.25`), era years in letters (`H15年度`),
+    /// offsets from the document's date (`3日後`, `2週間前`, `半月前`) and quarters (`本四半期`).
+    func numeric(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        let first = CharacterClass.narrow(v[i])
+        if let base = Self.eraLetters[first], !CharacterClass.isASCIILetter(CharacterClass.narrow(v.at(i - 1))),
+            let (n, e) = NumericDates.digits(v, at: i + 1, max: 2), n >= 1
+        {
+            let year = base + n
+            if CharacterClass.narrow(v.at(e)) == ".", let (m, me) = NumericDates.digits(v, at: e + 1, max: 2),
+                CharacterClass.narrow(v.at(me)) == ".", let (d, de) = NumericDates.digits(v, at: me + 1, max: 2),
+                let day = Day(checkedYear: year, month: m, day: d)
+            {
+                return (.point(.day(day.year, day.month, day.day), part: nil, within: false), de)
+            }
+            if v.matches("年度", at: e) { return yearTail(v, e + 2, point: .fiscalYear(year)) }
+            if v.at(e) == "年" { return yearTail(v, e, point: .year(year)) }
+            return nil
+        }
+        if CharacterClass.isDigit(first), let (point, end) = NumericDates.date(v, at: i, monthFirst: false) {
+            return (.point(point, part: nil, within: false), end)
+        }
+        guard let anchor else { return nil }
+        for (word, delta) in Self.relativeQuarters where v.matches(word, at: i) {
+            let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
+            return (.point(.quarter(total / 4, total % 4 + 1), part: nil, within: false), i + word.unicodeScalars.count)
+        }
+        // Offsets: a count of units, then 後 (after) or 前 (before).
+        var amount: Int
+        var k: Int
+        var unit: TimeDuration.Unit
+        if v.at(i) == "半", v.at(i + 1) == "月" || v.at(i + 1) == "年" {
+            (amount, unit, k) = v.at(i + 1) == "月" ? (15, .day, i + 2) : (6, .month, i + 2)
+        } else {
+            guard let (n, e) = integer(v, at: i), n > 0, n < 1000 else { return nil }
+            let j = v.skipSpaces(from: e)
+            guard let (word, u) = Self.offsetUnits.first(where: { v.matches($0.0, at: j) }) else { return nil }
+            (amount, unit, k) = (n, u, j + word.unicodeScalars.count)
+        }
+        guard v.at(k) == "後" || v.at(k) == "前", !CharacterClass.isKanji(v.at(k + 1)) || v.at(k + 1) == "に" else { return nil }
+        let point = NumericDates.offset(anchor, amount: v.at(k) == "前" ? -amount : amount, unit: unit)
+        return (.point(point, part: nil, within: false), k + 1)
     }
 
     /// `本年`, `昨年10月`, `来年末`, `今年度`, `本日`, `今月中`, `今夏`, `年内`, `年度末`.
@@ -212,7 +263,8 @@ public struct JapaneseTimeRules: TimeRules {
         for (word, delta) in Self.relativeMonths where v.matches(word, at: i) {
             let total = anchor.year * 12 + anchor.month - 1 + delta
             let (year, month) = (total / 12, total % 12 + 1)
-            let k = v.skipSpaces(from: i + word.unicodeScalars.count)
+            var k = v.skipSpaces(from: i + word.unicodeScalars.count)
+            if v.at(k) == "の", CharacterClass.isDigit(CharacterClass.narrow(v.at(k + 1))) || JapaneseNumber.isKanjiNumeral(v.at(k + 1)) { k += 1 }
             if let r = day(v, at: k, year: year, month: month) { return r }
             return monthTail(v, i + word.unicodeScalars.count, year: year, month: month)
         }
@@ -280,12 +332,19 @@ public struct JapaneseTimeRules: TimeRules {
         var j = v.skipSpaces(from: afterNumber)
         let unit: TimeDuration.Unit
         var halfYear = false
+        var extraMonths = 0
         if v.at(j) == "年" {
             unit = .year
             j += 1
             if v.at(j) == "半" {
                 halfYear = true
                 j += 1
+            } else if let (m, me) = integer(v, at: j), m > 0, m < 12,
+                let w = v.firstMatch(["か月", "ヶ月", "カ月", "ケ月", "ヵ月", "箇月"], at: v.skipSpaces(from: me))
+            {
+                // 1年2か月: one length in two units.
+                extraMonths = m
+                j = v.skipSpaces(from: me) + w.unicodeScalars.count
             }
         } else if let w = v.firstMatch(["か月", "ヶ月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"], at: j) {
             unit = .month
@@ -311,10 +370,11 @@ public struct JapaneseTimeRules: TimeRules {
             closed = v.matches("ぶり", at: j) || v.matches("以内", at: j) || v.matches("にわた", at: j)
                 || (unit != .year && v.matches("内に", at: j))
         }
-        if halfYear { closed = true }
+        if halfYear || extraMonths > 0 { closed = true }
         guard closed else { return nil }
         if unit == .year && n >= 1000 && !prefixed { return nil }
         if halfYear { return (.duration(TimeDuration(amount: n, unit: .year, halfYear: true)), j) }
+        if extraMonths > 0 { return (.duration(TimeDuration(amount: n, unit: .year, extraMonths: extraMonths)), j) }
         return (.duration(TimeDuration(amount: n, unit: unit)), j)
     }
 

@@ -1,0 +1,55 @@
+import PledgeModel
+
+/// Dates written in digits, read the same way in both languages: `2021/3/25`, `2021.03.25`,
+/// `2015-03-03` (year first, the order both write); `3/25/2021` in English (month first, as
+/// American texts write it) and `25.3.2021` where the day cannot be a month.
+enum NumericDates {
+    /// A run of ASCII digits at `i` (after narrowing full-width ones), its value and end.
+    static func digits(_ v: TextView, at i: Int, max: Int) -> (Int, Int)? {
+        var value = 0
+        var j = i
+        while j < v.count, j - i < max, CharacterClass.isDigit(CharacterClass.narrow(v[j])) {
+            value = value * 10 + Int(CharacterClass.narrow(v[j]).value - 0x30)
+            j += 1
+        }
+        guard j > i, !CharacterClass.isDigit(CharacterClass.narrow(v.at(j))) else { return nil }
+        return (value, j)
+    }
+
+    /// The day written at `i`, and where it ends.
+    static func date(_ v: TextView, at i: Int, monthFirst: Bool) -> (TimePoint, Int)? {
+        guard let (a, ae) = digits(v, at: i, max: 4) else { return nil }
+        let separator = CharacterClass.narrow(v.at(ae))
+        guard separator == "/" || separator == "." || separator == "-",
+            let (b, be) = digits(v, at: ae + 1, max: 2), CharacterClass.narrow(v.at(be)) == separator,
+            let (c, ce) = digits(v, at: be + 1, max: 4)
+        else { return nil }
+        // A version or an amount goes on: 1.2.3.4, 2021.3.25.1.
+        if CharacterClass.isDigit(CharacterClass.narrow(v.at(ce + 1))) && CharacterClass.narrow(v.at(ce)) == separator { return nil }
+        if ae - i == 4 {
+            guard let day = Day(checkedYear: a, month: b, day: c), ce - (be + 1) <= 2 else { return nil }
+            return (.day(day.year, day.month, day.day), ce)
+        }
+        guard ce - (be + 1) == 4, separator != "-" else { return nil }
+        // Month first where the text's convention is, or where the first number cannot be a day.
+        let (month, day) = monthFirst && a <= 12 ? (a, b) : (b, a)
+        guard let d = Day(checkedYear: c, month: month, day: day) else { return nil }
+        // 3.4.2021 could be either: only the writer's convention (or a day over 12) decides.
+        if !monthFirst && a <= 12 && b <= 12 && separator == "." { return nil }
+        return (.day(d.year, d.month, d.day), ce)
+    }
+
+    /// The day `amount` units before (negative) or after the anchor, at the unit's precision.
+    static func offset(_ anchor: Day, amount: Int, unit: TimeDuration.Unit) -> TimePoint {
+        switch unit {
+        case .day, .week:
+            let d = anchor.adding(days: amount * (unit == .week ? 7 : 1))
+            return .day(d.year, d.month, d.day)
+        case .month:
+            let total = anchor.year * 12 + anchor.month - 1 + amount
+            return .month(total / 12, total % 12 + 1)
+        case .year:
+            return .year(anchor.year + amount)
+        }
+    }
+}
