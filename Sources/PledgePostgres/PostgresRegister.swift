@@ -485,6 +485,14 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func removeUser(name: String) async throws {
+        let name = try User.normalisedName(name)
+        try await transaction { connection in
+            let removed = try await self.rows(connection, "DELETE FROM app_user WHERE name = $1 RETURNING name", [.text(name)])
+            if removed.isEmpty { throw RegisterError.invalid("no user named '\(name)'") }
+        }
+    }
+
     public func users() async throws -> [User] {
         try await read { connection in try await self.rows(connection, "SELECT * FROM app_user ORDER BY name").map(Self.user) }
     }

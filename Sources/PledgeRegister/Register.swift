@@ -173,6 +173,10 @@ public protocol Register: Sendable {
     func addUser(_ user: User, tokenHash: String) async throws
     func user(tokenHash: String) async throws -> User?
     func users() async throws -> [User]
+    /// Removes a user: their token stops working and every session they hold ends at once
+    /// (sessions find their user by token). What they recorded stays, under their name.
+    /// Refuses a name no user has with `RegisterError.invalid`.
+    func removeUser(name: String) async throws
     /// Random bytes made once per register that sign sign-in cookies, so that every
     /// server sharing the register accepts the others' cookies.
     func signingKey() async throws -> [UInt8]

@@ -510,6 +510,11 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         let stored = try #require(try await r.user(tokenHash: "hash-e"))
         #expect(Array(stored.name.unicodeScalars) == Array("Ren\u{E9}".unicodeScalars))
         #expect(try await r.user(tokenHash: "hash-v") == nil)
+        // Removing a user, named either way, ends their token; naming no user is refused.
+        try await r.removeUser(name: "Ren\u{E9}")
+        #expect(try await r.user(tokenHash: "hash-e") == nil)
+        #expect(try await r.users().isEmpty)
+        await #expect(throws: RegisterError.invalid("no user named 'Ren\u{E9}'")) { try await r.removeUser(name: "Rene\u{301}") }
         await #expect(throws: RegisterError.self) {
             try await r.addUser(User(name: "a\u{0}b", role: .viewer, createdAt: "2025-01-02T00:00:00Z"), tokenHash: "hash-n")
         }

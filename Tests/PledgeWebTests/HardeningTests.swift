@@ -235,6 +235,11 @@ import Testing
             let (cookie, csrf) = try await client.signIn(token: viewerToken)
             let refused = try await client.post(item + "/events", form: [("status", "kept"), ("csrf", csrf)], headers: [.cookie: cookie])
             #expect(refused.status == .forbidden)
+            #expect(try await client.get("/", headers: [.cookie: cookie]).text.contains("Signed in as"))
+            // A removed user's session ends with them.
+            try await site.register.removeUser(name: "René")
+            let after = try await client.get("/", headers: [.cookie: cookie]).text
+            #expect(!after.contains("Signed in as"))
         }
     }
 }

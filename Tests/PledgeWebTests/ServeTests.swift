@@ -44,6 +44,12 @@ import Testing
         #expect(badRole.status == 2)
         let list = try CommandLineTool.run(["user", "list", "--database", database])
         #expect(list.out.contains("Aiko Tanaka\teditor"))
+
+        let removed = try CommandLineTool.run(["user", "remove", "Aiko Tanaka", "--database", database])
+        #expect(removed.status == 0 && removed.err.contains("Removed Aiko Tanaka"), "\(removed.err)")
+        #expect(try await register.user(tokenHash: AccessToken.hash(token)) == nil)
+        let unknown = try CommandLineTool.run(["user", "remove", "Nobody", "--database", database])
+        #expect(unknown.status == 1 && unknown.err.contains("no user named 'Nobody'"))
     }
 
     @Test func serveOpensAFreshRegisterAndPrintsItsAddress() async throws {

@@ -358,6 +358,14 @@ extension SQLiteRegister {
         }
     }
 
+    public func removeUser(name: String) async throws {
+        let name = try User.normalisedName(name)
+        try await writeImmediate { db in
+            try db.execute(sql: "DELETE FROM user WHERE name = ?", arguments: [name])
+            if db.changesCount == 0 { throw RegisterError.invalid("no user named '\(name)'") }
+        }
+    }
+
     public func users() async throws -> [User] {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user) }
     }

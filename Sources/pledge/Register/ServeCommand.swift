@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
 /// `pledge user`: the people who may sign in to a shared register.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Add and list the users of a register.", subcommands: [Add.self, ListUsers.self])
+        commandName: "user", abstract: "Add, list and remove the users of a register.", subcommands: [Add.self, ListUsers.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -62,6 +62,21 @@ struct UserCommand: AsyncParsableCommand {
             }
             print(token)
             printError("Added \(name) (\(role.rawValue)). The token above is shown once; only its hash is kept.")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a user: their token and every session they hold stop working at once.",
+            discussion: "What they recorded stays in the register, under their name. To give someone a new token, remove them and add them again.")
+
+        @OptionGroup var register: RegisterOptions
+        @Argument(help: "The user's name.") var name: String
+
+        func run() async throws {
+            let store = try await register.open()
+            try await failing { try await store.removeUser(name: name) }
+            printError("Removed \(name); their token and sessions no longer work.")
         }
     }
 
