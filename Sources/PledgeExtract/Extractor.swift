@@ -164,6 +164,18 @@ struct ExtractionRun {
         let full = lines.indices.filter { lines[$0].end - lines[$0].start >= typical * 85 / 100 }
         guard full.count >= 10 else { return }
         for j in full where j + 1 < lines.count {
+            // A full line read as a heading but run straight on by the next is a paragraph's first line.
+            if case .heading = kinds[j], kinds[j + 1] == .text {
+                let line = scalars(ofLine: j)
+                var a = 0, b = line.count
+                while a < b, CharacterClass.isSpace(line[a]) { a += 1 }
+                while b > a, CharacterClass.isSpace(line[b - 1]) { b -= 1 }
+                if case .titled(let title, let body)? = rules.layout.lead(line[a..<b]) {
+                    kinds[j] = .titled(title: title, body: body + a)
+                } else {
+                    kinds[j] = .text
+                }
+            }
             switch kinds[j + 1] {
             case .bullet, .numbered, .label, .heading, .titled: break
             default: continue

@@ -57,6 +57,11 @@ import Testing
             [],
             ["paragraph||We, the Leaders", "paragraph||We will continue", "paragraph||We will strengthen"]
         ),
+        (
+            "Joint Statement\n\nAnnex: Joint Projects in Space\n\nLunar Exploration: The United States will fund the lab.\n",
+            ["Annex: Joint Projects in Space"],
+            ["titled|Lunar Exploration|The United States will fund"]
+        ),
     ])
     func numberedLayout(text: String, headings: [String], items: [String]) throws {
         let x = try extract(text)

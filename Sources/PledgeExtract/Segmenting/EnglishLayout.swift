@@ -12,7 +12,8 @@ extension LayoutRules {
             if acrossPage { return CharacterClass.isLetter(first) || CharacterClass.isDigit(first) || first == "$" }
             return CharacterClass.isLowerLetter(first)
         },
-        refine: { line in EnglishLayout.kind(of: line) }
+        refine: { line in EnglishLayout.kind(of: line) },
+        lead: { line in EnglishLayout.titledLead(line) }
     )
 }
 
@@ -42,9 +43,14 @@ enum EnglishLayout {
         }
         let terminal = last == "." || last == "!" || last == "?"
         // Headings are short; a paragraph's opening is only read for a `Title:` lead.
-        // `Title: text` is a titled lead even when the line stops short (a wrapped PDF line).
-        let colonInside = line.dropLast().contains(":")
-        if !terminal, !colonInside, line.count <= 120 {
+        // `Title: text` is a titled lead even when the line stops short (a wrapped PDF line),
+        // unless what follows the colon reads as a heading too (`FACT SHEET: Japan Official Visit`).
+        var colonLead = false
+        if let colon = line.dropLast().firstIndex(of: ":") {
+            let rest = line[(colon + 1)...].drop(while: { CharacterClass.isSpace($0) })
+            colonLead = !rest.isEmpty && !isTitleCase(rest, nil, maxWords: 12)
+        }
+        if !terminal, !colonLead, line.count <= 120 {
             let letters = line.filter { CharacterClass.isLetter($0) }
             guard !letters.isEmpty else { return nil }
             let text = String(scalars: line)
@@ -57,7 +63,11 @@ enum EnglishLayout {
                 return .heading(level: 2, text: last == ":" ? String(text.dropLast()) : text)
             }
         }
-        // Upgrading Alliance Command and Control: The United States and Japan intend ...
+        return titledLead(line)
+    }
+
+    /// `Upgrading Alliance Command and Control: The United States and Japan intend ...`
+    static func titledLead(_ line: ArraySlice<Unicode.Scalar>) -> LineKind? {
         let opening = line.prefix(141)
         if let colon = opening.firstIndex(of: ":") {
             let lead = line[line.startIndex..<colon]

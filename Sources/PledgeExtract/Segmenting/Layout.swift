@@ -46,6 +46,9 @@ struct LayoutRules: Sendable {
     /// A second look at a line the markup alone calls body text (English headings
     /// in capitals, `Title: text` paragraphs); the line comes trimmed of spaces.
     var refine: @Sendable (_ line: ArraySlice<Unicode.Scalar>) -> LineKind? = { _ in nil }
+    /// The titled lead a line opens with, if any: for a heading-like line that wrapping shows
+    /// to be a paragraph's first line (`Investing in U.S. Infrastructure: The U.S. Department`).
+    var lead: @Sendable (_ line: ArraySlice<Unicode.Scalar>) -> LineKind? = { _ in nil }
 }
 
 extension LayoutRules {
