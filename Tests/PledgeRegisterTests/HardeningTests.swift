@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PledgeExtract
 import PledgeModel
 import PledgePostgres
@@ -155,6 +156,21 @@ import Testing
         }
         let normal = try CommandLineTool.run(["due", "--as-of", "2024-7-1", "--database", database])
         #expect(normal.status == 0 && normal.out.contains("Overdue as of 2024-07-01"), "\(normal.err)")
+    }
+
+    /// Another program's database is refused as it was found: not switched to WAL first.
+    @Test func anotherProgramsDatabaseIsLeftAsItWas() async throws {
+        let path = temporaryPath("notes.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('keep me')") }
+        try queue.close()
+        await #expect(throws: RegisterError.self) { _ = try await SQLiteRegister.open(path: path) }
+        let reopened = try DatabaseQueue(path: path)
+        let (mode, text) = try await reopened.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchOne(db, sql: "SELECT text FROM notes"))
+        }
+        #expect(mode == "delete" && text == "keep me")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
     @Test func theCommandLineNeverPrintsADatabasePassword() throws {
