@@ -214,6 +214,15 @@ private func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
         #expect(HTMLText.markdown(from: html) == "ああい – \u{FFFD} \u{FFFD} ¥100 € ™ × &copy &amp; & a&b;\n")
     }
 
+    /// Every HTML5 name is known, including those of two code points and the longest.
+    @Test(arguments: [
+        ("&Zcaron;", "Ž"), ("&hearts;", "♥"), ("&fjlig;", "fj"), ("&NotEqualTilde;", "\u{2242}\u{338}"),
+        ("&CounterClockwiseContourIntegral;", "∳"), ("&rarr;", "→"), ("&nosuchname;", "&nosuchname;"),
+    ])
+    func decodesEveryHTML5Name(reference: String, text: String) {
+        #expect(HTMLText.markdown(from: "<p>a\(reference)b</p>").unicodeScalars.elementsEqual("a\(text)b\n".unicodeScalars))
+    }
+
     @Test func collapsesWhitespaceButNotAroundLatinText() {
         let html = "<p>  日本\n 国 と\tthe\n\n United  States、\n米国 。 2024年\n 4月 </p><p>&nbsp;</p><p>日本&nbsp;国</p>"
         #expect(HTMLText.markdown(from: html) == "日本国と the United States、米国。 2024年 4月\n\n日本 国\n")

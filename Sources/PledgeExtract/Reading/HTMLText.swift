@@ -81,28 +81,20 @@ private let paragraphTags: Set<String> = [
 /// Blocks rendered one per line: table rows and cells, definition terms.
 private let lineTags: Set<String> = ["tr", "td", "th", "caption", "dt", "dd"]
 
-/// Named character references; unknown names stay as written.
-private let namedEntities: [String: UInt32] = [
-    "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "nbsp": 0xA0,
-    "ensp": 0xA0, "emsp": 0xA0, "thinsp": 0xA0, // layout spaces: treated like nbsp
-    "ndash": 0x2013, "mdash": 0x2014, "hellip": 0x2026, "lsquo": 0x2018, "rsquo": 0x2019, "sbquo": 0x201A,
-    "ldquo": 0x201C, "rdquo": 0x201D, "bdquo": 0x201E, "middot": 0xB7, "bull": 0x2022, "prime": 0x2032,
-    "Prime": 0x2033, "yen": 0xA5, "euro": 0x20AC, "pound": 0xA3, "cent": 0xA2, "copy": 0xA9, "reg": 0xAE,
-    "trade": 0x2122, "times": 0xD7, "divide": 0xF7, "deg": 0xB0, "plusmn": 0xB1, "minus": 0x2212,
-    "sect": 0xA7, "para": 0xB6, "laquo": 0xAB, "raquo": 0xBB, "lsaquo": 0x2039, "rsaquo": 0x203A,
-    "dagger": 0x2020, "Dagger": 0x2021, "permil": 0x2030, "micro": 0xB5, "shy": 0xAD,
-    "larr": 0x2190, "uarr": 0x2191, "rarr": 0x2192, "darr": 0x2193, "harr": 0x2194,
-    "le": 0x2264, "ge": 0x2265, "ne": 0x2260, "asymp": 0x2248, "infin": 0x221E,
-    "frac12": 0xBD, "frac14": 0xBC, "frac34": 0xBE, "sup1": 0xB9, "sup2": 0xB2, "sup3": 0xB3,
-    "iexcl": 0xA1, "iquest": 0xBF, "ordf": 0xAA, "ordm": 0xBA, "loz": 0x25CA,
-    "aacute": 0xE1, "agrave": 0xE0, "acirc": 0xE2, "auml": 0xE4, "atilde": 0xE3, "aring": 0xE5, "aelig": 0xE6,
-    "ccedil": 0xE7, "eacute": 0xE9, "egrave": 0xE8, "ecirc": 0xEA, "euml": 0xEB, "iacute": 0xED,
-    "igrave": 0xEC, "icirc": 0xEE, "iuml": 0xEF, "ntilde": 0xF1, "oacute": 0xF3, "ograve": 0xF2,
-    "ocirc": 0xF4, "ouml": 0xF6, "otilde": 0xF5, "oslash": 0xF8, "uacute": 0xFA, "ugrave": 0xF9,
-    "ucirc": 0xFB, "uuml": 0xFC, "yacute": 0xFD, "szlig": 0xDF, "Aacute": 0xC1, "Agrave": 0xC0,
-    "Auml": 0xC4, "Ccedil": 0xC7, "Eacute": 0xC9, "Egrave": 0xC8, "Ntilde": 0xD1, "Oacute": 0xD3,
-    "Ouml": 0xD6, "Uacute": 0xDA, "Uuml": 0xDC,
-]
+/// Named character references (all of HTML5's, `HTMLEntities.swift`); unknown names stay as
+/// written. The layout spaces are read like a no-break space, which layout treats as a space.
+private let namedEntities: [String: (UInt32, UInt32?)] = {
+    var table: [String: (UInt32, UInt32?)] = [:]
+    for line in htmlEntityTable.split(separator: "\n") {
+        let fields = line.split(separator: " ")
+        guard fields.count >= 2, let first = UInt32(fields[1], radix: 16) else { continue }
+        table[String(fields[0])] = (first, fields.count > 2 ? UInt32(fields[2], radix: 16) : nil)
+    }
+    for space in ["ensp", "emsp", "thinsp", "emsp13", "emsp14", "numsp", "puncsp", "hairsp", "MediumSpace", "ThinSpace"] {
+        table[space] = (0xA0, nil)
+    }
+    return table
+}()
 
 /// Browsers read numeric references 0x80–0x9F as Windows-1252 (`&#150;` is an en dash).
 private let windows1252: [UInt32] = [
@@ -297,8 +289,9 @@ private struct HTMLScanner {
         var i = range.lowerBound
         while i < range.upperBound {
             let b = src[i]
-            if b == UInt8(ascii: "&"), let (scalar, next) = entity(src, at: i, end: range.upperBound) {
+            if b == UInt8(ascii: "&"), let (scalar, second, next) = entity(src, at: i, end: range.upperBound) {
                 out.put(scalar)
+                if let second { out.put(second) }
                 i = next
             } else if b < 0x80 {
                 out.put(UInt32(b))
@@ -317,7 +310,7 @@ private struct HTMLScanner {
 
     /// A character reference at `i` (which holds `&`): its scalar and the index after it,
     /// or nil when it is not one (then the `&` is literal text).
-    private static func entity(_ src: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (UInt32, Int)? {
+    private static func entity(_ src: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (UInt32, UInt32?, Int)? {
         var j = i + 1
         guard j < end else { return nil }
         if src[j] == UInt8(ascii: "#") {
@@ -343,14 +336,14 @@ private struct HTMLScanner {
             case 0x80...0x9F: value = windows1252[Int(value - 0x80)]
             default: break
             }
-            return (value, j)
+            return (value, nil, j)
         }
         let nameStart = j
         while j < end, j - nameStart < 32, isASCIIAlphanumeric(src[j]) { j += 1 }
         guard j > nameStart, j < end, src[j] == UInt8(ascii: ";"),
               let value = namedEntities[String(decoding: src[nameStart..<j], as: UTF8.self)]
         else { return nil }
-        return (value, j + 1)
+        return (value.0, value.1, j + 1)
     }
 
     // MARK: Markup
