@@ -39,6 +39,7 @@ public struct Extractor: Sendable {
         text.makeContiguousUTF8()
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             var run = ExtractionRun(bytes: bytes, rules: rules, options: options, sha256: document.sha256)
+            run.statedDate = document.statedDate
             return run.run()
         }
         return result!
@@ -58,6 +59,8 @@ struct ExtractionRun {
     var kinds: [LineKind] = []
     var out: Extraction
     var anchor: Day?
+    /// The date the file states outside its text, used when the text states none.
+    var statedDate: Day?
     var context = PartyContext()
     var definedTerms = Set<String>()
     var preambleIndex: Int?
@@ -143,6 +146,7 @@ struct ExtractionRun {
         if titleLine == dateLine { titleLine = nil }
         anchor = options.date
         if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
+        if anchor == nil { anchor = statedDate }
         out.document.date = anchor?.iso
         context = PartyContextReader.read(bytes: bytes, language: rules.language)
         let blocks = Layout.blocks(

@@ -39,6 +39,20 @@ import Testing
         #expect(x.times.map { "\($0.text)=\($0.value)" } == times)
     }
 
+    /// An HTML page's date in its markup counts when its text states none; a date in the text wins.
+    @Test(arguments: [
+        ("<html><head><meta property=\"article:published_time\" content=\"2024-04-11T09:00:00-04:00\"><title>Joint Statement</title></head><body><p>The two countries will meet again next year.</p></body></html>", "2024-04-11", "2025"),
+        ("<html><head><title>Joint Statement</title></head><body><p>Posted <time datetime=\"2023-01-13\">January 13</time></p><p>The two countries will meet again next year.</p></body></html>", "2023-01-13", "2024"),
+        ("<html><head><meta name=\"date\" content=\"2020-02-02\"><title>Joint Statement</title></head><body><p>March 3, 2025</p><p>The two countries will meet again next year.</p></body></html>", "2025-03-03", "2026"),
+        ("<html><head><meta name=\"data-date\" content=\"2020-02-02\"><title>Joint Statement</title></head><body><p>The two countries will meet again next year.</p></body></html>", nil, nil),
+    ] as [(String, String?, String?)])
+    func htmlStatesItsDate(html: String, date: String?, nextYear: String?) throws {
+        let source = try DocumentReader.read(bytes: Array(html.utf8), name: "page.html")
+        let x = try Extractor().extract(source)
+        #expect(x.document.date == date)
+        #expect(x.times.first { $0.text == "next year" }?.value == nextYear)
+    }
+
     @Test func extractSaysWhenItFindsNoDate() throws {
         let file = CommandLineTool.temporaryFolder().appendingPathComponent("undated.txt")
         try Data("Joint Statement\n\nThe two countries will meet again next year.\n".utf8).write(to: file)

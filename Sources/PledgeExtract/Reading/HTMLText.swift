@@ -1,3 +1,6 @@
+import Foundation
+import PledgeModel
+
 /// HTML pages rendered as the Markdown-like plain text the rest of Pledge reads
 /// (`#` headings, `**bold lead：**` paragraphs, `- ` bullets, blank lines between blocks).
 ///
@@ -15,6 +18,48 @@ public enum HTMLText {
     /// blocks separated by one blank line, `#` headings, `**bold leads**`, `- ` list
     /// items, one line per table cell, page chrome (nav, header, footer, scripts, ...)
     /// dropped, entities decoded, whitespace collapsed. Ends with a newline unless empty.
+    /// The publication date an HTML page states in its markup: `<meta>` properties that
+    /// publishers use (`article:published_time`, `date`, `dc.date`, `dcterms.issued`, …)
+    /// or the first `<time datetime>`, read as `YYYY-MM-DD`.
+    public static func publicationDate(in html: String) -> Day? {
+        let names: Set<String> = [
+            "article:published_time", "og:published_time", "date", "dc.date", "dc.date.issued", "dcterms.date",
+            "dcterms.issued", "dcterms.created", "pubdate", "publish-date", "publication_date", "citation_publication_date",
+            "datepublished", "sailthru.date", "parsely-pub-date",
+        ]
+        let lower = html.lowercased()
+        var candidates: [String] = []
+        var search = lower.startIndex
+        while let open = lower.range(of: "<meta", range: search..<lower.endIndex) {
+            let close = lower.range(of: ">", range: open.upperBound..<lower.endIndex)?.lowerBound ?? lower.endIndex
+            let tag = String(lower[open.upperBound..<close])
+            search = close
+            let key = attribute("property", in: tag) ?? attribute("name", in: tag) ?? attribute("itemprop", in: tag)
+            if let key, names.contains(key), let content = attribute("content", in: tag) { candidates.append(content) }
+        }
+        if let time = lower.range(of: "<time"), let close = lower.range(of: ">", range: time.upperBound..<lower.endIndex),
+            let value = attribute("datetime", in: String(lower[time.upperBound..<close.lowerBound]))
+        {
+            candidates.append(value)
+        }
+        for value in candidates {
+            if let day = Day(iso: value.prefix(10)) { return day }
+        }
+        return nil
+    }
+
+    /// The value of `name="…"` (or with single quotes) in a tag's text, lower-cased.
+    static func attribute(_ name: String, in tag: String) -> String? {
+        for quote in ["\"", "'"] {
+            guard let start = tag.range(of: name + "=" + quote) else { continue }
+            // The name must stand alone: `data-name=` is not `name=`.
+            if start.lowerBound > tag.startIndex, !tag[tag.index(before: start.lowerBound)].isWhitespace { continue }
+            guard let end = tag.range(of: quote, range: start.upperBound..<tag.endIndex) else { continue }
+            return String(tag[start.upperBound..<end.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
     public static func markdown(from html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in

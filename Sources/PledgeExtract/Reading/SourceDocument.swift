@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PledgeModel
 
 /// A document as Pledge reads it: the text every offset refers to, and where it came from.
 public struct SourceDocument: Sendable {
@@ -13,13 +14,20 @@ public struct SourceDocument: Sendable {
     public var encoding: TextEncoding
     /// Hex SHA-256 of the raw bytes.
     public var sha256: String
+    /// A date the file states outside its text (an HTML page's `<meta>` or `<time>`): the
+    /// document's date when its text states none.
+    public var statedDate: Day?
 
-    public init(name: String, text: String, format: Format = .text, encoding: TextEncoding = .utf8, sha256: String? = nil) {
+    public init(
+        name: String, text: String, format: Format = .text, encoding: TextEncoding = .utf8, sha256: String? = nil,
+        statedDate: Day? = nil
+    ) {
         self.name = name
         self.text = text
         self.format = format
         self.encoding = encoding
         self.sha256 = sha256 ?? DocumentReader.sha256(Array(text.utf8))
+        self.statedDate = statedDate
     }
 }
 
@@ -67,7 +75,7 @@ public enum DocumentReader {
         if HTMLText.looksLikeHTML(decoded.text) {
             return SourceDocument(
                 name: name, text: HTMLText.markdown(from: decoded.text), format: .html, encoding: decoded.encoding,
-                sha256: digest)
+                sha256: digest, statedDate: HTMLText.publicationDate(in: decoded.text))
         }
         return SourceDocument(name: name, text: decoded.text, format: .text, encoding: decoded.encoding, sha256: digest)
     }
