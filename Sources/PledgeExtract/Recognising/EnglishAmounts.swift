@@ -111,6 +111,9 @@ public struct EnglishAmountRules: AmountRules {
         var words: [String] = []
         var ends: [Int] = []
         var at = k
+        // Most numbers are followed by no currency's first word: settled with one lookup.
+        let (first, _) = EnglishNumber.word(v, at: k)
+        guard Currencies.englishFirstWords.contains(first) else { return nil }
         for _ in 0..<Currencies.longestEnglishName {
             let (w, we) = EnglishNumber.word(v, at: at)
             guard !w.isEmpty else { break }

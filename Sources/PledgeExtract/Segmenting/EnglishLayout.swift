@@ -46,7 +46,7 @@ enum EnglishLayout {
         // `Title: text` is a titled lead even when the line stops short (a wrapped PDF line),
         // unless what follows the colon reads as a heading too (`FACT SHEET: Japan Official Visit`).
         var colonLead = false
-        if let colon = line.dropLast().firstIndex(of: ":") {
+        if !terminal, line.count <= 120, let colon = line.dropLast().firstIndex(of: ":") {
             let rest = line[(colon + 1)...].drop(while: { CharacterClass.isSpace($0) })
             colonLead = !rest.isEmpty && !isTitleCase(rest, nil, maxWords: 12)
         }

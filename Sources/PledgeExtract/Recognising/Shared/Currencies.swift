@@ -71,6 +71,9 @@ enum Currencies {
     /// Subunits: `2ドル3セント`, `10円5銭`.
     static let japaneseSubunits: [(unit: String, subunit: String, per: Double)] = [("ドル", "セント", 100), ("円", "銭", 100), ("ユーロ", "セント", 100)]
 
+    /// The first words of the English names: any other word after a number names no currency.
+    static let englishFirstWords: Set<String> = Set(english.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     /// The most words an English currency name has (`bosnia-herzegovina convertible mark`).
     static let longestEnglishName = english.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
