@@ -34,10 +34,69 @@ struct SplitMix: RandomNumberGenerator {
         }
     }
 
-    func run(_ bytes: [UInt8]) {
+    func run(_ bytes: [UInt8], language: Language = .ja) {
         guard let document = try? DocumentReader.read(bytes: bytes, name: "fuzz") else { return }
-        guard let x = try? Extractor(options: ExtractionOptions(language: .ja)).extract(document) else { return }
+        guard let x = try? Extractor(options: ExtractionOptions(language: language)).extract(document) else { return }
         checkSpans(x, document)
+    }
+
+    /// Mutations of a text: markup and tokens of its kind sprinkled in, code points removed,
+    /// random ones inserted, stretches repeated.
+    func mutate(_ text: [Unicode.Scalar], inserts: [String], rounds: Int, seed: UInt64, language: Language, wrap: (String) -> String = { $0 }) {
+        var rng = SplitMix(state: seed)
+        for _ in 0..<rounds {
+            var t = text
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                let at = Int.random(in: 0...t.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: t.insert(contentsOf: inserts.randomElement(using: &rng)!.unicodeScalars, at: at)
+                case 1: if at < t.count { t.remove(at: at) }
+                case 2: t.insert(Unicode.Scalar(UInt32.random(in: 0x20...0x9FFF, using: &rng)) ?? "?", at: at)
+                default:
+                    let end = min(t.count, at + Int.random(in: 0...200, using: &rng))
+                    t.insert(contentsOf: t[at..<end], at: at)
+                }
+            }
+            run(Array(wrap(String(String.UnicodeScalarView(t))).utf8), language: language)
+        }
+    }
+
+    static let englishInserts = [
+        "$", "US$", "NT$", "Rs ", "€", "1.", "(a) ", "Q3 ", "2021/3/25", "3/25/2021", " ago", " from now", "\n\n", "- ", "###",
+        ": ", "FY", "by the end of ", "billion", " dollars and 43 cents", "\u{0C}", "- 3 -\n", "\r\n", "-\n", "THE WHITE HOUSE\n",
+    ]
+
+    /// The English reader under the same damage as the Japanese one.
+    @Test func survivesMutationsOfTheEnglishSeed() throws {
+        let seed = try String(contentsOf: fixtureURL("2024-04-10-japan-us-fact-sheet.en.txt"), encoding: .utf8)
+        mutate(Array(seed.unicodeScalars), inserts: Self.englishInserts, rounds: 80, seed: 11, language: .en)
+    }
+
+    /// HTML: tags, entities and attributes cut and sprinkled, dates in its markup.
+    @Test func survivesMutationsOfHTML() throws {
+        let seed = try String(contentsOf: fixtureURL("2024-04-10-japan-us-fact-sheet.en.txt"), encoding: .utf8)
+        let body = seed.split(separator: "\n").prefix(40).map { "<p>\($0)</p>" }.joined(separator: "\n")
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2024-04-10\"><title>Fact</title></head><body>\(body)</body></html>"
+        let inserts = ["<", ">", "</p>", "<p>", "&amp;", "&NotEqualTilde;", "&#x110000;", "&#", "<script>", "<!--", "-->", "\"", "<meta name=\"date\" content=\"", "<time datetime=\"9999-99-99\">"]
+        mutate(Array(page.unicodeScalars), inserts: inserts, rounds: 60, seed: 12, language: .en)
+    }
+
+    /// Text as pdftotext gives it: pages started by form feeds, running headers, page numbers,
+    /// wrapped lines, in both languages.
+    @Test func survivesMutationsOfPagedText() throws {
+        for (name, language, seed) in [("2024-04-10-japan-us-fact-sheet.en.txt", Language.en, UInt64(13)), ("2024-04-10-japan-us-fact-sheet.ja.txt", .ja, 14)] {
+            let text = try String(contentsOf: fixtureURL(name), encoding: .utf8)
+            var paged = ""
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // Wrap at 60 code points, and start a page every 40 lines.
+                var rest = Substring(line)
+                while rest.count > 60 { paged += rest.prefix(60) + "\n"; rest = rest.dropFirst(60) }
+                paged += rest + "\n"
+                if n % 40 == 39 { paged += "\n          - \(n / 40 + 1) -\n\u{0C}Running Header\n\n" }
+            }
+            let inserts = ["\u{0C}", "Running Header\n", "- 7 -\n", "\n\n", "（１）", "１．", "・", "-\n", "（了）"]
+            mutate(Array(paged.unicodeScalars), inserts: inserts, rounds: 40, seed: seed, language: language)
+        }
     }
 
     /// Mutations of the seed: bytes flipped, cut, duplicated, markup and brackets sprinkled in.
