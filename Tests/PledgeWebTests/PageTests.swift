@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PledgeExtract
 import PledgeRegister
 import Testing
 
@@ -86,11 +87,23 @@ import Testing
         }
     }
 
+    /// A document read without a date says so on its page, since its relative times stay unresolved.
+    @Test func anUndatedDocumentSaysSo() async throws {
+        let site = try await WebFixture()
+        let source = SourceDocument(name: "undated.txt", text: "Joint Statement\n\nThe two countries will meet again next year.\n")
+        _ = try await site.register.ingest(try DocumentLoader.record(source, key: "undated-statement", label: "undated.txt"))
+        try await site.test { client in
+            let page = try await client.get("/documents/undated-statement").text
+            #expect(page.contains("No date was found in this document"))
+        }
+    }
+
     @Test func documentGlossaryAndSideBySide() async throws {
         let site = try await WebFixture()
         try await site.test { client in
             let document = try await client.get("/documents/2024-04-10-japan-us").text
             #expect(document.components(separatedBy: "<span class=\"item\"").count - 1 == 97)
+            #expect(!document.contains("No date was found"), "the fact sheet states its date")
             #expect(document.contains("href=\"/items/2024-04-10-japan-us%2317\">#17</a>"))
             #expect(document.contains("<mark class=\"amount\""))
             let glossary = try await client.get("/glossary").text

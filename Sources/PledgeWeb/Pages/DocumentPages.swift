@@ -37,6 +37,8 @@ extension Pages {
         var key: String
         var title: String
         var date: String
+        /// The document states no date, so relative times in it (本年, next year) were not resolved.
+        var undated: Bool
         var language: String
         var items: Int
         var text: String
@@ -63,8 +65,8 @@ extension Pages {
         }
         let keys = Set(try await register.documents().map(\.key))
         let model = DocumentView(
-            key: key, title: document.title ?? key, date: document.date ?? "", language: document.language.rawValue,
-            items: items.count, text: annotator.render(text),
+            key: key, title: document.title ?? key, date: document.date ?? "", undated: document.date == nil,
+            language: document.language.rawValue, items: items.count, text: annotator.render(text),
             sideBySide: counterpart(of: key, in: keys).map { _ in HTML.documentPath(key) + "/side-by-side" },
             json: "/api/v1/documents/" + HTML.pathSegment(key))
         return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf, lang: document.language.rawValue)
