@@ -485,6 +485,22 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func revokeSession(_ id: String, expires: Int) async throws {
+        let now = Int(clock().timeIntervalSince1970)
+        try await transaction { connection in
+            try await self.execute(connection, "DELETE FROM revoked_session WHERE expires < $1", [.int(now)])
+            try await self.execute(
+                connection, "INSERT INTO revoked_session (id, expires) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                [.text(id), .int(expires)])
+        }
+    }
+
+    public func isSessionRevoked(_ id: String) async throws -> Bool {
+        try await read { connection in
+            !(try await self.rows(connection, "SELECT 1 AS found FROM revoked_session WHERE id = $1", [.text(id)])).isEmpty
+        }
+    }
+
     public func removeUser(name: String) async throws {
         let name = try User.normalisedName(name)
         try await transaction { connection in

@@ -82,6 +82,9 @@ enum PostgresSchema {
             "CREATE TRIGGER generation_on_document AFTER INSERT OR UPDATE ON document FOR EACH ROW EXECUTE FUNCTION next_generation()",
             "CREATE TRIGGER generation_on_event AFTER INSERT ON event FOR EACH ROW EXECUTE FUNCTION next_generation()",
         ]),
+        (2, "sessions ended by signing out", [
+            "CREATE TABLE revoked_session (id text PRIMARY KEY, expires bigint NOT NULL)",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

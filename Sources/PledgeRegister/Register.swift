@@ -180,6 +180,13 @@ public protocol Register: Sendable {
     /// Random bytes made once per register that sign sign-in cookies, so that every
     /// server sharing the register accepts the others' cookies.
     func signingKey() async throws -> [UInt8]
+
+    /// Ends a browser session before its cookie expires (sign-out), on every server of the
+    /// register. `expires` is when the cookie would have, in seconds since 1970; the record
+    /// is forgotten after that.
+    func revokeSession(_ id: String, expires: Int) async throws
+    /// Whether a session was ended by `revokeSession`.
+    func isSessionRevoked(_ id: String) async throws -> Bool
 }
 
 extension Register {

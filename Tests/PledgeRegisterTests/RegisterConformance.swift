@@ -434,6 +434,12 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(try await r.user(tokenHash: "hash-a") == User(name: "Aiko", role: .editor, createdAt: "2025-01-01T00:00:00Z"))
         #expect(try await r.user(tokenHash: "hash-c") == nil)
         #expect(try await r.users().map(\.name) == ["Aiko", "Ben"])
+        // Sessions ended by signing out, on every server of the register.
+        #expect(try await r.isSessionRevoked("session-1") == false)
+        try await r.revokeSession("session-1", expires: Int(Date().timeIntervalSince1970) + 3600)
+        try await r.revokeSession("session-1", expires: Int(Date().timeIntervalSince1970) + 3600)
+        #expect(try await r.isSessionRevoked("session-1"))
+        #expect(try await r.isSessionRevoked("session-2") == false)
         let key = try await r.signingKey()
         #expect(key.count == 32)
         #expect(try await r.signingKey() == key, "the key is made once")

@@ -83,10 +83,13 @@ import Testing
             #expect(refused.status == .forbidden)
             let stranger = try await client.post(item + "/events", form: [("status", "kept")])
             #expect(stranger.status == .forbidden)
-            // Signing out ends the session.
+            // Signing out ends the session: the cookie is cleared, and a copy of it kept
+            // elsewhere no longer signs anyone in.
             let out = try await client.post("/signout", form: [("csrf", token)], headers: [.cookie: cookie])
             #expect(out.status == .seeOther)
             #expect(out.headers[values: .setCookie].contains { $0.hasPrefix("pledge_session=;") })
+            let replayed = try await client.get("/", headers: [.cookie: cookie]).text
+            #expect(!replayed.contains("Signed in as"))
         }
         #expect(try await site.register.item(id: "2024-04-10-japan-us#17")?.history.isEmpty == true)
     }

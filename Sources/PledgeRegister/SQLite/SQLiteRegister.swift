@@ -358,6 +358,18 @@ extension SQLiteRegister {
         }
     }
 
+    public func revokeSession(_ id: String, expires: Int) async throws {
+        let now = Int(clock().timeIntervalSince1970)
+        try await writeImmediate { db in
+            try db.execute(sql: "DELETE FROM revoked_session WHERE expires < ?", arguments: [now])
+            try db.execute(sql: "INSERT OR REPLACE INTO revoked_session(id, expires) VALUES (?, ?)", arguments: [id, expires])
+        }
+    }
+
+    public func isSessionRevoked(_ id: String) async throws -> Bool {
+        try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM revoked_session WHERE id = ?", arguments: [id]) != nil }
+    }
+
     public func removeUser(name: String) async throws {
         let name = try User.normalisedName(name)
         try await writeImmediate { db in

@@ -164,6 +164,12 @@ enum SQLiteSchema {
                 t.column("tokens", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: sessions ended by signing out") { db in
+            try db.create(table: "revoked_session", options: .withoutRowID) { t in
+                t.primaryKey("id", .text)
+                t.column("expires", .integer).notNull()
+            }
+        }
         return migrator
     }
 

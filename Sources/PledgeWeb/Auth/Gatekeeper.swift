@@ -10,6 +10,8 @@ struct Visitor: Sendable {
     var nonce: String?
     /// Signed in by an API token rather than a browser session.
     var byToken = false
+    /// When the browser session expires (seconds since 1970), for ending it at sign-out.
+    var sessionExpires: Int?
 }
 
 /// Signs people in and checks what they may do.
@@ -54,8 +56,9 @@ struct Gatekeeper: Sendable {
         let cookies = request.cookies
         if let value = cookies[Self.sessionCookie]?.value, let session = verify(value),
            session.expires > Int(now().timeIntervalSince1970),
-           let user = try await register.user(tokenHash: session.user) {
-            return Visitor(user: user, nonce: session.nonce)
+           let user = try await register.user(tokenHash: session.user),
+           try await !register.isSessionRevoked(session.nonce) {
+            return Visitor(user: user, nonce: session.nonce, sessionExpires: session.expires)
         }
         return Visitor(user: nil, nonce: cookies[Self.visitorCookie]?.value)
     }

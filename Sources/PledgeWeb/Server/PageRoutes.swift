@@ -39,6 +39,10 @@ extension WebApp {
         book.post("/signout") { request, _ in
             let visitor = try await app.gatekeeper.visitor(for: request)
             try app.gatekeeper.checkForm(try await Self.form(request), visitor: visitor)
+            // The session ends on every server, not only in this browser's cookie jar.
+            if let nonce = visitor.nonce, let expires = visitor.sessionExpires {
+                try await app.register.revokeSession(nonce, expires: expires)
+            }
             var response = Reply.redirect("/")
             response.setCookie(app.gatekeeper.cookie(Gatekeeper.sessionCookie, "", maxAge: 0))
             return response
