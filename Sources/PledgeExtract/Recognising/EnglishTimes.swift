@@ -213,7 +213,10 @@ public struct EnglishTimeRules: TimeRules {
             }
             // `from April 3 to 4`, `from 2024 to 2026`, `April 3-4`.
             if let (second, e) = rangeEnd(v, at: end, first: point, anchor: anchor), role == .start || role == nil {
-                value = point.iso + "/" + second.iso
+                var first = point
+                // `June 1–30, 2025`: a year written after the range belongs to both halves.
+                if second.year != first.year, !containsYear(v, i, end) { first = Self.withYear(first, second.year) }
+                value = first.iso + "/" + second.iso
                 let span = v.span(i, e)
                 return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), e)
             }
@@ -223,6 +226,25 @@ public struct EnglishTimeRules: TimeRules {
         }
         let span = v.span(i, end)
         return (TimeExpression(span: span, text: v.source(span), role: finalRole, value: value, part: part), end)
+    }
+
+    /// Whether four digits in a row stand between `i` and `end`: a year written there.
+    func containsYear(_ v: TextView, _ i: Int, _ end: Int) -> Bool {
+        var run = 0
+        for k in i..<end {
+            run = CharacterClass.isDigit(v[k]) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
+    /// A month or day moved to year `y`.
+    static func withYear(_ point: TimePoint, _ y: Int) -> TimePoint {
+        switch point {
+        case .month(_, let m): return .month(y, m)
+        case .day(_, let m, let d): return Day(checkedYear: y, month: m, day: d).map { .day($0.year, $0.month, $0.day) } ?? point
+        default: return point
+        }
     }
 
     /// `since JUMPP's launch in 2019`: a point that a span counts from.
@@ -522,7 +544,9 @@ public struct EnglishTimeRules: TimeRules {
         if case .day(let y, let m, let d) = first, let (d2, e) = dayNumber(v, at: k), d2 > d, !CharacterClass.isLetter(v.at(e)),
             !(v.at(e) == " " && Self.months.contains { matches(v, $0.0, at: e + 1) })
         {
-            if v.at(e) == ",", let (_, ye) = year(v, at: e + 2, twoDigits: false) { return (.day(y, m, d2), ye) }
+            if v.at(e) == ",", let (y2, ye) = year(v, at: e + 2, twoDigits: false) {
+                return (Self.withYear(.day(y, m, d2), y2), ye)
+            }
             return (.day(y, m, d2), e)
         }
         if let (core, e) = calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
