@@ -193,6 +193,9 @@ import Testing
             }
             #expect(detail != nil, "the log hears about \(error)")
         }
+        // Every path that turns a register's error into a page says it the same way.
+        let direct = WebError(RegisterError.unavailable(location: "postgres://pledge:…@10.1.2.3:5432/pledge", reason: "refused"))
+        #expect(direct.status == .serviceUnavailable && !direct.message.contains("10.1.2.3"))
         let (notFound, quiet) = SiteMiddleware.clientError(RegisterError.itemNotFound("x#1"))
         #expect(notFound.status == .notFound && quiet == nil)
     }

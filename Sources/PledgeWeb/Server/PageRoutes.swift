@@ -168,7 +168,8 @@ extension WebApp {
             try await register.record(event, item: id)
         } catch let error as RegisterError {
             let web = WebError(error)
-            guard web.status != .notFound else { throw web }
+            // A missing item, or a fault of the server's, goes to the error page (and the log).
+            guard web.status != .notFound, web.isClientError else { throw error }
             var response = try await pages.itemPage(
                 id: id, visitor: visitor, csrf: visitor.nonce.map(gatekeeper.csrfToken), message: error.description).response
             response.status = web.status

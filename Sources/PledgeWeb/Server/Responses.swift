@@ -17,17 +17,22 @@ struct WebError: Error {
         self.headers = headers
     }
 
-    /// What a register's refusal means to a web client.
+    /// What a register's refusal means to a web client. A fault of the server's own (its
+    /// database down or refusing) is told without its detail, which names addresses and files.
     init(_ error: RegisterError) {
         switch error {
         case .itemNotFound, .documentNotFound: self.init(.notFound, error.description)
         case .staleVersion: self.init(.conflict, error.description)
         case .userExists: self.init(.conflict, error.description)
         case .invalid: self.init(.unprocessableContent, error.description)
-        case .unavailable: self.init(.serviceUnavailable, error.description)
-        case .notARegister, .notEmpty, .failed: self.init(.internalServerError, error.description)
+        case .unavailable:
+            self.init(.serviceUnavailable, "the register's database is not answering; try again in a moment", headers: [.retryAfter: "5"])
+        case .notARegister, .notEmpty, .failed: self.init(.internalServerError, "the server could not answer this request")
         }
     }
+
+    /// Whether the client's request was at fault (4xx), so the message is the whole story.
+    var isClientError: Bool { status.code < 500 }
 }
 
 enum Reply {

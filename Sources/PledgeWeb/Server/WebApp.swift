@@ -169,14 +169,8 @@ struct SiteMiddleware: RouterMiddleware {
         switch error {
         case let e as WebError: return (e, nil)
         case let e as RegisterError:
-            switch e {
-            case .unavailable:
-                return (WebError(.serviceUnavailable, "the register's database is not answering; try again in a moment",
-                                 headers: [.retryAfter: "5"]), e.description)
-            case .notARegister, .notEmpty, .failed:
-                return (WebError(.internalServerError, "the server could not answer this request"), e.description)
-            default: return (WebError(e), nil)
-            }
+            let web = WebError(e)
+            return (web, web.isClientError ? nil : e.description)
         case let e as HTTPError:
             return (WebError(e.status, e.body ?? (e.status == .notFound ? "nothing here" : e.status.reasonPhrase)), nil)
         case is NIOTooManyBytesError:
