@@ -6,10 +6,13 @@ public struct ExtractionOptions: Sendable {
     public var date: Day?
     /// Overrides language detection.
     public var language: Language?
+    /// Overrides the parties read from the document; the first is taken as its issuer.
+    public var parties: [Party]?
 
-    public init(date: Day? = nil, language: Language? = nil) {
+    public init(date: Day? = nil, language: Language? = nil, parties: [Party]? = nil) {
         self.date = date
         self.language = language
+        self.parties = parties
     }
 }
 
@@ -148,7 +151,9 @@ struct ExtractionRun {
         if anchor == nil, let dateLine { anchor = dateOnLine(dateLine) }
         if anchor == nil { anchor = statedDate }
         out.document.date = anchor?.iso
-        context = PartyContextReader.read(bytes: bytes, language: rules.language)
+        context = documentParties(titleLine: titleLine, dateLine: dateLine)
+        out.document.parties = context.documentParties
+        out.document.issuer = context.issuer
         let blocks = Layout.blocks(
             kinds: kinds, head: { head(ofLine: $0, count: 16) }, tail: { tail(ofLine: $0) }, title: { scalars(ofLine: $0) },
             lines: lines, rules: rules.layout, titleLine: titleLine, dateLine: dateLine)
@@ -200,6 +205,40 @@ struct ExtractionRun {
         var n = 0
         for b in bytes where b & 0xC0 != 0x80 { n += 1 }
         return n
+    }
+
+    /// Who the document is between and who published it: read from its title, furniture,
+    /// opening and closing lines, or given by the caller.
+    func documentParties(titleLine: Int?, dateLine: Int?) -> PartyContext {
+        let filled = lines.indices.filter { lines[$0].end > lines[$0].start && head(ofLine: $0, count: 8).contains { !CharacterClass.isSpace($0) } }
+        var evidence = DocumentPartiesReader.Evidence()
+        evidence.title = titleLine.map { head(ofLine: $0, count: 300) }
+        let bodyStart = max(titleLine ?? -1, dateLine ?? -1)
+        evidence.header = filled.prefix(8).filter { lines[$0].end - lines[$0].start <= 80 && $0 != titleLine }.map { head(ofLine: $0, count: 80) }
+        if let first = filled.first(where: { $0 > bodyStart && kinds[$0] != .blank }) {
+            // The subject of the first sentence: `We, the leaders of Japan, the Philippines, and
+            // the United States`, `President Biden … and Prime Minister Kishida of Japan`.
+            var sentence = head(ofLine: first, count: 400)
+            if let end = sentence.indices.first(where: { i in
+                CharacterClass.isJapaneseSentenceEnd(sentence[i]) || sentence[i] == "." && i + 1 < sentence.count && sentence[i + 1] == " " && i > 2 && CharacterClass.isLowerLetter(sentence[i - 1]) && CharacterClass.isLowerLetter(sentence[i - 2])
+            }) {
+                sentence = Array(sentence[...end])
+            }
+            if let actor = rules.reading.read(sentence[...], context: PartyContext(), previous: []).actor {
+                evidence.opening = Array(sentence[actor])
+            }
+        }
+        let sampleEnd = lines.firstIndex { $0.byteStart > 60_000 } ?? lines.count
+        if sampleEnd > 0 {
+            LineScanner.scalars(bytes, from: lines[0].byteStart, to: lines[sampleEnd - 1].byteEnd, into: &evidence.sample)
+        }
+        evidence.closing = filled.suffix(4).filter { lines[$0].end - lines[$0].start <= 80 }.map { head(ofLine: $0, count: 80) }
+        var context = DocumentPartiesReader.read(evidence, language: rules.language)
+        if let given = options.parties, let first = given.first {
+            context = PartyContext(documentParties: Array(Set(given)).sorted(), issuer: first, home: first)
+            context.speaksForIssuer = given.count == 1
+        }
+        return context
     }
 
     /// The title (first line, short, not a sentence) and the date line under it.
@@ -269,7 +308,7 @@ struct ExtractionRun {
 
     mutating func process(_ block: Block) {
         let view = makeView(block)
-        let found = recognise(view)
+        var found = recognise(view)
         let firstLine = lines[block.firstLine]
         switch block.kind {
         case .title(let title):
@@ -281,7 +320,11 @@ struct ExtractionRun {
             headings += 1
             out.sections.append(Section(id: "s\(headings)", heading: text, level: level, span: SourceSpan(firstLine.start, firstLine.end)))
         case .paragraph, .bullet, .titled:
+            let firstSentence = out.sentences.count
             addItem(block, view: view)
+            for k in found.times.indices where found.times[k].value.contains("FY") {
+                found.times[k].fiscalYearOf = fiscalYearOwner(of: found.times[k], in: out.sentences[firstSentence...])
+            }
         }
         out.amounts += found.amounts
         out.times += found.times
@@ -377,6 +420,15 @@ struct ExtractionRun {
         }
         out.items.append(Item(id: itemID, section: out.sections.last!.id, kind: kind, title: title, span: SourceSpan(start, end)))
         if preambleIndex != nil { out.sections[0].span.end = end }
+    }
+
+    /// Whose fiscal year `FY2025` or `2025年度` is: the one country the sentence binds,
+    /// else Japan's in a Japanese text (年度 is its year), else the publisher's.
+    func fiscalYearOwner(of time: TimeExpression, in sentences: ArraySlice<Sentence>) -> Party? {
+        let parties = sentences.first { $0.span.contains(time.span) }?.parties.filter(\.isCountry) ?? []
+        if parties.count == 1, parties[0] != .OTHER { return parties[0] }
+        if rules.language == .ja { return .JP }
+        return context.issuer ?? context.home
     }
 
     mutating func closePreamble() {

@@ -33,13 +33,19 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
     public var sha256: String
     /// Length of the text in Unicode scalars.
     public var length: Int
+    /// The parties that issue or sign the document: what "we" and 両国 stand for.
+    public var parties: [Party] = []
+    /// The government or body that published it, when the document says.
+    public var issuer: Party?
 
-    public init(title: String?, date: String?, language: Language, sha256: String, length: Int) {
+    public init(title: String?, date: String?, language: Language, sha256: String, length: Int, parties: [Party] = [], issuer: Party? = nil) {
         self.title = title
         self.date = date
         self.language = language
         self.sha256 = sha256
         self.length = length
+        self.parties = parties
+        self.issuer = issuer
     }
 }
 
@@ -89,13 +95,6 @@ public struct Item: Sendable, Codable, Equatable {
 /// How strongly a sentence binds its actor, read from its main predicate.
 public enum Modality: String, Sendable, Codable, CaseIterable {
     case commit, intend, plan, explore, welcome, affirm, done, other
-}
-
-/// The sides a commitment can bind.
-public enum Party: String, Sendable, Codable, CaseIterable, Comparable {
-    case JP, US, OTHER
-
-    public static func < (a: Party, b: Party) -> Bool { a.rawValue < b.rawValue }
 }
 
 public struct Sentence: Sendable, Codable, Equatable {
@@ -163,13 +162,17 @@ public struct TimeExpression: Sendable, Codable, Equatable {
     /// `2024-SU`, `FY2025`, `P2Y`, or `A/B` for ranges.
     public var value: String
     public var part: PeriodPart?
+    /// Whose fiscal year a `FY` value names: the country of the sentence that states it,
+    /// else the document's issuer. Japan's when unset.
+    public var fiscalYearOf: Party?
 
-    public init(span: SourceSpan, text: String, role: TimeRole, value: String, part: PeriodPart? = nil) {
+    public init(span: SourceSpan, text: String, role: TimeRole, value: String, part: PeriodPart? = nil, fiscalYearOf: Party? = nil) {
         self.span = span
         self.text = text
         self.role = role
         self.value = value
         self.part = part
+        self.fiscalYearOf = fiscalYearOf
     }
 }
 

@@ -11,6 +11,8 @@ public enum ExtractionJSON {
         field("language", string(e.document.language.rawValue), &out)
         field("sha256", string(e.document.sha256), &out)
         field("length", String(e.document.length), &out)
+        field("parties", "[" + e.document.parties.map { string($0.rawValue) }.joined(separator: ", ") + "]", &out)
+        field("issuer", string(e.document.issuer?.rawValue), &out)
         out.write("},\n")
         list("sections", e.sections, &out) { s, o in
             field("id", string(s.id), &o, first: true)
@@ -47,6 +49,7 @@ public enum ExtractionJSON {
             field("role", string(t.role.rawValue), &o)
             field("value", string(t.value), &o)
             if let part = t.part { field("part", string(part.rawValue), &o) }
+            if let owner = t.fiscalYearOf { field("fiscal_year_of", string(owner.rawValue), &o) }
         }
         list("terms", e.terms, &out) { t, o in
             field("short", string(t.short), &o, first: true)

@@ -71,6 +71,10 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
                 of: ScalarString(body[actor]), context: context, previous: previous, before: ScalarString(body[..<actor.lowerBound]))
         }
         var modality = predicateModality(body)
+        // A speech or a government's own release speaks for its issuer where no subject is stated.
+        if actor == nil, context.speaksForIssuer, let issuer = context.issuer {
+            parties = modality == .other ? [] : [issuer]
+        }
         // Without a party acting, a sentence describes (FORMAT.md's `other`); a sentence
         // whose subject is left implicit keeps its verb's strength.
         let acting: Set<Modality> = [.commit, .intend, .plan, .done, .explore]

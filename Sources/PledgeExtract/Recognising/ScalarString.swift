@@ -82,6 +82,7 @@ struct Gazetteer<Value: Sendable>: Sendable {
     private let byFirst: [Unicode.Scalar: [Int]]
     /// The same index for ASCII first letters, looked up without hashing.
     private let byFirstASCII: [[Int]]
+    private let byLast: [Unicode.Scalar: [Int]]
     /// Whether names must stand as whole words (English: `nist` is not in `minister`).
     var wholeWords = false
 
@@ -96,25 +97,37 @@ struct Gazetteer<Value: Sendable>: Sendable {
         }
         byFirst = index
         byFirstASCII = ascii
+        var last: [Unicode.Scalar: [Int]] = [:]
+        for (i, e) in entries.enumerated() where !e.0.isEmpty { last[e.0.scalars[e.0.count - 1], default: []].append(i) }
+        byLast = last
     }
 
-    /// The values of all names that occur in `s`.
+    /// The values of the names that occur in `s`, the longest name at each place:
+    /// `インドネシア` is Indonesia and not India too, `papua new guinea` not Guinea.
     func values(in s: ScalarString) -> [Value] {
         var found: [Value] = []
         let text = s.scalars
-        for i in text.indices {
+        var i = 0
+        while i < text.count {
             let u = text[i]
             // A whole word starts after no letter: one test passes over the rest of a word.
-            if wholeWords, i > 0, CharacterClass.isLetter(text[i - 1]) { continue }
+            if wholeWords, i > 0, CharacterClass.isLetter(text[i - 1]) { i += 1; continue }
             let candidates = u.value < 128 ? byFirstASCII[Int(u.value)] : (byFirst[u] ?? [])
-            if candidates.isEmpty { continue }
+            var best: Int?
             for c in candidates {
                 let name = entries[c].name.scalars
+                if let b = best, entries[b].name.count >= name.count { continue }
                 guard i + name.count <= text.count, text[i..<(i + name.count)].elementsEqual(name) else { continue }
-                if wholeWords, i > 0 && CharacterClass.isLetter(text[i - 1]) || i + name.count < text.count && CharacterClass.isLetter(text[i + name.count]) && CharacterClass.isLetter(name[name.count - 1]) {
+                if wholeWords, i + name.count < text.count && CharacterClass.isLetter(text[i + name.count]) && CharacterClass.isLetter(name[name.count - 1]) {
                     continue
                 }
-                found.append(entries[c].value)
+                best = c
+            }
+            if let best {
+                found.append(entries[best].value)
+                i += entries[best].name.count
+            } else {
+                i += 1
             }
         }
         return found
@@ -127,7 +140,11 @@ struct Gazetteer<Value: Sendable>: Sendable {
         return candidates.first { s.hasPrefix(entries[$0].name) }.map { entries[$0].value }
     }
 
-    func containsSuffix(of s: ScalarString) -> Bool { entries.contains { s.hasSuffix($0.name) } }
+    /// Whether `s` ends with one of the names.
+    func containsSuffix(of s: ScalarString) -> Bool {
+        guard let last = s.last else { return false }
+        return (byLast[last] ?? []).contains { s.hasSuffix(entries[$0].name) }
+    }
 }
 
 /// A fixed set of packed word keys (see `EnglishTimeRules.key`), looked up with a

@@ -48,7 +48,7 @@ public struct TimeDuration: Equatable, Sendable {
 extension TimeExpression {
     /// The last day an expression allows, used for due dates: `本年6月までに` → 2024-06-30,
     /// `2025年度末` → 2026-03-31 (Japan's fiscal year), `今後2年間` → two years from `anchor`.
-    public func dueDay(anchor: Day?, fiscalYearStartMonth: Int = 4) -> Day? {
+    public func dueDay(anchor: Day?) -> Day? {
         if role == .duration {
             guard let anchor, value.hasPrefix("P") else { return nil }
             // P2Y, P6M, P2Y6M, P3W, P90D.
@@ -72,15 +72,12 @@ extension TimeExpression {
             return Day(year: y, month: m, day: min(anchor.day, Day.daysIn(year: y, month: m))).adding(days: days)
         }
         let last = value.split(separator: "/").last.map(String.init) ?? value
-        return TimeExpression.lastDay(of: last, part: part, fiscalYearStartMonth: fiscalYearStartMonth)
+        return TimeExpression.lastDay(of: last, part: part, fiscalYear: fiscalYearOf.map(FiscalYear.of) ?? .japan)
     }
 
-    static func lastDay(of iso: String, part: PeriodPart?, fiscalYearStartMonth: Int) -> Day? {
-        if iso.hasPrefix("FY"), let y = Int(iso.dropFirst(2)), Day.years.contains(y + 1) {
-            // A fiscal year starting in April ends in March of the next calendar year.
-            let endMonth = fiscalYearStartMonth == 1 ? 12 : fiscalYearStartMonth - 1
-            let endYear = fiscalYearStartMonth == 1 ? y : y + 1
-            return Day(year: endYear, month: endMonth, day: Day.daysIn(year: endYear, month: endMonth))
+    static func lastDay(of iso: String, part: PeriodPart?, fiscalYear: FiscalYear) -> Day? {
+        if iso.hasPrefix("FY"), let y = Int(iso.dropFirst(2)), Day.years.contains(y) {
+            return fiscalYear.lastDay(ofYearNamed: y)
         }
         let parts = iso.split(separator: "-")
         // The last year keeps one spare, for a winter that ends in February of the next.

@@ -60,7 +60,11 @@ public struct ComplianceSummary: Sendable, Equatable, Codable {
             sections[name, default: []].append(item)
         }
         bySection = sectionOrder.map { group($0, sections[$0]!) }
-        byParty = PledgeModel.Party.allCases.map { party in group(party.rawValue, live.filter { $0.parties.contains(party) }) }
+        // One group per party that any item binds, by code: each member scored on its own,
+        // as the G7 Research Group scores compliance.
+        var byCode: [PledgeModel.Party: [ItemSummary]] = [:]
+        for item in live { for party in item.parties { byCode[party, default: []].append(item) } }
+        byParty = byCode.keys.sorted().map { group($0.rawValue, byCode[$0]!) }
         overall = group("all", live)
     }
 }

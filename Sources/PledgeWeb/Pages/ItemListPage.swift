@@ -37,8 +37,8 @@ struct ListRequest: Sendable, Equatable {
         if let modality, Modality(rawValue: modality) == nil {
             throw WebError(.badRequest, "unknown modality '\(modality)'; one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let party, Party(rawValue: party) == nil {
-            throw WebError(.badRequest, "unknown party '\(party)'; one of \(Party.allCases.map(\.rawValue).joined(separator: ", "))")
+        if let party, Party(rawValue: party).map(PartyNames.isKnown) != true {
+            throw WebError(.badRequest, "unknown party '\(party)'; a country's ISO 3166 code (JP, PH, GB) or an organisation's (EU, UN, NATO)")
         }
         if let status, Status(rawValue: status) == nil {
             throw WebError(.badRequest, "unknown status '\(status)'; one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -192,11 +192,17 @@ extension Pages {
                       search: request.search ?? "")
     }
 
+    /// A party as the register's bilingual readers know it: `Philippines · フィリピン`.
+    static func partyName(_ party: Party) -> String {
+        let en = PartyNames.name(of: party, in: .en), ja = PartyNames.name(of: party, in: .ja)
+        return en == ja ? en : "\(en) · \(ja)"
+    }
+
     func facetLabel(_ field: FacetField, _ count: FacetCount) -> String {
         switch field {
         case .modality: Modality(rawValue: count.value).flatMap { Self.modalityNames[$0] } ?? count.value
         case .status: Status(rawValue: count.value).flatMap { Self.statusNames[$0] } ?? count.value
-        case .party: ["JP": "Japan", "US": "United States", "OTHER": "others"][count.value] ?? count.value
+        case .party: Party(rawValue: count.value).map(Self.partyName) ?? count.value
         default: count.label ?? count.value
         }
     }

@@ -1,94 +1,67 @@
 import PledgeModel
 
-/// Who the document is between, and what its own abbreviations stand for: the
-/// context that turns `両国`, `我々`, `同社` or `JST` into parties.
-public struct PartyContext: Sendable {
-    /// The sides `我々`, `両国`, `両首脳` stand for: Japan and its counterpart.
-    public var documentParties: [Party]
-    /// The side a foreign company or body of unstated nationality most likely belongs to.
-    public var counterpart: Party
-    /// The side whose bodies a text names without their country: Japan's in a Japanese
-    /// text (外務省), the releasing government's in an English one (the Department of Energy).
-    public var home: Party = .JP
-    /// Parties of abbreviations the document defined (`日本の科学技術振興機構（JST）` → JST: JP).
-    public var termParties: [ScalarString: [Party]] = [:]
-
-    public init(documentParties: [Party] = [.JP, .US], counterpart: Party = .US) {
-        self.documentParties = documentParties
-        self.counterpart = counterpart
-    }
-}
-
-/// Reads which of Japan, the United States and others a Japanese actor phrase
-/// stands for. Knowledge lives in small tables (country names and one-character
-/// abbreviations, groupings, well-known people, places and companies); the rules
-/// (an unmarked ministry is Japan's, a katakana `〜社` is foreign) do the rest.
+/// Reads which countries and organisations a Japanese actor phrase stands for. Country
+/// and organisation names come from `PartyNames` (CLDR plus aliases); small tables here
+/// hold agencies, places, people and companies these documents name without their
+/// country. The rules (an unmarked ministry is the home government's, a katakana `〜社`
+/// is foreign) do the rest.
 public enum JapaneseParties {
-    /// Names of countries and unions, longest first where one contains another.
-    static let countries = Gazetteer<PartySet>([
-        ("アメリカ合衆国", [.US]), ("アメリカ", [.US]), ("合衆国", [.US]), ("米国", [.US]), ("米側", [.US]), ("日本国", [.JP]),
-        ("日本", [.JP]), ("我が国", [.JP]), ("わが国", [.JP]), ("自衛隊", [.JP]), ("JAPAN", [.JP]), ("Japan", [.JP]),
-        ("United States", [.US]), ("U.S.", [.US]), ("USA", [.US]),
-        ("オーストラリア", [.OTHER]), ("豪州", [.OTHER]), ("英国", [.OTHER]), ("イギリス", [.OTHER]), ("韓国", [.OTHER]),
-        ("大韓民国", [.OTHER]), ("中国", [.OTHER]), ("台湾", [.OTHER]), ("インド", [.OTHER]), ("フランス", [.OTHER]),
-        ("ドイツ", [.OTHER]), ("イタリア", [.OTHER]), ("カナダ", [.OTHER]), ("フィリピン", [.OTHER]), ("ベトナム", [.OTHER]),
-        ("インドネシア", [.OTHER]), ("タイ", [.OTHER]), ("マレーシア", [.OTHER]), ("シンガポール", [.OTHER]),
-        ("ニュージーランド", [.OTHER]), ("ウクライナ", [.OTHER]), ("ロシア", [.OTHER]), ("ブラジル", [.OTHER]),
-        ("欧州連合", [.OTHER]), ("欧州", [.OTHER]), ("EU", [.OTHER]), ("国連", [.OTHER]), ("国際連合", [.OTHER]),
-        ("ASEAN", [.OTHER]), ("東南アジア諸国連合", [.OTHER]), ("世界銀行", [.OTHER]), ("IMF", [.OTHER]),
-        ("NATO", [.US, .OTHER]), ("AUKUS", [.US, .OTHER]), ("G7", [.JP, .US, .OTHER]), ("Ｇ７", [.JP, .US, .OTHER]),
-        ("G20", [.JP, .US, .OTHER]), ("クアッド", [.JP, .US, .OTHER]), ("Quad", [.JP, .US, .OTHER]),
-        ("NASA", [.US]), ("JAXA", [.JP]), ("JICA", [.JP]), ("JBIC", [.JP]), ("JETRO", [.JP]), ("ジェトロ", [.JP]),
-        ("USAID", [.US]), ("DFC", [.US]),
+    /// Countries and organisations, then agencies known by their own names.
+    static let countries = PartyNames.japanese
+    static let agencies = Gazetteer<Party>([
+        ("NASA", "US"), ("JAXA", "JP"), ("JICA", "JP"), ("JBIC", "JP"), ("JETRO", "JP"), ("ジェトロ", "JP"), ("USAID", "US"),
+        ("DFC", "US"), ("NEXI", "JP"), ("JOGMEC", "JP"), ("NEDO", "JP"), ("ホワイトハウス", "US"), ("国防総省", "US"),
+        ("国務省", "US"), ("首相官邸", "JP"), ("官邸", "JP"), ("国会", "JP"), ("ペンタゴン", "US"),
     ])
-    /// One-character abbreviations that stand in compounds such as 日米豪, 日英, 米比.
-    static let abbreviations: [Unicode.Scalar: Party] = [
-        "日": .JP, "米": .US, "豪": .OTHER, "英": .OTHER, "韓": .OTHER, "印": .OTHER, "仏": .OTHER, "独": .OTHER,
-        "中": .OTHER, "露": .OTHER, "加": .OTHER, "伊": .OTHER, "比": .OTHER, "越": .OTHER, "尼": .OTHER, "泰": .OTHER,
-        "欧": .OTHER, "台": .OTHER, "星": .OTHER, "馬": .OTHER,
-    ]
+    /// One-character names that stand in compounds such as 日米豪, 日英, 米比.
+    static let abbreviations = PartyNames.abbreviations
     /// Places whose names stand in institutions' names (シカゴ大学, 東京大学).
     static let places = Gazetteer<Party>([
-        ("東京", .JP), ("大阪", .JP), ("京都", .JP), ("名古屋", .JP), ("横浜", .JP), ("福岡", .JP), ("札幌", .JP),
-        ("神戸", .JP), ("広島", .JP), ("福島", .JP), ("沖縄", .JP), ("北海道", .JP), ("筑波", .JP), ("東北", .JP),
-        ("九州", .JP), ("慶應", .JP), ("早稲田", .JP), ("仙台", .JP), ("長崎", .JP),
-        ("ワシントン", .US), ("ニューヨーク", .US), ("シカゴ", .US), ("カリフォルニア", .US), ("テキサス", .US),
-        ("ハワイ", .US), ("アラスカ", .US), ("グアム", .US), ("ボストン", .US), ("ハーバード", .US), ("スタンフォード", .US),
-        ("マサチューセッツ", .US), ("カーネギーメロン", .US), ("ジョージタウン", .US), ("コロンビア大学", .US),
-        ("プリンストン", .US), ("イェール", .US), ("サンフランシスコ", .US), ("ロサンゼルス", .US), ("シアトル", .US),
-        ("ソウル", .OTHER), ("北京", .OTHER), ("上海", .OTHER), ("ロンドン", .OTHER), ("パリ", .OTHER), ("シドニー", .OTHER),
-        ("メルボルン", .OTHER), ("マニラ", .OTHER), ("ジャカルタ", .OTHER), ("ニューデリー", .OTHER), ("ベルリン", .OTHER),
-        ("オックスフォード", .OTHER), ("ケンブリッジ", .OTHER), ("トロント", .OTHER), ("台北", .OTHER),
+        ("東京", "JP"), ("大阪", "JP"), ("京都", "JP"), ("名古屋", "JP"), ("横浜", "JP"), ("福岡", "JP"), ("札幌", "JP"),
+        ("神戸", "JP"), ("広島", "JP"), ("福島", "JP"), ("沖縄", "JP"), ("北海道", "JP"), ("筑波", "JP"), ("東北", "JP"),
+        ("九州", "JP"), ("慶應", "JP"), ("早稲田", "JP"), ("仙台", "JP"), ("長崎", "JP"),
+        ("ワシントン", "US"), ("ニューヨーク", "US"), ("シカゴ", "US"), ("カリフォルニア", "US"), ("テキサス", "US"),
+        ("ハワイ", "US"), ("アラスカ", "US"), ("グアム", "US"), ("ボストン", "US"), ("ハーバード", "US"), ("スタンフォード", "US"),
+        ("マサチューセッツ", "US"), ("カーネギーメロン", "US"), ("ジョージタウン", "US"), ("コロンビア大学", "US"),
+        ("プリンストン", "US"), ("イェール", "US"), ("サンフランシスコ", "US"), ("ロサンゼルス", "US"), ("シアトル", "US"),
+        ("ソウル", "KR"), ("北京", "CN"), ("上海", "CN"), ("ロンドン", "GB"), ("パリ", "FR"), ("シドニー", "AU"),
+        ("メルボルン", "AU"), ("マニラ", "PH"), ("ジャカルタ", "ID"), ("ニューデリー", "IN"), ("ベルリン", "DE"),
+        ("オックスフォード", "GB"), ("ケンブリッジ", "GB"), ("トロント", "CA"), ("台北", "TW"), ("ハノイ", "VN"),
+        ("バンコク", "TH"), ("キーウ", "UA"), ("モスクワ", "RU"), ("ブリュッセル", "EU"),
     ])
     /// People who stand for their country in these documents.
     static let people = Gazetteer<Party>([
-        ("バイデン", .US), ("ハリス", .US), ("トランプ", .US), ("オバマ", .US), ("ブリンケン", .US), ("オースティン", .US),
-        ("ルビオ", .US), ("ヘグセス", .US), ("レモンド", .US), ("イエレン", .US), ("エマニュエル", .US), ("サリバン", .US),
-        ("岸田", .JP), ("石破", .JP), ("高市", .JP), ("菅", .JP), ("安倍", .JP), ("上川", .JP), ("林", .JP), ("茂木", .JP),
-        ("岩屋", .JP), ("木原", .JP), ("中谷", .JP), ("齋藤", .JP), ("武藤", .JP), ("天皇", .JP),
-        ("アルバニージー", .OTHER), ("マルコス", .OTHER), ("尹", .OTHER), ("スナク", .OTHER), ("スターマー", .OTHER),
-        ("モディ", .OTHER), ("マクロン", .OTHER), ("ショルツ", .OTHER), ("メローニ", .OTHER), ("トルドー", .OTHER),
-        ("ゼレンスキー", .OTHER), ("習近平", .OTHER),
+        ("バイデン", "US"), ("ハリス", "US"), ("トランプ", "US"), ("オバマ", "US"), ("ブリンケン", "US"), ("オースティン", "US"),
+        ("ルビオ", "US"), ("ヘグセス", "US"), ("レモンド", "US"), ("イエレン", "US"), ("エマニュエル", "US"), ("サリバン", "US"),
+        ("岸田", "JP"), ("石破", "JP"), ("高市", "JP"), ("菅", "JP"), ("安倍", "JP"), ("上川", "JP"), ("林", "JP"), ("茂木", "JP"),
+        ("岩屋", "JP"), ("木原", "JP"), ("中谷", "JP"), ("齋藤", "JP"), ("武藤", "JP"), ("天皇", "JP"), ("小泉", "JP"), ("野田", "JP"),
+        ("アルバニージー", "AU"), ("モリソン", "AU"), ("マルコス", "PH"), ("尹", "KR"), ("李在明", "KR"), ("スナク", "GB"),
+        ("スターマー", "GB"), ("モディ", "IN"), ("マクロン", "FR"), ("ショルツ", "DE"), ("メルツ", "DE"), ("メローニ", "IT"),
+        ("トルドー", "CA"), ("カーニー", "CA"), ("ゼレンスキー", "UA"), ("習近平", "CN"), ("プーチン", "RU"), ("ジョコ", "ID"),
+        ("プラボウォ", "ID"), ("ラクソン", "NZ"), ("フォン・デア・ライエン", "EU"), ("ミシェル", "EU"), ("グテーレス", "UN"),
     ])
     /// Companies whose names carry no nationality mark.
     static let companies = Gazetteer<Party>([
-        ("トヨタ", .JP), ("ホンダ", .JP), ("本田技研", .JP), ("日産", .JP), ("ソニー", .JP), ("パナソニック", .JP),
-        ("日立", .JP), ("東芝", .JP), ("三菱", .JP), ("三井", .JP), ("住友", .JP), ("伊藤忠", .JP), ("丸紅", .JP),
-        ("第一三共", .JP), ("武田薬品", .JP), ("アステラス", .JP), ("ソフトバンク", .JP), ("楽天", .JP), ("富士通", .JP),
-        ("NEC", .JP), ("NTT", .JP), ("KDDI", .JP), ("キヤノン", .JP), ("富士フイルム", .JP), ("富士フィルム", .JP),
-        ("安川電機", .JP), ("デンソー", .JP), ("スバル", .JP), ("マツダ", .JP), ("日本製鉄", .JP), ("JERA", .JP),
-        ("東京電力", .JP), ("関西電力", .JP), ("ラピダス", .JP), ("Rapidus", .JP), ("UBE", .JP), ("IHI", .JP), ("川崎重工", .JP),
-        ("セブン", .JP), ("ファーストリテイリング", .JP), ("ユニクロ", .JP), ("任天堂", .JP), ("ANA", .JP), ("JAL", .JP),
-        ("マイクロソフト", .US), ("Microsoft", .US), ("グーグル", .US), ("Google", .US), ("アマゾン", .US), ("Amazon", .US),
-        ("アップル", .US), ("Apple", .US), ("メタ", .US), ("エヌビディア", .US), ("NVIDIA", .US), ("インテル", .US),
-        ("IBM", .US), ("ボーイング", .US), ("ロッキード", .US), ("レイセオン", .US), ("ゼネラル・モーターズ", .US),
-        ("フォード", .US), ("テスラ", .US), ("ファイザー", .US), ("モデルナ", .US), ("エクソン", .US), ("シェブロン", .US),
-        ("オープンAI", .US), ("OpenAI", .US), ("Airbnb", .US), ("ウーバー", .US), ("マイクロン", .US), ("クアルコム", .US),
-        ("アーム", .OTHER), ("サムスン", .OTHER), ("TSMC", .OTHER), ("台湾積体電路", .OTHER), ("ヒュンダイ", .OTHER),
-        ("現代自動車", .OTHER), ("LG", .OTHER), ("SK", .OTHER), ("シーメンス", .OTHER), ("BHP", .OTHER),
+        ("トヨタ", "JP"), ("ホンダ", "JP"), ("本田技研", "JP"), ("日産", "JP"), ("ソニー", "JP"), ("パナソニック", "JP"),
+        ("日立", "JP"), ("東芝", "JP"), ("三菱", "JP"), ("三井", "JP"), ("住友", "JP"), ("伊藤忠", "JP"), ("丸紅", "JP"),
+        ("第一三共", "JP"), ("武田薬品", "JP"), ("アステラス", "JP"), ("ソフトバンク", "JP"), ("楽天", "JP"), ("富士通", "JP"),
+        ("NEC", "JP"), ("NTT", "JP"), ("KDDI", "JP"), ("キヤノン", "JP"), ("富士フイルム", "JP"), ("富士フィルム", "JP"),
+        ("安川電機", "JP"), ("デンソー", "JP"), ("スバル", "JP"), ("マツダ", "JP"), ("日本製鉄", "JP"), ("JERA", "JP"),
+        ("東京電力", "JP"), ("関西電力", "JP"), ("ラピダス", "JP"), ("Rapidus", "JP"), ("UBE", "JP"), ("IHI", "JP"), ("川崎重工", "JP"),
+        ("セブン", "JP"), ("ファーストリテイリング", "JP"), ("ユニクロ", "JP"), ("任天堂", "JP"), ("ANA", "JP"), ("JAL", "JP"),
+        ("マイクロソフト", "US"), ("Microsoft", "US"), ("グーグル", "US"), ("Google", "US"), ("アマゾン", "US"), ("Amazon", "US"),
+        ("アップル", "US"), ("Apple", "US"), ("メタ", "US"), ("エヌビディア", "US"), ("NVIDIA", "US"), ("インテル", "US"),
+        ("IBM", "US"), ("ボーイング", "US"), ("ロッキード", "US"), ("レイセオン", "US"), ("ゼネラル・モーターズ", "US"),
+        ("フォード", "US"), ("テスラ", "US"), ("ファイザー", "US"), ("モデルナ", "US"), ("エクソン", "US"), ("シェブロン", "US"),
+        ("オープンAI", "US"), ("OpenAI", "US"), ("Airbnb", "US"), ("ウーバー", "US"), ("マイクロン", "US"), ("クアルコム", "US"),
+        ("アーム", "GB"), ("サムスン", "KR"), ("TSMC", "TW"), ("台湾積体電路", "TW"), ("ヒュンダイ", "KR"),
+        ("現代自動車", "KR"), ("LG", "KR"), ("SK", "KR"), ("シーメンス", "DE"), ("BHP", "AU"), ("エアバス", "EU"),
     ])
     /// Words meaning "both sides" of the document.
-    static let bothSides: [ScalarString] = ["我々", "われわれ", "両国", "両首脳", "両政府", "両者", "双方", "両機関", "両大臣", "両外相", "両国首脳", "両閣僚"]
+    static let bothSides: [ScalarString] = [
+        "我々", "われわれ", "我ら", "両国", "両首脳", "両政府", "両者", "双方", "両機関", "両大臣", "両外相", "両国首脳", "両閣僚",
+        "三か国", "三カ国", "三ヶ国", "3か国", "３か国", "三国", "3国", "各首脳", "三首脳", "首脳たち", "首脳ら", "我々首脳",
+    ]
     /// Words that refer back to the last actor named: 同社, 同国, 同機関.
     static let anaphora: [ScalarString] = ["同社", "同国", "同機関", "同省", "同庁", "同行", "同大学", "同政府", "同グループ", "同公社"]
 
@@ -113,6 +86,9 @@ public enum JapaneseParties {
         parties(of: ScalarString(actor), context: context, previous: previous, before: ScalarString(before))
     }
 
+    /// The speaker of a speech, who speaks for the issuing government.
+    static let speakers: [ScalarString] = ["私", "わたくし", "私たち", "私ども", "わたし", "我々", "われわれ", "政府", "内閣", "私自身"]
+
     static let adverbs: [ScalarString] = ["また", "さらに", "更に", "なお", "共に", "も"]
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party], before: ScalarString) -> [Party] {
@@ -122,6 +98,7 @@ public enum JapaneseParties {
         }
         core = core.trimmingSpaces()
         if core.isEmpty { return [] }
+        if let issuer = context.issuer, context.speaksForIssuer, speakers.contains(core) { return [issuer] }
         if anaphora.contains(where: { core.hasPrefix($0) }) {
             if !previous.isEmpty { return previous }
             return marked(before, context: context).sorted()
@@ -147,7 +124,7 @@ public enum JapaneseParties {
         if bothSides.contains(where: { head.hasSuffix($0) }) { return true }
         if agentHeads.contains(where: { head.hasSuffix($0) }) || titles.contains(where: { head.hasSuffix($0) }) { return true }
         if countries.containsSuffix(of: head) { return true }
-        if companies.prefixValue(of: head) != nil || people.prefixValue(of: head) != nil { return true }
+        if companies.prefixValue(of: head) != nil || people.prefixValue(of: head) != nil || agencies.containsSuffix(of: head) { return true }
         if context.termParties[head] != nil { return true }
         // Compounds of one-character country names: 日米, 日米豪, 米英.
         if head.count >= 2, head.scalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
@@ -171,8 +148,13 @@ public enum JapaneseParties {
     /// The parties a phrase names outright: countries, compounds, places, people, companies, defined terms.
     static func marked(_ c: ScalarString, context: PartyContext) -> PartySet {
         var found = PartySet()
-        if bothSides.contains(where: { c.contains($0) }) { found.formUnion(context.documentParties) }
+        if let word = bothSides.first(where: { c.contains($0) }) {
+            found.formUnion(context.documentParties)
+            // 三か国 in a bilateral text takes in a third party it does not name here.
+            if word.scalars.contains(where: { "三3３".unicodeScalars.contains($0) }), context.documentParties.count < 3 { found.insert(.OTHER) }
+        }
         for parties in countries.values(in: c) { found.formUnion(parties) }
+        for party in agencies.values(in: c) { found.insert(party) }
         for (short, parties) in context.termParties where c.contains(short) { found.formUnion(parties) }
         for party in people.values(in: c) { found.insert(party) }
         for party in places.values(in: c) { found.insert(party) }
@@ -180,6 +162,8 @@ public enum JapaneseParties {
         found.formUnion(compoundParties(c))
         // 日 before another country's name: 日EU, 日ASEAN, 日豪州.
         if c.hasPrefix("日"), !found.isEmpty, !c.hasPrefix("日本") { found.insert(.JP) }
+        // 我が国 is the speaker's country whichever it is.
+        if let issuer = context.issuer, c.hasPrefix("我が国") || c.hasPrefix("わが国") { found = [issuer] }
         return found
     }
 
@@ -193,7 +177,7 @@ public enum JapaneseParties {
             let name = head.scalars.dropLast(head.hasSuffix("社") ? 1 : 0)
             let foreign = name.contains { CharacterClass.isKatakana($0) || CharacterClass.isASCIILetter($0) }
                 && !head.contains("株式会社")
-            found.insert(foreign ? context.counterpart : .JP)
+            if foreign { found.insert(context.foreign) } else { found.insert(.JP) }
         } else if let title = titles.first(where: { head.hasSuffix($0) }) {
             // A person by name and office: a katakana name is foreign (ギラード首相, マナロ外務大臣),
             // a kanji name Japanese (林外務大臣); 総理 is Japan's own office.
@@ -201,10 +185,12 @@ public enum JapaneseParties {
             if title == "総理大臣" || title == "総理" || name.isEmpty && title == "首相" {
                 found.insert(.JP)
             } else if let first = name.first {
-                found.insert(CharacterClass.isKatakana(first) || CharacterClass.isASCIILetter(first) ? .OTHER : .JP)
+                if CharacterClass.isKatakana(first) || CharacterClass.isASCIILetter(first) { found.insert(context.foreign) } else { found.insert(.JP) }
             }
         } else if japaneseBodyHeads.contains(where: { head.hasSuffix($0) }) || isJapaneseCompanyName(head) {
-            found.insert(.JP)
+            // A Japanese text names its own government's bodies bare; a translation of another
+            // government's release names that government's so (国務省 is in `agencies`).
+            found.insert(context.home ?? .JP)
         }
         return found
     }
@@ -217,7 +203,7 @@ public enum JapaneseParties {
         s.hasPrefix("株式会社") || japaneseCompanySuffixes.contains { s.hasSuffix($0) }
     }
 
-    /// Parties named by a run of one-character abbreviations: 日米 → JP, US; 日米豪 → JP, US, OTHER.
+    /// Parties named by a run of one-character abbreviations: 日米 → JP, US; 日米豪 → AU, JP, US.
     /// Only runs of two or more count, so 米 in 米国 is left to the country table and 中 in 中旬 never counts.
     static func compoundParties(_ s: ScalarString) -> PartySet {
         var found = PartySet()
@@ -234,7 +220,7 @@ public enum JapaneseParties {
             let length = j - i
             if length >= 2 && (scalars[i] == "日" || scalars[i] == "米" || scalars.indices.contains(i + 1) && (scalars[i + 1] == "米" || scalars[i + 1] == "日")) {
                 found.formUnion(run)
-            } else if length == 1, scalars[i] == "米", i + 1 < scalars.count,
+            } else if length == 1, scalars[i] == "米", i + 1 < scalars.count, i == 0 || !"北南中".unicodeScalars.contains(scalars[i - 1]),
                 CharacterClass.isKanji(scalars[i + 1]) || CharacterClass.isKatakana(scalars[i + 1]),
                 !"価粉作飯食穀".unicodeScalars.contains(scalars[i + 1])
             {
@@ -266,38 +252,3 @@ extension String {
     func trimmingSpaces() -> String { ScalarString(self).trimmingSpaces().description }
 }
 
-/// A set of parties as three bits: built and merged for every sentence, so it
-/// should cost no hashing.
-struct PartySet: OptionSet, Sendable {
-    let rawValue: UInt8
-
-    static let JP = PartySet(rawValue: 1)
-    static let US = PartySet(rawValue: 2)
-    static let OTHER = PartySet(rawValue: 4)
-
-    init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    init(_ parties: [Party]) {
-        self.init(rawValue: 0)
-        for p in parties { insert(p) }
-    }
-
-    mutating func insert(_ p: Party) {
-        switch p {
-        case .JP: formUnion(.JP)
-        case .US: formUnion(.US)
-        case .OTHER: formUnion(.OTHER)
-        }
-    }
-
-    mutating func formUnion(_ parties: [Party]) { for p in parties { insert(p) } }
-
-    /// The parties in `Party`'s order (JP, OTHER, US), as the format writes them.
-    func sorted() -> [Party] {
-        var out: [Party] = []
-        if contains(.JP) { out.append(.JP) }
-        if contains(.OTHER) { out.append(.OTHER) }
-        if contains(.US) { out.append(.US) }
-        return out
-    }
-}
