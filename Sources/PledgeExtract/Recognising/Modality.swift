@@ -65,15 +65,21 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         var actor = actorRange(body)
         // `XがYであると考えております`: X belongs to what the speaker thinks, not to the speaker.
         if let a = actor, let quote = trailingQuotative(body), a.upperBound < quote { actor = nil }
+        // `北朝鮮が具体的な行動を取るよう強く求めます`: X is the subject of what is asked for
+        // (a topic, `XはYするよう指示した`, stays the main subject).
+        if let a = actor, a.upperBound < body.count, body[a.upperBound] == "が", purposeClause(body, after: a.upperBound) != nil { actor = nil }
         var parties = previous
         if let actor {
             parties = JapaneseParties.parties(
                 of: ScalarString(body[actor]), context: context, previous: previous, before: ScalarString(body[..<actor.lowerBound]))
         }
         var modality = predicateModality(body)
-        // A speech or a government's own release speaks for its issuer where no subject is stated.
+        // An unstated subject: in a speech or a government's own release, the issuer; in a
+        // joint text, the sides that issue it (`…協力を継続。` in a summary of a joint statement).
         if actor == nil, context.speaksForIssuer, let issuer = context.issuer {
             parties = modality == .other ? [] : [issuer]
+        } else if actor == nil, previous.isEmpty, modality != .other {
+            parties = context.documentParties
         }
         // Without a party acting, a sentence describes (FORMAT.md's `other`); a sentence
         // whose subject is left implicit keeps its verb's strength.
@@ -90,6 +96,21 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             for at in stride(from: s.count - v.count, through: max(0, s.count - 16), by: -1) where s[at..<(at + v.count)].elementsEqual(v) {
                 return onlyInflection(s[(at + v.count)...]) ? at : nil
             }
+        }
+        return nil
+    }
+
+    /// Where a `…するよう` clause ends (`取るよう求めます`, `協定となるよう交渉をリードし`):
+    /// a subject before it belongs to the clause, not to the main predicate.
+    func purposeClause(_ s: [Unicode.Scalar], after start: Int) -> Int? {
+        var k = start
+        while k + 3 < s.count {
+            if s[k] == "よ", s[k + 1] == "う", CharacterClass.isHiragana(s[k - 1]), s[k - 1] != "の",
+                !"なだでも".unicodeScalars.contains(s[k + 2])
+            {
+                return k
+            }
+            k += 1
         }
         return nil
     }
@@ -131,16 +152,28 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
     func plainPredicate(_ s: [Unicode.Scalar]) -> Modality {
         let tail = ScalarString(s.suffix(8))
         for copula in Self.copulas where tail.hasSuffix(copula) {
-            if copula == "いる" && (tail.hasSuffix("ている") || tail.hasSuffix("でいる")) { break }
+            if copula == "いる" || copula == "います", tail.hasSuffix(ScalarString("て\(copula)")) || tail.hasSuffix(ScalarString("で\(copula)")) { break }
             return .other
         }
         if isPast(tail) { return .done }
+        // A sentence that stops on a noun: a summary's `…協力を継続。` acts; a list or a
+        // description (`テロ、難民、貧困、感染症。`, `…選手たち。`) does not.
+        if let last = s.last, !CharacterClass.isHiragana(last) {
+            var k = s.count - 1
+            while k > 0, CharacterClass.isKanji(s[k - 1]) || CharacterClass.isKatakana(s[k - 1]) || s[k - 1] == "ー" { k -= 1 }
+            return k > 0 && (s[k - 1] == "を" || s[k - 1] == "に") && s.count - k >= 2 ? .commit : .other
+        }
+        if let last = s.last, !Self.verbEndings.unicodeScalars.contains(last) { return .other }
         return .commit
     }
 
+    /// The last kana of a verb's dictionary, polite or volitional form (する, 行う, 進めます, 参りましょう).
+    static let verbEndings = "うくぐすつぬぶむるい"
+
     static let copulas: [ScalarString] = [
         "である", "であった", "となる", "となった", "となっている", "となってきた", "ある", "あった", "だ", "です", "れている", "れています", "いる",
-        "られる", "れる", "ない",
+        "られる", "れる", "ない", "であります", "でありました", "でした", "ありません", "あります", "ございます", "います", "いません",
+        "なりません",
     ]
 
     func isPast(_ tail: ScalarString) -> Bool {

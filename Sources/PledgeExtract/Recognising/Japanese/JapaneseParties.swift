@@ -142,7 +142,10 @@ public enum JapaneseParties {
     static let conjunctions: [ScalarString] = ["及び", "並びに", "、", "と", "や"]
 
     static func conjuncts(of phrase: ScalarString) -> [ScalarString] {
-        phrase.split(by: conjunctions)
+        // `ロシアとの関係改善` is the improvement, not Russia: what follows との is the head.
+        var phrase = phrase
+        while let k = phrase.firstIndex(of: "との") { phrase = ScalarString(Array(phrase.scalars[(k + 2)...])) }
+        return phrase.split(by: conjunctions)
     }
 
     /// The parties a phrase names outright: countries, compounds, places, people, companies, defined terms.

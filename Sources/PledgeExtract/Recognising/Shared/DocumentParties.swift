@@ -53,7 +53,13 @@ enum DocumentPartiesReader {
         let title = e.title.map { ScalarString($0) } ?? ScalarString("")
         let lowerTitle = lowered(title)
         var issuer = publisher(in: e.header + e.closing + (e.title.map { [$0] } ?? []))
-        let isSpeech = speechMarks.contains { lowerTitle.contains($0) }
+        var isSpeech = speechMarks.contains { lowerTitle.contains($0) }
+        // Japanese in the polite style (〜ます, 〜です) is a government speaking for itself: a
+        // speech or a ministry's release. Joint statements are written in the plain style.
+        if language == .ja, !isSpeech, named(in: title, language: language).count < 2, isPolite(e.sample) {
+            isSpeech = true
+            if issuer == nil { issuer = .JP }
+        }
         if lowerTitle.hasPrefix("fact sheet"), issuer == nil { issuer = .US }  // the White House's and State's form
 
         var parties = named(in: title, language: language)
@@ -113,6 +119,17 @@ enum DocumentPartiesReader {
             for p in EnglishParties.entities.values(in: lower) { found.insert(p) }
         }
         return found
+    }
+
+    /// Whether most sentences end in the polite style: `ます。`, `です。`, `ません。`.
+    static func isPolite(_ text: [Unicode.Scalar]) -> Bool {
+        var sentences = 0, polite = 0
+        for (i, u) in text.enumerated() where u == "。" && i >= 2 {
+            sentences += 1
+            let a = text[i - 2], b = text[i - 1]
+            if b == "す" && (a == "ま" || a == "で") || b == "ん" && a == "せ" || b == "た" && a == "し" && i >= 3 && text[i - 3] == "ま" { polite += 1 }
+        }
+        return sentences > 0 && polite * 2 > sentences
     }
 
     /// Every mention of a country in a stretch of text, once per mention.
