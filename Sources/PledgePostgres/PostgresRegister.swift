@@ -38,6 +38,7 @@ public final class PostgresRegister: Register {
             try await PostgresSchema.migrate(connection, logger: logger, location: location.display)
         }
         try await register.seedIfNeeded(seed)
+        try await register.upgrade()
         return register
     }
 
@@ -498,6 +499,41 @@ public final class PostgresRegister: Register {
     public func isSessionRevoked(_ id: String) async throws -> Bool {
         try await read { connection in
             !(try await self.rows(connection, "SELECT 1 AS found FROM revoked_session WHERE id = $1", [.text(id)])).isEmpty
+        }
+    }
+
+    public func pendingUpgrades() async throws -> Set<String> {
+        try await read { connection in
+            let rows = try await self.rows(connection, "SELECT substr(key, 9) AS name FROM meta WHERE key LIKE 'upgrade:%' AND value = 'pending'", [])
+            return Set(try rows.map { try $0.string("name") })
+        }
+    }
+
+    public func finishUpgrade(_ name: String) async throws {
+        try await transaction { connection in
+            _ = try await self.rows(connection, "DELETE FROM meta WHERE key = $1 RETURNING key", [.text("upgrade:" + name)])
+        }
+    }
+
+    public func reread(_ readings: [ItemReading]) async throws {
+        try await transaction { connection in
+            for reading in readings {
+                _ = try await self.rows(
+                    connection, "UPDATE item SET parties = $1, due = $2 WHERE id = $3 RETURNING id",
+                    [.text(PostgresItemWriter.parties(reading.parties)), .text(reading.due), .text(reading.id)])
+                for (span, parties) in reading.sentences {
+                    _ = try await self.rows(
+                        connection, #"UPDATE sentence SET parties = $1 WHERE item = $2 AND start = $3 AND "end" = $4 RETURNING item"#,
+                        [.text(PostgresItemWriter.parties(parties)), .text(reading.id), .int(span.start), .int(span.end)])
+                }
+                for (span, due) in reading.times {
+                    _ = try await self.rows(
+                        connection, #"UPDATE time_expression SET due = $1 WHERE item = $2 AND start = $3 AND "end" = $4 RETURNING item"#,
+                        [.text(due), .text(reading.id), .int(span.start), .int(span.end)])
+                }
+            }
+            // Readers' caches hold the old parties: tell them.
+            _ = try await self.rows(connection, "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'generation' RETURNING key", [])
         }
     }
 

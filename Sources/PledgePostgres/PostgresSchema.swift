@@ -85,6 +85,10 @@ enum PostgresSchema {
         (2, "sessions ended by signing out", [
             "CREATE TABLE revoked_session (id text PRIMARY KEY, expires bigint NOT NULL)",
         ]),
+        // `RegisterUpgrades` reads every stored document again once the schema is current.
+        (3, "parties read again as countries", [
+            "INSERT INTO meta VALUES ('upgrade:parties', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

@@ -187,6 +187,41 @@ public protocol Register: Sendable {
     func revokeSession(_ id: String, expires: Int) async throws
     /// Whether a session was ended by `revokeSession`.
     func isSessionRevoked(_ id: String) async throws -> Bool
+
+    /// Upgrades a schema migration asked for that need the extractor, and so run after it
+    /// (`RegisterUpgrades`): their names, such as `parties`.
+    func pendingUpgrades() async throws -> Set<String>
+    /// Marks an upgrade done.
+    func finishUpgrade(_ name: String) async throws
+    /// Sets what a newer reading says of items whose text is unchanged: the parties of the
+    /// item and of each sentence, and the due dates. Ids, versions, statuses and tracking
+    /// history are untouched. One transaction.
+    func reread(_ readings: [ItemReading]) async throws
+}
+
+/// A newer reading of a stored item, matched by its span and text (`RegisterUpgrades`).
+public struct ItemReading: Sendable, Equatable {
+    public var id: String
+    public var parties: [Party]
+    /// Sentence spans and their parties.
+    public var sentences: [(span: SourceSpan, parties: [Party])]
+    public var due: String?
+    /// Time expression spans and their due dates.
+    public var times: [(span: SourceSpan, due: String?)]
+
+    public init(id: String, parties: [Party], sentences: [(span: SourceSpan, parties: [Party])], due: String?, times: [(span: SourceSpan, due: String?)]) {
+        self.id = id
+        self.parties = parties
+        self.sentences = sentences
+        self.due = due
+        self.times = times
+    }
+
+    public static func == (a: ItemReading, b: ItemReading) -> Bool {
+        a.id == b.id && a.parties == b.parties && a.due == b.due
+            && a.sentences.map(\.span) == b.sentences.map(\.span) && a.sentences.map(\.parties) == b.sentences.map(\.parties)
+            && a.times.map(\.span) == b.times.map(\.span) && a.times.map(\.due) == b.times.map(\.due)
+    }
 }
 
 extension Register {

@@ -200,6 +200,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         "which", "who", "whose", "under", "in", "with", "through", "as", "including", "part", "like", "along", "alongside",
         "together", "on", "at", "for", "by", "from", "among", "via", "following", "after", "during",
     ]
+    static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr."]
     static let timeWords: Set<String> = ["today", "year", "month", "week", "tomorrow", "yesterday", "recently", "addition", "particular"]
 
     /// The subject's first and last word: the noun phrase before the verb, over a list of names
@@ -212,7 +213,10 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         var segments: [Range<Int>] = []
         var start = 0
         // Parentheses do not cut a subject: `the Ministry of Science and ICT (MSIT)`.
-        for n in 1..<max(1, end) where s[words[n - 1].end..<words[n].start].contains(where: { $0 == "," || $0 == ";" || $0 == "–" || $0 == "—" }) {
+        // Nor does a name's suffix: `President Joseph R. Biden, Jr. of the United States`.
+        for n in 1..<max(1, end) where s[words[n - 1].end..<words[n].start].contains(where: { $0 == "," || $0 == ";" || $0 == "–" || $0 == "—" })
+            && !Self.nameSuffixes.contains(String(lowercasedScalars: s[words[n].start..<words[n].end]))
+        {
             segments.append(start..<n)
             start = n
         }

@@ -48,6 +48,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         // Speeches and press releases: the speaker's own resolve, wishes and courtesies.
         add(["たいと考え", "たいと思", "たいと存じ", "たい考え", "たい所存", "る所存", "考えであ", "考えです", "考えだ", "たい"], .intend)
         add(["と考え", "と思", "と存じ"], .affirm)
+        // `共に…進めていこうではありませんか`: the speaker's call to act together.
+        add(["うではありませんか", "うではないか", "ましょう"], .commit)
         add(["お願い", "感謝申し上げ", "感謝いた", "お礼申し上げ", "御礼申し上げ", "お見舞いを申し上げ", "お見舞い申し上げ", "お悔やみ申し上げ",
              "敬意を表", "哀悼の意を表"], .other)
         return list
@@ -69,9 +71,12 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         // (a topic, `XはYするよう指示した`, stays the main subject).
         if let a = actor, a.upperBound < body.count, body[a.upperBound] == "が", purposeClause(body, after: a.upperBound) != nil { actor = nil }
         var parties = previous
-        if let actor {
+        if let a = actor {
             parties = JapaneseParties.parties(
-                of: ScalarString(body[actor]), context: context, previous: previous, before: ScalarString(body[..<actor.lowerBound]))
+                of: ScalarString(body[a]), context: context, previous: previous, before: ScalarString(body[..<a.lowerBound]))
+            // `領土問題の解決は容易ではありませんが、…前進していきます`: a subject that is no party,
+            // in a clause the sentence then turns from, is not the main predicate's.
+            if parties.isEmpty, concessiveTurn(body, after: a.upperBound) { actor = nil }
         }
         var modality = predicateModality(body)
         // An unstated subject: in a speech or a government's own release, the issuer; in a
@@ -115,6 +120,18 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         return nil
     }
 
+    /// Whether a concessive clause ends after `start` and the sentence goes on: `…ませんが、`,
+    /// `…ですが、`, `…ものの、`.
+    func concessiveTurn(_ s: [Unicode.Scalar], after start: Int) -> Bool {
+        var k = start + 1
+        while k + 2 < s.count - 4 {
+            if s[k] == "が", s[k + 1] == "、" || s[k + 1] == ",", CharacterClass.isHiragana(s[k - 1]) { return true }
+            if s[k] == "も", s[k + 1] == "の", s[k + 2] == "の" { return true }
+            k += 1
+        }
+        return false
+    }
+
     // MARK: - Predicate
 
     /// Cues by their first code point, so a sentence's ending is read in one pass.
@@ -139,6 +156,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if let b = best, b.position >= after { continue }
             let tail = ScalarString(s[after...])
             var m = cue.modality
+            // `最大の返還であります`: an act's noun under a copula names it, it does not do it.
+            if cue.tensed, tail.hasPrefix("であ") || tail.hasPrefix("です") || tail.hasPrefix("だ") { m = .other; best = (after, m); continue }
             if isPassive(tail) { m = cue.passive }
             if cue.tensed { m = isPast(tail) ? .done : .commit }
             best = (after, m)
@@ -163,9 +182,13 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             while k > 0, CharacterClass.isKanji(s[k - 1]) || CharacterClass.isKatakana(s[k - 1]) || s[k - 1] == "ー" { k -= 1 }
             return k > 0 && (s[k - 1] == "を" || s[k - 1] == "に") && s.count - k >= 2 ? .commit : .other
         }
+        if Self.verbStems.contains(where: { tail.hasSuffix($0) }) { return .commit }
         if let last = s.last, !Self.verbEndings.unicodeScalars.contains(last) { return .other }
         return .commit
     }
+
+    /// Verb stems a summary ends on (`北朝鮮に働きかけ。`, `…に取り組み。`).
+    static let verbStems: [ScalarString] = ["かけ", "組み", "進め", "深め", "高め", "求め", "努め", "図り", "続け", "強め", "広げ", "支え", "目指し"]
 
     /// The last kana of a verb's dictionary, polite or volitional form (する, 行う, 進めます, 参りましょう).
     static let verbEndings = "うくぐすつぬぶむるい"

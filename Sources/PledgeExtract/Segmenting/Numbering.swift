@@ -1,5 +1,5 @@
 /// The number that opens a line of a numbered document: `１．`, `第1章`, `一、`, `（１）`,
-/// `①`, `ア．`, `(ア)` in Japanese; `1.`, `(a)`, `IV.` in English. Numbering stays in the
+/// `①`, `ア．`, `(ア)`, `1 本日` in Japanese; `1.`, `(a)`, `IV.` in English. Numbering stays in the
 /// text and in an item's span, but a title, an actor or a sentence starts after it.
 enum Numbering {
     struct Mark: Equatable {
@@ -71,6 +71,11 @@ enum Numbering {
             guard n <= (kanji ? 3 : 2), i < s.count else { return nil }
             // `一、` and, in speeches, `一　はじめに`.
             if kanji ? (s[i] == "、" || s[i] == " ") : (s[i] == "." || s[i] == "、") {
+                i += 1
+                return finish(1)
+            }
+            // A ministry release's `1 本23日，…`: a number and a space before Japanese text.
+            if !kanji, s[i] == " ", i + 1 < s.count, CharacterClass.isJapanese(s[i + 1]) {
                 i += 1
                 return finish(1)
             }

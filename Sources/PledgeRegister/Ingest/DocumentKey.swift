@@ -1,44 +1,33 @@
+import PledgeExtract
 import PledgeModel
 
 /// Derives a document's key from its date and the countries its title names:
 /// `2024-04-10-japan-us`. Countries are sorted, so the Japanese and English versions
-/// of one document get the same stem; English versions end in `-en`.
+/// of one document get the same stem; English versions end in `-en`. The countries are
+/// read by the extractor's own rule (`PartyNames.parties(inTitle:language:)`).
 public enum DocumentKey {
-    /// (written form, key word). Latin forms match whole words only.
-    static let names: [(String, String)] = [
-        ("日本", "japan"), ("米国", "us"), ("アメリカ", "us"), ("合衆国", "us"), ("豪州", "australia"),
-        ("オーストラリア", "australia"), ("インド", "india"), ("フィリピン", "philippines"), ("韓国", "korea"),
-        ("英国", "uk"), ("イギリス", "uk"), ("フランス", "france"), ("ドイツ", "germany"), ("カナダ", "canada"),
-        ("イタリア", "italy"), ("中国", "china"), ("ベトナム", "vietnam"), ("インドネシア", "indonesia"),
-        ("欧州連合", "eu"), ("クアッド", "quad"),
-        ("Japan", "japan"), ("Japanese", "japan"), ("United States", "us"), ("U.S.", "us"), ("US", "us"),
-        ("America", "us"), ("American", "us"), ("Australia", "australia"), ("Australian", "australia"),
-        ("India", "india"), ("Philippines", "philippines"), ("Philippine", "philippines"), ("Korea", "korea"),
-        ("ROK", "korea"), ("United Kingdom", "uk"), ("UK", "uk"), ("Britain", "uk"), ("France", "france"),
-        ("Germany", "germany"), ("Canada", "canada"), ("Italy", "italy"), ("China", "china"), ("Vietnam", "vietnam"),
-        ("Indonesia", "indonesia"), ("ASEAN", "asean"), ("G7", "g7"), ("G20", "g20"), ("European Union", "eu"),
-        ("EU", "eu"), ("NATO", "nato"), ("Quad", "quad"),
+    /// Key words where the English name is long or not what people call the country.
+    static let words: [Party: String] = [
+        "US": "us", "GB": "uk", "KR": "korea", "KP": "north-korea", "CN": "china", "RU": "russia", "AE": "uae",
+        "CD": "drc", "TW": "taiwan", "VN": "vietnam", "MM": "myanmar", "LA": "laos",
     ]
 
-    /// One-character names used in Japanese compounds: 日米, 日米豪印, 日米比.
-    static let compoundNames: [Character: String] = [
-        "日": "japan", "米": "us", "豪": "australia", "印": "india", "比": "philippines", "韓": "korea",
-        "英": "uk", "仏": "france", "独": "germany", "加": "canada", "伊": "italy", "中": "china", "越": "vietnam",
-    ]
+    /// A party's word in a key: `japan`, `us`, `philippines`, `eu`, `nato`.
+    static func word(_ party: Party) -> String {
+        if let word = words[party] { return word }
+        if party.organisation != nil { return party.rawValue.lowercased() }
+        return slug(PartyNames.name(of: party, in: .en))
+    }
 
     public static func derive(info: DocumentInfo, fileName: String) -> String {
-        var countries = Set<String>()
-        let title = info.title ?? ""
-        for (name, key) in names where contains(title, name) { countries.insert(key) }
-        // Two or more one-character names in a row are a compound; one alone is just a character.
-        var run: [String] = []
-        for c in title + " " {
-            if let key = compoundNames[c] { run.append(key); continue }
-            if run.count >= 2 { countries.formUnion(run) }
-            run = []
-        }
+        var parties = Set(PartyNames.parties(inTitle: info.title ?? "", language: info.language))
         // A Japanese government document speaks for Japan even when its title names only the other side.
-        if info.language == .ja && !countries.isEmpty { countries.insert("japan") }
+        if info.language == .ja && !parties.isEmpty { parties.insert(.JP) }
+        var countries = Set(parties.map(word))
+        // A summit grouping is one word: `quad`, not `australia-india-japan-us`.
+        for grouping in Organisation.all where grouping.standsForMembers && Set(grouping.members) == parties {
+            countries = [grouping.code.lowercased()]
+        }
 
         var parts: [String] = []
         if let date = info.date { parts.append(date) }

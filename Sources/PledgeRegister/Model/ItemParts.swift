@@ -145,3 +145,15 @@ struct JSONWriter {
         text += ExtractionJSON.quoted(value)
     }
 }
+
+extension ItemParts {
+    /// Takes a newer reading's parties and due dates, matched by span.
+    mutating func apply(_ reading: ItemReading) {
+        for (span, parties) in reading.sentences {
+            for k in sentences.indices where sentences[k].start == span.start && sentences[k].end == span.end { sentences[k].parties = parties }
+        }
+        for (span, due) in reading.times {
+            for k in times.indices where times[k].span == span { times[k].due = due }
+        }
+    }
+}

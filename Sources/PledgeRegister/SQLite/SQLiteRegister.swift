@@ -77,6 +77,7 @@ public final class SQLiteRegister: Register {
         }
         let register = SQLiteRegister(path: path, pool: pool, clock: clock)
         try await register.seedIfNeeded(seed)
+        try await register.upgrade()
         return register
     }
 
@@ -368,6 +369,31 @@ extension SQLiteRegister {
 
     public func isSessionRevoked(_ id: String) async throws -> Bool {
         try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM revoked_session WHERE id = ?", arguments: [id]) != nil }
+    }
+
+    public func pendingUpgrades() async throws -> Set<String> {
+        try await pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT substr(key, 9) FROM meta WHERE key LIKE 'upgrade:%' AND value = 'pending'"))
+        }
+    }
+
+    public func finishUpgrade(_ name: String) async throws {
+        try await writeImmediate { db in try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: ["upgrade:" + name]) }
+    }
+
+    public func reread(_ readings: [ItemReading]) async throws {
+        try await writeImmediate { db in
+            for reading in readings {
+                guard let json = try String.fetchOne(db, sql: "SELECT parts FROM item WHERE id = ?", arguments: [reading.id]) else { continue }
+                var parts = try ItemParts.decode(json)
+                parts.apply(reading)
+                try db.execute(
+                    sql: "UPDATE item SET parties = ?, due = ?, parts = ? WHERE id = ?",
+                    arguments: [SQLiteIngest.parties(reading.parties), reading.due, parts.encoded(), reading.id])
+            }
+            // Readers' caches hold the old parties: tell them.
+            try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        }
     }
 
     public func removeUser(name: String) async throws {

@@ -170,6 +170,10 @@ enum SQLiteSchema {
                 t.column("expires", .integer).notNull()
             }
         }
+        migrator.registerMigration("v5: parties read again as countries") { db in
+            // `RegisterUpgrades` reads every stored document again once the schema is current.
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:parties', 'pending')")
+        }
         return migrator
     }
 

@@ -63,7 +63,8 @@ enum EnglishParties {
         "fellowship", "memorandum", "framework", "goal", "commitment", "relationship", "ties", "statement", "sheet",
         "chapter", "development", "construction", "forum", "plant", "hub", "center", "centre", "mechanism", "network",
         "challenges", "project", "compact", "study", "summit", "meeting", "event", "agenda", "roadmap", "strategy", "this",
-        "it", "these", "corridor", "peoples", "people",
+        "it", "these", "corridor", "peoples", "people", "war", "aggression", "invasion", "attack", "attacks", "cap", "crisis",
+        "conflict", "sanctions", "measures", "support", "assistance", "economy", "situation", "commitments", "actions",
     ]
     static let prepositions: Set<String> = ["of", "between", "in", "for", "with", "around", "on", "at", "from", "to", "among", "under", "across"]
     /// The same, by packed key (all are short ASCII words, so a word with no key is none of them).

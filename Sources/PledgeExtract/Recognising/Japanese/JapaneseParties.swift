@@ -89,6 +89,8 @@ public enum JapaneseParties {
     /// The speaker of a speech, who speaks for the issuing government.
     static let speakers: [ScalarString] = ["私", "わたくし", "私たち", "私ども", "わたし", "我々", "われわれ", "政府", "内閣", "私自身"]
 
+    static let plurals: [ScalarString] = ["等", "ら", "など", "たち"]
+
     static let adverbs: [ScalarString] = ["また", "さらに", "更に", "なお", "共に", "も"]
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party], before: ScalarString) -> [Party] {
@@ -97,6 +99,8 @@ public enum JapaneseParties {
             core = core.dropLast(word.count)
         }
         core = core.trimmingSpaces()
+        // `主要な閣僚等`, `首脳ら`: the plural mark is not the head.
+        for plural in plurals where core.hasSuffix(plural) && core.count > plural.count { core = core.dropLast(plural.count) }
         if core.isEmpty { return [] }
         if let issuer = context.issuer, context.speaksForIssuer, speakers.contains(core) { return [issuer] }
         if anaphora.contains(where: { core.hasPrefix($0) }) {
@@ -170,9 +174,13 @@ public enum JapaneseParties {
         return found
     }
 
+    /// Offices that, named without a country or a person, stand for the document's sides.
+    static let collectiveOffices: Set<ScalarString> = ["閣僚", "首脳", "代表", "当局"]
+
     static func parties(ofConjunct c: ScalarString, context: PartyContext) -> PartySet {
         var found = marked(c, context: context)
         if !found.isEmpty { return found }
+
         // Unmarked: a Japanese text names foreign bodies with their country (米運輸省),
         // so a bare ministry, agency or bank is Japan's; a katakana or Latin 〜社 is foreign.
         let head = c.removingTrailingParenthetical()
@@ -181,6 +189,12 @@ public enum JapaneseParties {
             let foreign = name.contains { CharacterClass.isKatakana($0) || CharacterClass.isASCIILetter($0) }
                 && !head.contains("株式会社")
             if foreign { found.insert(context.foreign) } else { found.insert(.JP) }
+        } else if let title = titles.first(where: { head.hasSuffix($0) }), collectiveOffices.contains(title),
+            head.count == title.count || head.scalars[head.count - title.count - 1].properties.isAlphabetic == false
+                || CharacterClass.isHiragana(head.scalars[head.count - title.count - 1])
+        {
+            // `主要な閣僚`, `首脳`: officials of no stated country are the document's own sides.
+            found.formUnion(context.documentParties)
         } else if let title = titles.first(where: { head.hasSuffix($0) }) {
             // A person by name and office: a katakana name is foreign (ギラード首相, マナロ外務大臣),
             // a kanji name Japanese (林外務大臣); 総理 is Japan's own office.

@@ -29,6 +29,12 @@ public enum PartyNames {
         .ja: ["CN": "中国", "US": "米国", "GB": "英国", "AU": "豪州", "MM": "ミャンマー"],
     ]
 
+    /// The countries and organisations a title names (a grouping by its members, 日豪 as
+    /// both): the rule that reads a document's own parties, for keys and labels.
+    public static func parties(inTitle title: String, language: Language) -> [Party] {
+        DocumentPartiesReader.named(in: ScalarString(title), language: language).sorted()
+    }
+
     /// A party's name for people to read: フィリピン, Philippines, 欧州連合, NATO.
     public static func name(of party: Party, in language: Language) -> String {
         if party == .OTHER { return language == .ja ? "その他" : "others" }

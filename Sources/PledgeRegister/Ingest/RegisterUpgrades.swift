@@ -1,0 +1,71 @@
+import Foundation
+import PledgeExtract
+import PledgeModel
+
+/// Upgrades that read stored documents again with this version's extractor, run when a
+/// register is opened after the schema migration that asked for them. One implementation
+/// for every store: the stores only keep the list of pending upgrades and apply readings.
+public enum RegisterUpgrades {
+    /// What an upgrade changed, for the person who opened the register.
+    public struct Report: Sendable, Equatable {
+        public var documents = 0
+        public var items = 0
+        /// Items left as they were because their text no longer reads the same way (their
+        /// document was read with an older segmentation).
+        public var unmatched = 0
+    }
+
+    /// `parties`: registers made before parties were countries hold `OTHER` for every party
+    /// that was neither Japan nor the United States, and their fiscal-year due dates assume
+    /// Japan's year. Every document is read again from its stored text; items whose span and
+    /// text are unchanged take the new parties and due dates. Tracking is untouched.
+    public static func run(_ register: any Register) async throws -> Report? {
+        guard try await register.pendingUpgrades().contains("parties") else { return nil }
+        var report = Report()
+        for document in try await register.documents() {
+            guard let text = try await register.documentText(key: document.key) else { continue }
+            let options = ExtractionOptions(date: document.date.flatMap(Day.init(iso:)), language: document.language)
+            guard let extraction = try? Extractor(options: options).extract(SourceDocument(name: document.key, text: text)) else { continue }
+            let record = DocumentRecord(key: document.key, source: document.source, text: text, extraction: extraction)
+            var fresh: [SpanKey: ItemRecord] = [:]
+            for item in record.items { fresh[SpanKey(item.span)] = item }
+            var readings: [ItemReading] = []
+            for stored in try await register.items(matching: ItemQuery(document: document.key, includeWithdrawn: true)) {
+                guard let item = fresh[SpanKey(stored.span)], item.text == stored.text, let detail = try await register.item(id: stored.id) else {
+                    report.unmatched += 1
+                    continue
+                }
+                let reading = ItemReading(
+                    id: stored.id, parties: item.parties, sentences: item.sentences.map { ($0.span, $0.parties) }, due: item.due,
+                    times: item.times.map { ($0.span, $0.due) })
+                let current = ItemReading(
+                    id: stored.id, parties: stored.parties, sentences: detail.sentences.map { ($0.span, $0.parties) }, due: stored.due,
+                    times: detail.times.map { ($0.span, $0.due) })
+                if reading != current { readings.append(reading) }
+            }
+            if !readings.isEmpty {
+                try await register.reread(readings)
+                report.documents += 1
+                report.items += readings.count
+            }
+        }
+        try await register.finishUpgrade("parties")
+        return report
+    }
+
+    struct SpanKey: Hashable {
+        let start: Int, end: Int
+        init(_ span: SourceSpan) { start = span.start; end = span.end }
+    }
+}
+
+extension Register {
+    /// Runs the pending upgrades, saying on stderr what one changed: the person who opened
+    /// the register should know that parties were read again.
+    public func upgrade() async throws {
+        guard let report = try await RegisterUpgrades.run(self), report.items > 0 || report.unmatched > 0 else { return }
+        var note = "pledge: parties read again as countries: \(report.items) items in \(report.documents) documents updated, tracking kept"
+        if report.unmatched > 0 { note += "; \(report.unmatched) items read differently now were left as they were" }
+        FileHandle.standardError.write(Data((note + "\n").utf8))
+    }
+}
