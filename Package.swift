@@ -79,7 +79,8 @@ let package = Package(
                 "PledgeRegister", "PledgeExtract", "PledgeSeed", "PledgeTestSupport", "PledgePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PledgeWebTests",

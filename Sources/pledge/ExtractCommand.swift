@@ -22,6 +22,27 @@ struct DocumentOptions: ParsableArguments {
     }
 }
 
+/// `--parties`, for commands that read a document.
+struct PartiesOption: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Who the document is between, when its title does not say: country or organisation codes, the issuer first (JP,AU).",
+        valueName: "codes"))
+    var parties: String?
+
+    var list: [Party]? {
+        parties.map { text in text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Party(rawValue: String($0)) } }
+    }
+
+    func validate() throws {
+        guard let parties else { return }
+        let codes = parties.split(whereSeparator: { $0 == "," || $0 == " " })
+        if codes.isEmpty { throw ValidationError("--parties needs at least one code") }
+        for code in codes where Party(rawValue: String(code)).map(PartyNames.isKnown) != true {
+            throw ValidationError("'\(code)' is not a party: give a country's ISO 3166 code (JP, PH, GB) or an organisation's (EU, UN, NATO)")
+        }
+    }
+}
+
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print what a document holds, in the pledge-extraction/1 format.")
@@ -39,9 +60,11 @@ struct Extract: ParsableCommand {
     @Option(help: "The document's language, when detection should not decide.")
     var language: Language?
 
+    @OptionGroup var parties: PartiesOption
+
     func run() throws {
         let source = try document.read()
-        let extractor = Extractor(options: ExtractionOptions(date: date, language: language))
+        let extractor = Extractor(options: ExtractionOptions(date: date, language: language, parties: parties.list))
         let extraction: Extraction
         do {
             extraction = try extractor.extract(source)

@@ -26,6 +26,8 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case userNamesAreOneWhateverTheirForm
     case hostileQueriesAndTextsAreRefused
     case anotherDocumentOfTheSameDayGetsItsOwnKey
+    case partiesAreCountries
+    case rereadingKeepsTracking
 
     var testDescription: String { rawValue }
 
@@ -51,6 +53,8 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .userNamesAreOneWhateverTheirForm: try await Self.userNamesAreOneWhateverTheirForm(register)
         case .hostileQueriesAndTextsAreRefused: try await Self.hostileQueriesAndTextsAreRefused(register)
         case .anotherDocumentOfTheSameDayGetsItsOwnKey: try await Self.anotherDocumentOfTheSameDayGetsItsOwnKey(register)
+        case .partiesAreCountries: try await Self.partiesAreCountries(register)
+        case .rereadingKeepsTracking: try await Self.rereadingKeepsTracking(register)
         }
     }
 
@@ -576,5 +580,89 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         let corrected = try derived("fact-sheet.txt", original.replacingOccurrences(of: firstItem, with: firstItem + " (corrected)"))
         let revised = try await r.ingest(corrected)
         #expect(revised.document == key && revised.change == .revised && revised.changed == 1 && revised.note == nil)
+    }
+
+    // MARK: Parties
+
+    /// A US–Philippines release and a Japan–Australia statement, as their governments write them.
+    static let philippines = """
+        FACT SHEET: President Biden Welcomes President Marcos of the Philippines
+
+        April 30, 2024
+
+        Our two countries will expand cooperation on clean energy and critical minerals.
+
+        The Philippines will host a new regional training center for maritime law enforcement by 2025.
+
+        The United States will provide $100 million to the Philippine Coast Guard by the end of FY2025.
+
+        Japan and the Philippines welcome the signing of the Reciprocal Access Agreement.
+
+        """
+
+    static let australia = """
+        日豪首脳共同声明
+
+        令和6年4月30日
+
+        両首脳は、防衛協力の進展を歓迎した。
+
+        豪州政府は、水素の供給網の構築を支援する。
+
+        日本政府は、2025年度末までに新たな研究拠点を設置する。
+
+        """
+
+    static func partiesRecord(_ text: String, _ name: String) throws -> DocumentRecord {
+        try DocumentLoader.record(SourceDocument(name: name, text: text), key: nil, label: name)
+    }
+
+    /// Items bind countries by their codes: filters, facets and compliance speak of each.
+    static func partiesAreCountries(_ r: any Register) async throws {
+        let ph = try await r.ingest(partiesRecord(philippines, "us-ph.txt"))
+        let au = try await r.ingest(partiesRecord(australia, "jp-au.txt"))
+        #expect(ph.document == "2024-04-30-philippines-us-en" && au.document == "2024-04-30-australia-japan")
+        func ids(_ query: ItemQuery) async throws -> [String] { try await r.items(matching: query).map(\.id) }
+        let phKey = ph.document, auKey = au.document
+        #expect(try await ids(ItemQuery(party: "PH")) == ["\(phKey)#1", "\(phKey)#2", "\(phKey)#4"])
+        #expect(try await ids(ItemQuery(party: "AU")) == ["\(auKey)#1", "\(auKey)#2"])
+        #expect(try await ids(ItemQuery(party: .US)) == ["\(phKey)#1", "\(phKey)#3"])
+        #expect(try await ids(ItemQuery(party: .OTHER)).isEmpty, "every party is named")
+        let facet = try await r.facet(.party, matching: ItemQuery())
+        #expect(Dictionary(uniqueKeysWithValues: facet.map { ($0.value, $0.count) }) == ["PH": 3, "US": 2, "JP": 3, "AU": 2])
+        // The Coast Guard money is due at the end of the U.S. fiscal year 2025, the research
+        // centre at the end of Japan's.
+        #expect(try await r.item(id: "\(phKey)#3")?.item.due == "2025-09-30")
+        #expect(try await r.item(id: "\(auKey)#3")?.item.due == "2026-03-31")
+        _ = try await r.record(event(.kept), item: "\(phKey)#2")
+        _ = try await r.record(event(.broken), item: "\(phKey)#3")
+        let summary = ComplianceSummary(items: try await r.items(matching: ItemQuery()))
+        let byParty = Dictionary(uniqueKeysWithValues: summary.byParty.map { ($0.name, $0) })
+        #expect(summary.byParty.map(\.name) == ["AU", "JP", "PH", "US"])
+        #expect(byParty["PH"]?.average == 1.0 && byParty["PH"]?.rated == 1)
+        #expect(byParty["US"]?.average == -1.0 && byParty["JP"]?.rated == 0)
+    }
+
+    /// A newer reading changes an item's parties and due date, never its id, version,
+    /// status or history; readers are told (the generation moves).
+    static func rereadingKeepsTracking(_ r: any Register) async throws {
+        let stored = try await r.ingest(partiesRecord(philippines, "us-ph.txt"))
+        let id = "\(stored.document)#3"
+        _ = try await r.record(event(.in_the_works, note: "budget request"), item: id)
+        let before = try #require(try await r.item(id: id))
+        let generation = try await r.generation()
+        // As a register made before parties were countries held it.
+        let old = ItemReading(
+            id: id, parties: [.OTHER, .US], sentences: before.sentences.map { ($0.span, [Party.OTHER, .US]) }, due: "2026-03-31",
+            times: before.times.map { ($0.span, $0.due == nil ? nil : "2026-03-31") })
+        try await r.reread([old])
+        let after = try #require(try await r.item(id: id))
+        #expect(after.item.parties == [.OTHER, .US] && after.sentences.allSatisfy { $0.parties == [.OTHER, .US] })
+        #expect(after.item.due == "2026-03-31" && after.times.contains { $0.due == "2026-03-31" })
+        #expect(after.item.version == before.item.version && after.item.status == .in_the_works)
+        #expect(after.history == before.history)
+        #expect(after.sentences.map(\.text) == before.sentences.map(\.text))
+        #expect(try await r.generation() != generation)
+        #expect(try await r.items(matching: ItemQuery(party: .OTHER)).map(\.id) == [id])
     }
 }

@@ -20,6 +20,46 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
 }
 
 @Suite struct SQLiteRegisterTests {
+    /// `Fixtures/previous-version.sqlite` was made by the Pledge before parties were
+    /// countries (`Fixtures/README.md` says how): a US–Philippines release read as `OTHER`
+    /// and `JP+US`, a US fiscal year due in Japan's, and tracking on two items. Opening it
+    /// re-reads every party and due date and keeps everything recorded.
+    @Test func aRegisterOfThePreviousVersionIsReadAgainAsCountries() async throws {
+        let path = temporaryPath()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/previous-version.sqlite")
+        try FileManager.default.copyItem(at: fixture, to: URL(fileURLWithPath: path))
+        let old = try DatabaseQueue(path: path)
+        let oldParties = try await old.read { try String.fetchAll($0, sql: "SELECT parties FROM item ORDER BY id") }
+        #expect(oldParties.filter { $0.contains("OTHER") }.count == 4, "the fixture is what the previous version wrote")
+        try old.close()
+
+        let register = try await SQLiteRegister.open(path: path)
+        func parties(_ id: String) async throws -> [String] { try await register.item(id: id)?.item.parties.map(\.rawValue) ?? [] }
+        let ph = "2024-04-30-philippines-en", au = "2024-04-30-australia-japan"
+        #expect(try await parties("\(ph)#1") == ["PH", "US"], "our two countries")
+        #expect(try await parties("\(ph)#2") == ["PH"])
+        #expect(try await parties("\(ph)#3") == ["US"])
+        #expect(try await parties("\(ph)#4") == ["JP", "PH"])
+        #expect(try await parties("\(au)#1") == ["AU", "JP"])
+        #expect(try await parties("\(au)#2") == ["AU"])
+        #expect(try await register.items(matching: ItemQuery(party: .OTHER)).isEmpty)
+        #expect(try await register.item(id: "\(ph)#2")?.sentences.first?.parties == ["PH"])
+        // The Coast Guard money is due when the U.S. fiscal year 2025 ends, no longer Japan's.
+        let coastGuard = try #require(try await register.item(id: "\(ph)#3"))
+        #expect(coastGuard.item.due == "2025-09-30")
+        #expect(coastGuard.item.status == .in_the_works && coastGuard.item.version == 2)
+        #expect(coastGuard.history.map(\.note) == ["budget request filed"] && coastGuard.history.first?.author == "hanako")
+        let hydrogen = try #require(try await register.item(id: "\(au)#2"))
+        #expect(hydrogen.item.status == .kept && hydrogen.history.first?.evidenceURL == "https://example.org/h2")
+        #expect(try await register.events().count == 2)
+        #expect(try await register.pendingUpgrades().isEmpty)
+        // Once only: a second opening finds nothing to do and changes nothing.
+        let generation = try await register.generation()
+        let again = try await SQLiteRegister.open(path: path)
+        #expect(try await again.generation() == generation)
+        #expect(try await again.documents().map(\.key) == [au, ph], "keys and ids stay as they were")
+    }
+
     @Test func aNewRegisterOpensOnTheBundledFactSheet() async throws {
         let path = temporaryPath()
         let register = try await SQLiteRegister.open(path: path)

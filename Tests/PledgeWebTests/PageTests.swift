@@ -22,7 +22,7 @@ import Testing
             // Inline SVG: the timeline has one dot per dated item, the money charts bars.
             let dated = try await site.register.count(matching: ItemQuery(dueBefore: "9999-12-31"))
             #expect(html.components(separatedBy: "<circle").count - 1 == dated)
-            #expect(html.contains("aria-label=\"Money by company (USD)\""))
+            #expect(html.contains("aria-label=\"Money by actor (USD)\""))
             #expect(html.contains(">マイクロソフト社</text>"))
             #expect(html.contains("$2.9 bn"))
             #expect(html.contains("aria-label=\"Money by section (USD)\""))
@@ -56,7 +56,7 @@ import Testing
             let filtered = try await client.get("/items?modality=commit&party=JP").text
             #expect(filtered.contains("\(japanCommitted) items"))
             // The party facet keeps the modality filter; its own value is marked chosen.
-            #expect(filtered.contains("<li class=\"selected\"><a href=\"/items?modality=commit&amp;party=JP\">Japan</a> <span class=\"count\">\(japanCommitted)</span>"))
+            #expect(filtered.contains("<li class=\"selected\"><a href=\"/items?modality=commit&amp;party=JP\">Japan · 日本</a> <span class=\"count\">\(japanCommitted)</span>"))
             #expect(filtered.contains("<a class=\"filter\" href=\"/items?party=JP\""))
             // Paging: 50 a page.
             #expect(all.contains("page 1 of \((try await site.register.count(matching: ItemQuery()) + 49) / 50)"))

@@ -24,8 +24,11 @@ public enum DocumentKey {
         // A Japanese government document speaks for Japan even when its title names only the other side.
         if info.language == .ja && !parties.isEmpty { parties.insert(.JP) }
         var countries = Set(parties.map(word))
-        // A summit grouping is one word: `quad`, not `australia-india-japan-us`.
-        for grouping in Organisation.all where grouping.standsForMembers && Set(grouping.members) == parties {
+        // A summit the title names is one word: `g7`, not eight countries (`日米豪印` still lists its four).
+        let title = (info.title ?? "").lowercased()
+        for grouping in Organisation.all where grouping.standsForMembers && Set(grouping.members) == parties
+            && ([grouping.code, grouping.english] + grouping.aliases).contains(where: { $0.unicodeScalars.allSatisfy(\.isASCII) && contains(title, $0.lowercased()) })
+        {
             countries = [grouping.code.lowercased()]
         }
 

@@ -10,22 +10,22 @@ public struct LoadError: Error, CustomStringConvertible {
 
 /// Reads a file and runs the extraction: everything an ingest needs before it touches the store.
 public enum DocumentLoader {
-    public static func load(path: String, key: String? = nil, date: Day? = nil, language: Language? = nil) throws -> DocumentRecord {
+    public static func load(path: String, key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil) throws -> DocumentRecord {
         let source: SourceDocument
         do {
             source = try DocumentReader.read(path: path)
         } catch {
             throw LoadError(file: path, problem: error.problem)
         }
-        return try record(source, key: key, date: date, language: language, label: path)
+        return try record(source, key: key, date: date, language: language, parties: parties, label: path)
     }
 
     public static func record(
-        _ source: SourceDocument, key: String?, date: Day? = nil, language: Language? = nil, label: String
+        _ source: SourceDocument, key: String?, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil, label: String
     ) throws -> DocumentRecord {
         let extraction: Extraction
         do {
-            extraction = try Extractor(options: ExtractionOptions(date: date, language: language)).extract(source)
+            extraction = try Extractor(options: ExtractionOptions(date: date, language: language, parties: parties)).extract(source)
         } catch {
             throw LoadError(file: label, problem: error.description)
         }

@@ -12,7 +12,11 @@ public struct Ingester: Sendable {
         public var language: Language?
         public var parallelism: Int
 
-        public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parallelism: Int = 2) {
+        /// Who the documents are between, overriding what their titles say; the issuer first.
+        public var parties: [Party]?
+
+        public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil, parallelism: Int = 2) {
+            self.parties = parties
             self.key = key
             self.date = date
             self.language = language
@@ -49,7 +53,7 @@ public struct Ingester: Sendable {
                 group.addTask {
                     await BackgroundThread.run {
                         do {
-                            return (index, .success(try DocumentLoader.load(path: path, key: options.key, date: options.date, language: options.language)))
+                            return (index, .success(try DocumentLoader.load(path: path, key: options.key, date: options.date, language: options.language, parties: options.parties)))
                         } catch let error as LoadError {
                             return (index, .failure(error))
                         } catch {

@@ -32,7 +32,7 @@ extension Pages {
         var overdue: [ItemRow]
         var upcoming: [ItemRow]
         var timeline: String
-        var moneyByCompany: String
+        var moneyByActor: String
         var moneyBySection: String
         var currency: String
         var otherCurrencies: String?
@@ -85,11 +85,11 @@ extension Pages {
                     Charts.Point(id: $0.id, due: $0.due!, label: $0.title ?? String($0.text.prefix(60)),
                                  overdue: $0.isOverdue(asOf: today), settled: $0.status.isSettled)
                 }, today: today),
-            moneyByCompany: Charts.bars(
-                money.byCompany.prefix(15).map {
+            moneyByActor: Charts.bars(
+                money.byActor.prefix(15).map {
                     Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),
                                link: $0.items.count == 1 ? HTML.itemPath($0.items.first!) : nil)
-                }, title: "Money by company (\(money.currency))"),
+                }, title: "Money by actor (\(money.currency))"),
             moneyBySection: Charts.bars(
                 money.bySection.prefix(15).map {
                     Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),

@@ -1,6 +1,7 @@
 import PledgeRegister
 
-/// Money in a register's items, added up by company and by section for the dashboard.
+/// Money in a register's items, added up by who spends it (the sentence's actor) and by
+/// section for the dashboard.
 ///
 /// Sums are kept per currency and never converted: the document's figures are what a
 /// reader can check. The charts show the currency that holds the most amounts.
@@ -12,7 +13,7 @@ struct MoneySummary {
     }
 
     var currency: String
-    var byCompany: [Total]
+    var byActor: [Total]
     var bySection: [Total]
     /// Amounts in other currencies, left out of the charts, by currency.
     var otherCurrencies: [String: Int]
@@ -28,7 +29,7 @@ struct MoneySummary {
         var sections: [String: Total] = [:]
         var lastCompany: (item: String, name: String)?
         for a in money {
-            var company = a.actor.flatMap(Self.company)
+            var company = a.actor.flatMap(Self.spender)
             // 同社, "the company": the company named earlier in the same item.
             if company == nil, let actor = a.actor, Self.isBackReference(actor), let last = lastCompany, last.item == a.item {
                 company = last.name
@@ -44,26 +45,31 @@ struct MoneySummary {
             sections[section]!.items.insert(a.item)
         }
         func ranked(_ totals: [String: Total]) -> [Total] { totals.values.sorted { ($1.value, $0.name) < ($0.value, $1.name) } }
-        byCompany = ranked(companies)
+        byActor = ranked(companies)
         bySection = ranked(sections)
     }
 
-    /// The actor, when it names a company: a legal form or a word companies are named with,
-    /// in Japanese (社, 株式会社, カンパニー) or English (Inc., Corporation, Company).
-    static func company(_ actor: String) -> String? {
-        let name = actor.trimmingCharacters(in: .whitespaces)
+    /// The actor, when it names someone who can spend: any company, government, agency or
+    /// person, whatever its legal form (Microsoft, Toyota, トヨタ, クオンティニウム社). Pronouns
+    /// and collective words (we, 両国) name no one in particular and are left out.
+    static func spender(_ actor: String) -> String? {
+        var name = actor.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !isBackReference(name) else { return nil }
-        let japaneseMarks = ["株式会社", "有限会社", "合同会社", "カンパニー", "コーポレーション", "ホールディングス", "グループ", "銀行", "製薬", "自動車", "重工", "電機", "商事"]
-        if name.hasSuffix("社") && name.count > 2 || japaneseMarks.contains(where: name.contains) {
-            // 米国の量子コンピュータメーカーであるクオンティニウム社 → クオンティニウム社
-            if let range = name.range(of: "である", options: .backwards) { return String(name[range.upperBound...]) }
-            return name
+        // 米国の量子コンピュータメーカーであるクオンティニウム社 → クオンティニウム社
+        if let range = name.range(of: "である", options: .backwards), range.upperBound < name.endIndex { name = String(name[range.upperBound...]) }
+        let lower = name.lowercased()
+        if collective.contains(lower) || collective.contains(where: { lower.hasPrefix($0 + ",") }) { return nil }
+        if lower.hasPrefix("the two ") || lower.hasPrefix("our ") || lower.hasPrefix("both ") || lower.hasPrefix("this ") || lower.hasPrefix("these ") {
+            return nil
         }
-        let words = name.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters).lowercased() }
-        let englishMarks: Set<String> = ["inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "motors", "bank"]
-        if words.contains(where: englishMarks.contains) { return name }
-        return nil
+        return name
     }
+
+    /// Words that stand for the document's sides or for something already named.
+    static let collective: Set<String> = [
+        "we", "they", "it", "this", "these", "the leaders", "the two leaders", "the united states and japan",
+        "我々", "両国", "両首脳", "日米両国", "両政府", "双方", "これ", "本件",
+    ]
 
     static func isBackReference(_ actor: String) -> Bool {
         ["同社", "the company", "同グループ", "the firm"].contains(actor.lowercased())

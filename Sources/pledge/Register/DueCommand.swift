@@ -1,3 +1,4 @@
+import PledgeExtract
 import PledgeModel
 import Foundation
 import ArgumentParser
@@ -69,8 +70,11 @@ struct Summary: AsyncParsableCommand {
         } else {
             var t = TextTable(["group", "items", "rated", "compliance", "kept", "in works", "compromise", "stalled", "broken"],
                               limits: [40, nil, nil, nil, nil, nil, nil, nil, nil])
+            let parties = Set(summary.byParty.map(\.name))
             for g in [summary.overall] + summary.byParty + summary.bySection {
-                t.add([g.name, String(g.items), String(g.rated), g.average.map { String(format: "%+.2f", $0) } ?? "–",
+                // A party's row says which country it is: `PH Philippines`.
+                let name = parties.contains(g.name) ? Party(rawValue: g.name).map { "\($0.rawValue) \(PartyNames.name(of: $0, in: .en))" } ?? g.name : g.name
+                t.add([name, String(g.items), String(g.rated), g.average.map { String(format: "%+.2f", $0) } ?? "–",
                        String(g.statuses["kept"] ?? 0), String(g.statuses["in_the_works"] ?? 0),
                        String(g.statuses["compromise"] ?? 0), String(g.statuses["stalled"] ?? 0), String(g.statuses["broken"] ?? 0)])
             }

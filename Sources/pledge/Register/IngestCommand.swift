@@ -24,6 +24,8 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "The document's language, when detection should not decide.")
     var language: Language?
 
+    @OptionGroup var parties: PartiesOption
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to ingest") }
     }
@@ -32,7 +34,7 @@ struct Ingest: AsyncParsableCommand {
         let store = try await register.open()
         let ingester = Ingester(
             register: store,
-            options: .init(key: key, date: date, language: language,
+            options: .init(key: key, date: date, language: language, parties: parties.list,
                            parallelism: ProcessInfo.processInfo.activeProcessorCount))
         let bar = ProgressBar(total: files.count)
         let results = try await failing {

@@ -9,7 +9,8 @@ struct ItemFilterOptions: ParsableArguments {
     @Option(help: "Only sections whose id or heading contains this text.") var section: String?
     @Option(help: "Only items of this modality (commit, intend, plan, explore, welcome, affirm, done, other).")
     var modality: Modality?
-    @Option(help: "Only items binding this party (JP, US, OTHER).") var party: Party?
+    @Option(help: "Only items binding this party: a country's ISO 3166 code (JP, PH, GB) or an organisation's (EU, UN, NATO).")
+    var party: Party?
     @Option(help: "Only items with this status.") var status: Status?
     @Option(name: .customLong("due-before"), help: "Only items due on or before this date (YYYY-MM-DD).")
     var dueBefore: Day?

@@ -6,7 +6,14 @@ import PledgePostgres
 import PledgeRegister
 
 extension Modality: ExpressibleByArgument {}
-extension Party: ExpressibleByArgument {}
+extension Party: ExpressibleByArgument {
+    /// A country's ISO 3166 code or a listed organisation's (`PH`, `gb`, `EU`); anything else
+    /// is refused rather than matching nothing.
+    public init?(argument: String) {
+        guard let party = Party(rawValue: argument), PartyNames.isKnown(party) else { return nil }
+        self = party
+    }
+}
 extension Status: ExpressibleByArgument {}
 
 /// `--database`, shared by every command that uses the register.
