@@ -133,3 +133,42 @@ import Testing
         }
     }
 }
+
+/// Parties on the web: any country by its code, named for people, scored one by one.
+@Suite struct PartyPageTests {
+    static let philippines = """
+        FACT SHEET: President Biden Welcomes President Marcos of the Philippines
+
+        April 30, 2024
+
+        Our two countries will expand cooperation on clean energy and critical minerals.
+
+        The Philippines will host a new regional training center for maritime law enforcement by 2025.
+
+        """
+
+    @Test func aCountryIsFilteredNamedAndScoredOnItsOwn() async throws {
+        let site = try await WebFixture()
+        let stored = try await site.register.ingest(
+            DocumentLoader.record(SourceDocument(name: "us-ph.txt", text: Self.philippines), key: nil, label: "us-ph.txt"))
+        _ = try await site.register.record(NewEvent(status: .kept, date: "2024-12-01", author: "editor-user"), item: stored.document + "#2")
+        try await site.test { client in
+            let list = try await client.get("/items?party=PH")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("2 items"))
+            #expect(list.text.contains(">\(stored.document)#1</a>") && list.text.contains(">\(stored.document)#2</a>"))
+            // The facet names the country in both languages.
+            #expect(list.text.contains("<li class=\"selected\"><a href=\"/items?party=PH\">Philippines · フィリピン</a> <span class=\"count\">2</span>"))
+            let unknown = try await client.get("/items?party=XX")
+            #expect(unknown.status == .badRequest)
+            let api = try await client.get("/api/v1/items?party=ph")
+            #expect(api.status == .ok && api.text.contains("\"\(stored.document)#2\""))
+            let dashboard = try await client.get("/").text
+            #expect(dashboard.contains("<h2>Compliance by party</h2>"))
+            #expect(dashboard.contains(
+                "<tr><th><a href=\"/items?party=PH\">Philippines · フィリピン</a></th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">+1.00</td>"))
+            let item = try await client.get("/items/" + stored.document + "%231").text
+            #expect(item.contains("Philippines · フィリピン (PH), United States · 米国 (US)"))
+        }
+    }
+}

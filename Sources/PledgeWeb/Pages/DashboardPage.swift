@@ -20,6 +20,19 @@ extension Pages {
         var unrated: Int
     }
 
+    /// Compliance of one party, as the G7 Research Group scores each member.
+    struct PartyRow {
+        var name: String
+        var code: String
+        var items: Int
+        var rated: Int
+        var compliance: String
+        var link: String
+        var kept: Int
+        var inWorks: Int
+        var stalled: Int
+    }
+
     struct Dashboard {
         var today: String
         var documents: Int
@@ -27,6 +40,7 @@ extension Pages {
         var overdueCount: Int
         var upcomingCount: Int
         var sections: [SectionRow]
+        var parties: [PartyRow]
         var modalities: [Count]
         var statuses: [Count]
         var overdue: [ItemRow]
@@ -46,7 +60,8 @@ extension Pages {
         let dated = try await register.items(matching: ItemQuery(dueBefore: "9999-12-31"))
         let report = DueReport(items: dated, asOf: today, within: 90)
         let sections = try await register.facet(.section, matching: everything)
-        let perSection = ComplianceSummary(items: try await register.items(matching: everything)).bySection
+        let compliance = ComplianceSummary(items: try await register.items(matching: everything))
+        let perSection = compliance.bySection
         let statusesBySection = Dictionary(perSection.map { ($0.name, $0.statuses) }, uniquingKeysWith: { a, _ in a })
         let modalities = try await register.facet(.modality, matching: everything)
         let statuses = try await register.facet(.status, matching: everything)
@@ -69,6 +84,14 @@ extension Pages {
                     inWorks: counts["in_the_works", default: 0] + counts["compromise", default: 0],
                     stalled: counts["stalled", default: 0] + counts["broken", default: 0],
                     unrated: counts["not_yet_rated", default: 0])
+            },
+            parties: compliance.byParty.sorted { ($1.items, $0.name) < ($0.items, $1.name) }.map { g in
+                PartyRow(
+                    name: Party(rawValue: g.name).map(Self.partyName) ?? g.name, code: g.name, items: g.items, rated: g.rated,
+                    compliance: g.average.map { String(format: "%+.2f", $0) } ?? "–", link: "/items?party=" + HTML.queryValue(g.name),
+                    kept: g.statuses["kept", default: 0],
+                    inWorks: g.statuses["in_the_works", default: 0] + g.statuses["compromise", default: 0],
+                    stalled: g.statuses["stalled", default: 0] + g.statuses["broken", default: 0])
             },
             modalities: modalities.map {
                 Count(label: Modality(rawValue: $0.value).flatMap { Self.modalityNames[$0] } ?? $0.value, count: $0.count,

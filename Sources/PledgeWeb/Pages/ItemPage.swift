@@ -103,7 +103,7 @@ extension Pages {
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
             paragraph: annotator.render(item.text), modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
-            modalityKey: item.modality.rawValue, parties: item.parties.map(\.rawValue).joined(separator: ", "), due: item.due,
+            modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,
             sentences: detail.sentences.map {
