@@ -79,6 +79,9 @@ import Testing
         ("Joint Vision Statement from the Leaders of Japan, the Philippines, and the United States\n\nWe met today.", "JP,PH,US", nil),
         ("G7 Leaders' Statement\n\nWe, the Leaders of the Group of Seven, met today.", "CA,DE,EU,FR,GB,IT,JP,US", nil),
         ("Joint Statement from Quad Leaders\n\nWe met today.", "AU,IN,JP,US", nil),
+        // What a title is about is not a party to it.
+        ("G7 Leaders' Statement on Ukraine\n\nWe will stand with Ukraine.", "CA,DE,EU,FR,GB,IT,JP,US", nil),
+        ("ウクライナに関するG7首脳声明\n\n我々は、ウクライナへの支援を継続する。", "CA,DE,EU,FR,GB,IT,JP,US", nil),
         ("日豪首脳共同声明\n\n両首脳は会談した。", "AU,JP", nil),
         ("第百四十四回国会における小渕内閣総理大臣所信表明演説\n\n景気回復に全力を尽くしてまいります。", "JP", "JP"),
         ("FACT SHEET: President Biden Welcomes President Marcos of the Philippines\n\nToday the two leaders met.", "PH,US", "US"),

@@ -40,6 +40,10 @@ enum EnglishParties {
         "our nations", "our countries", "our four nations", "our four countries", "the four leaders", "the four countries",
         "leaders", "the participants", "the signatories", "all leaders", "we the leaders", "the countries",
         "both of our countries", "both of our governments", "both of our nations", "all of our countries",
+        "the two presidents", "both presidents", "the presidents", "the two prime ministers", "the prime ministers",
+        "the two ministers", "the ministers", "both ministers", "the two foreign ministers", "the foreign ministers",
+        "the two heads of state", "the heads of state", "the delegations", "both delegations", "the two delegations",
+        "the two allies", "both allies",
     ]
     /// How many sides a collective phrase counts: `our three countries` in a bilateral text
     /// takes in a third party the text does not name.

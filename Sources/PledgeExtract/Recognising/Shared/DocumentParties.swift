@@ -62,7 +62,7 @@ enum DocumentPartiesReader {
         }
         if lowerTitle.hasPrefix("fact sheet"), issuer == nil { issuer = .US }  // the White House's and State's form
 
-        var parties = named(in: title, language: language)
+        var parties = named(in: withoutTopic(title, language: language), language: language)
         // A speech's speaker: 小渕内閣総理大臣, Prime Minister Kishida, President Biden.
         if isSpeech, issuer == nil {
             if language == .ja, japaneseOffices.contains(where: { title.contains($0) }) {
@@ -120,6 +120,29 @@ enum DocumentPartiesReader {
         }
         return found
     }
+
+    /// A title without what it is about: `G7 Leaders' Statement on Ukraine` is the G7's,
+    /// `ウクライナに関するG7首脳声明` too. The topic is cut only when what is left names a party.
+    static func withoutTopic(_ title: ScalarString, language: Language) -> ScalarString {
+        if language == .ja {
+            for mark in japaneseTopicMarks {
+                guard let k = title.firstIndex(of: mark) else { continue }
+                let rest = ScalarString(Array(title.scalars[(k + mark.count)...]))
+                if !named(in: rest, language: language).isEmpty { return rest }
+            }
+            return title
+        }
+        let lower = lowered(title)
+        for mark in englishTopicMarks {
+            guard let k = lower.firstIndex(of: mark), k > 0 else { continue }
+            let head = ScalarString(Array(title.scalars[..<k]))
+            if !named(in: head, language: language).isEmpty { return head }
+        }
+        return title
+    }
+
+    static let japaneseTopicMarks: [ScalarString] = ["に関する", "についての", "に係る", "をめぐる", "に対する"]
+    static let englishTopicMarks: [ScalarString] = [" on ", " regarding ", " concerning ", " about ", " in support of "]
 
     /// Whether most sentences end in the polite style: `ます。`, `です。`, `ません。`.
     static func isPolite(_ text: [Unicode.Scalar]) -> Bool {
