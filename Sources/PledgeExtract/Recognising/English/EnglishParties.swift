@@ -58,6 +58,12 @@ enum EnglishParties {
         "authority", "authorities", "service", "team", "delegation", "association", "society", "institute", "survey",
         "agencies", "ministries", "departments",
     ]
+    /// Heads that act though they are no body: people in office and members.
+    static let officeHeads: Set<String> = [
+        "governor", "mayor", "chair", "chairman", "chairperson", "director", "head", "heads", "administrator", "commissioner",
+        "representative", "representatives", "envoy", "spokesperson", "official", "officials", "member", "members", "leader",
+        "ministers", "presidents", "secretaries", "chancellor", "king", "queen", "emperor", "premier", "people", "citizens",
+    ]
     static let agentHeadsOf: [ScalarString] = agentHeads.map { ScalarString($0.description + " of") }
 
     /// Heads of phrases that name a thing, which acts for no one (`A new Memorandum of Understanding between …`).
@@ -149,7 +155,18 @@ enum EnglishParties {
         }
         if let issuer = context.issuer, context.speaksForIssuer, phrase == i || phrase == we || phrase == myGovernment { return [issuer] }
         // A thing as subject acts for no one: `This partnership`, `A new Memorandum of Understanding between …`.
-        if thingHeads.contains(head(phrase)) { return [] }
+        let headWord = head(phrase)
+        if thingHeads.contains(headWord) { return [] }
+        // Nor does what belongs to a party: `The occasion of the Quad summit`. Bodies and offices
+        // of a country act for it (`the Government of India`, `the Governor of Tokyo`).
+        if let k = phrase.firstIndex(of: spacedOf), !officeHeads.contains(headWord),
+            !agentHeads.contains(where: { $0.description == headWord }),
+            countries.values(in: ScalarString(Array(phrase.scalars[..<k]))).isEmpty,
+            entities.values(in: ScalarString(Array(phrase.scalars[..<k]))).isEmpty,
+            !phrase.hasPrefix(weComma), !bothSides.contains(where: { phrase.hasPrefix($0) })
+        {
+            return []
+        }
         var found = PartySet()
         let named = countries.values(in: phrase)
         let people = entities.values(in: phrase)
