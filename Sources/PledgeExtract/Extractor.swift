@@ -229,8 +229,12 @@ struct ExtractionRun {
             }
         }
         let sampleEnd = lines.firstIndex { $0.byteStart > 60_000 } ?? lines.count
-        if sampleEnd > 0 {
-            LineScanner.scalars(bytes, from: lines[0].byteStart, to: lines[sampleEnd - 1].byteEnd, into: &evidence.sample)
+        let text = bytes
+        let sampleBytes = sampleEnd > 0 ? (lines[0].byteStart, lines[sampleEnd - 1].byteEnd) : (0, 0)
+        evidence.sample = {
+            var sample: [Unicode.Scalar] = []
+            LineScanner.scalars(text, from: sampleBytes.0, to: sampleBytes.1, into: &sample)
+            return sample
         }
         evidence.closing = filled.suffix(4).filter { lines[$0].end - lines[$0].start <= 80 }.map { head(ofLine: $0, count: 80) }
         var context = DocumentPartiesReader.read(evidence, language: rules.language)

@@ -82,6 +82,10 @@ struct Gazetteer<Value: Sendable>: Sendable {
     private let byFirst: [Unicode.Scalar: [Int]]
     /// The same index for ASCII first letters, looked up without hashing.
     private let byFirstASCII: [[Int]]
+    /// Names of two or more code points opening with two ASCII ones, by that pair: an
+    /// English text's words are looked up here, among a handful of names rather than dozens.
+    private let byFirstPair: [[Int]]
+    private let hasShortASCIINames: Bool
     private let byLast: [Unicode.Scalar: [Int]]
     /// Whether names must stand as whole words (English: `nist` is not in `minister`).
     var wholeWords = false
@@ -97,6 +101,12 @@ struct Gazetteer<Value: Sendable>: Sendable {
         }
         byFirst = index
         byFirstASCII = ascii
+        var pairs = Array(repeating: [Int](), count: 128 * 128)
+        for (i, e) in entries.enumerated() where e.0.count >= 2 && e.0.scalars[0].value < 128 && e.0.scalars[1].value < 128 {
+            pairs[Int(e.0.scalars[0].value) * 128 + Int(e.0.scalars[1].value)].append(i)
+        }
+        byFirstPair = pairs
+        hasShortASCIINames = entries.contains { $0.0.count == 1 && $0.0.scalars[0].value < 128 }
         var last: [Unicode.Scalar: [Int]] = [:]
         for (i, e) in entries.enumerated() where !e.0.isEmpty { last[e.0.scalars[e.0.count - 1], default: []].append(i) }
         byLast = last
@@ -112,7 +122,18 @@ struct Gazetteer<Value: Sendable>: Sendable {
             let u = text[i]
             // A whole word starts after no letter: one test passes over the rest of a word.
             if wholeWords, i > 0, CharacterClass.isLetter(text[i - 1]) { i += 1; continue }
-            let candidates = u.value < 128 ? byFirstASCII[Int(u.value)] : (byFirst[u] ?? [])
+            let candidates: [Int]
+            if u.value < 128 {
+                // Two ASCII code points: only names opening with both (a one-letter or a
+                // non-ASCII second code point leaves the first letter's list).
+                if i + 1 < text.count, text[i + 1].value < 128, !hasShortASCIINames {
+                    candidates = byFirstPair[Int(u.value) * 128 + Int(text[i + 1].value)]
+                } else {
+                    candidates = byFirstASCII[Int(u.value)]
+                }
+            } else {
+                candidates = byFirst[u] ?? []
+            }
             var best: Int?
             for c in candidates {
                 let name = entries[c].name.scalars

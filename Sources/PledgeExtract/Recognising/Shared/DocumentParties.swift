@@ -15,8 +15,9 @@ enum DocumentPartiesReader {
         /// The subject of the first sentence of the text.
         var opening: [Unicode.Scalar] = []
         var closing: [[Unicode.Scalar]] = []
-        /// The opening stretch of the text, where the sides a text names most are its own.
-        var sample: [Unicode.Scalar] = []
+        /// The opening stretch of the text, where the sides a text names most are its own;
+        /// read only when the title and the first sentence do not say.
+        var sample: () -> [Unicode.Scalar] = { [] }
     }
 
     /// Who a document is between when it says nothing of it (a pasted paragraph): the pair
@@ -50,13 +51,19 @@ enum DocumentPartiesReader {
     static let japaneseOffices: [ScalarString] = ["内閣総理大臣", "総理大臣", "総理", "外務大臣", "官房長官", "防衛大臣", "外務報道官"]
 
     static func read(_ e: Evidence, language: Language) -> PartyContext {
+        var read: [Unicode.Scalar]?
+        func sample() -> [Unicode.Scalar] {
+            if let read { return read }
+            read = e.sample()
+            return read!
+        }
         let title = e.title.map { ScalarString($0) } ?? ScalarString("")
         let lowerTitle = lowered(title)
         var issuer = publisher(in: e.header + e.closing + (e.title.map { [$0] } ?? []))
         var isSpeech = speechMarks.contains { lowerTitle.contains($0) }
         // Japanese in the polite style (〜ます, 〜です) is a government speaking for itself: a
         // speech or a ministry's release. Joint statements are written in the plain style.
-        if language == .ja, !isSpeech, named(in: title, language: language).count < 2, isPolite(e.sample) {
+        if language == .ja, !isSpeech, named(in: title, language: language).count < 2, isPolite(sample()) {
             isSpeech = true
             if issuer == nil { issuer = .JP }
         }
@@ -79,7 +86,7 @@ enum DocumentPartiesReader {
         if parties.count < 2, !isSpeech {
             // The sides the text names most: Japan and its partner in a Japanese text.
             var counts: [Party: Int] = [:]
-            for p in named(all: ScalarString(e.sample), language: language) where p.isCountry { counts[p, default: 0] += 1 }
+            for p in named(all: ScalarString(sample()), language: language) where p.isCountry { counts[p, default: 0] += 1 }
             if language == .ja, parties.isEmpty { counts[.JP, default: 0] += 1_000 }
             for p in parties.members { counts[p, default: 0] += 1_000 }
             let ranked = counts.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
