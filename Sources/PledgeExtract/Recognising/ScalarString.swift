@@ -86,6 +86,9 @@ struct Gazetteer<Value: Sendable>: Sendable {
     /// English text's words are looked up here, among a handful of names rather than dozens.
     private let byFirstPair: [[Int]]
     private let hasShortASCIINames: Bool
+    /// One bit per code point below U+10000 that opens a name: most code points of a
+    /// Japanese phrase open none, and a bit test costs less than hashing them.
+    private let opensName: [UInt64]
     private let byLast: [Unicode.Scalar: [Int]]
     /// Whether names must stand as whole words (English: `nist` is not in `minister`).
     var wholeWords = false
@@ -101,6 +104,9 @@ struct Gazetteer<Value: Sendable>: Sendable {
         }
         byFirst = index
         byFirstASCII = ascii
+        var bits = Array(repeating: UInt64(0), count: 1024)
+        for u in index.keys where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
+        opensName = bits
         var pairs = Array(repeating: [Int](), count: 128 * 128)
         for (i, e) in entries.enumerated() where e.0.count >= 2 && e.0.scalars[0].value < 128 && e.0.scalars[1].value < 128 {
             pairs[Int(e.0.scalars[0].value) * 128 + Int(e.0.scalars[1].value)].append(i)
@@ -131,6 +137,9 @@ struct Gazetteer<Value: Sendable>: Sendable {
                 } else {
                     candidates = byFirstASCII[Int(u.value)]
                 }
+            } else if u.value < 0x10000, opensName[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) == 0 {
+                i += 1
+                continue
             } else {
                 candidates = byFirst[u] ?? []
             }

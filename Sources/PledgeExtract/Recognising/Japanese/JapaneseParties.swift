@@ -15,6 +15,17 @@ public enum JapaneseParties {
     ])
     /// One-character names that stand in compounds such as 日米豪, 日英, 米比.
     static let abbreviations = PartyNames.abbreviations
+    /// The abbreviations' code points as bits, tested before the table is: most code points are none.
+    static let abbreviationBits: [UInt64] = {
+        var bits = Array(repeating: UInt64(0), count: 1024)
+        for u in abbreviations.keys where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
+        return bits
+    }()
+
+    @inline(__always) static func abbreviation(_ u: Unicode.Scalar) -> Party? {
+        guard u.value < 0x10000, abbreviationBits[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) != 0 else { return nil }
+        return abbreviations[u]
+    }
     /// Places whose names stand in institutions' names (シカゴ大学, 東京大学).
     static let places = Gazetteer<Party>([
         ("東京", "JP"), ("大阪", "JP"), ("京都", "JP"), ("名古屋", "JP"), ("横浜", "JP"), ("福岡", "JP"), ("札幌", "JP"),
@@ -132,7 +143,7 @@ public enum JapaneseParties {
         if companies.prefixValue(of: head) != nil || people.prefixValue(of: head) != nil || agencies.containsSuffix(of: head) { return true }
         if context.termParties[head] != nil { return true }
         // Compounds of one-character country names: 日米, 日米豪, 米英.
-        if head.count >= 2, head.scalars.allSatisfy({ abbreviations[$0] != nil || $0 == "・" }) { return true }
+        if head.count >= 2, head.scalars.allSatisfy({ abbreviation($0) != nil || $0 == "・" }) { return true }
         return false
     }
 
@@ -230,10 +241,10 @@ public enum JapaneseParties {
         while i < scalars.count {
             var j = i
             var run = PartySet()
-            while j < scalars.count, let p = abbreviations[scalars[j]] {
+            while j < scalars.count, let p = abbreviation(scalars[j]) {
                 run.insert(p)
                 j += 1
-                if j < scalars.count, scalars[j] == "・", j + 1 < scalars.count, abbreviations[scalars[j + 1]] != nil { j += 1 }
+                if j < scalars.count, scalars[j] == "・", j + 1 < scalars.count, abbreviation(scalars[j + 1]) != nil { j += 1 }
             }
             let length = j - i
             if length >= 2 && (scalars[i] == "日" || scalars[i] == "米" || scalars.indices.contains(i + 1) && (scalars[i + 1] == "米" || scalars[i + 1] == "日")) {
