@@ -32,7 +32,8 @@ public struct Party: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
 
     public var description: String { rawValue }
 
-    public static func < (a: Party, b: Party) -> Bool { a.rawValue < b.rawValue }
+    /// Codes are ASCII: byte order is their order, without String's Unicode collation.
+    public static func < (a: Party, b: Party) -> Bool { a.rawValue.utf8.lexicographicallyPrecedes(b.rawValue.utf8) }
 
     public static let JP: Party = "JP"
     public static let US: Party = "US"
