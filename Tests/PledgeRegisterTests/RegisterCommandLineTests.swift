@@ -34,6 +34,33 @@ import Testing
         #expect(try pledge("list", "--document", "no-such-document").out.hasSuffix("0 items\n"))
     }
 
+    /// A US–Philippines release: its items are found by `--party PH`, compliance is scored
+    /// per country code, and a code that is no party is refused with exit status 2.
+    @Test func partiesAreCountriesOnTheCommandLine() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let ingest = try pledge("ingest", fixtures.appendingPathComponent("us-ph.txt").path)
+        #expect(ingest.status == 0, "\(ingest.err)")
+        let key = "2024-04-30-philippines-us-en"
+        let list = try pledge("list", "--document", key, "--party", "PH", "--format", "json")
+        let items = try #require(try json(list.out)["items"] as? [[String: Any]])
+        #expect(items.map { $0["id"] as? String } == ["\(key)#1", "\(key)#2", "\(key)#4"])
+        #expect(items.allSatisfy { ($0["parties"] as? [String])?.contains("PH") == true })
+        #expect(try pledge("track", "\(key)#2", "--status", "kept", "--on", "2024-12-01").status == 0)
+        let summary = try json(try pledge("summary", "--document", key, "--format", "json").out)
+        let byParty = try #require(summary["byParty"] as? [[String: Any]])
+        #expect(byParty.map { $0["name"] as? String } == ["JP", "PH", "US"])
+        let ph = try #require(byParty.first { $0["name"] as? String == "PH" })
+        #expect(ph["items"] as? Int == 3 && ph["rated"] as? Int == 1 && ph["average"] as? Double == 1)
+        #expect(try pledge("summary", "--document", key).out.contains("PH Philippines"))
+        let unknown = try pledge("list", "--party", "XX")
+        #expect(unknown.status == 2 && unknown.err.contains("ISO 3166"))
+        let extract = try CommandLineTool.run(["extract", "--parties", "PH,US", fixtures.appendingPathComponent("jp-au.txt").path])
+        #expect(extract.status == 0)
+        let document = try #require(try json(extract.out)["document"] as? [String: Any])
+        #expect(document["parties"] as? [String] == ["PH", "US"] && document["issuer"] as? String == "PH")
+        #expect(try CommandLineTool.run(["extract", "--parties", "Philippines", fixtures.appendingPathComponent("jp-au.txt").path]).status == 2)
+    }
+
     @Test func ingestingTheSameFileTwiceChangesNothingAndShowsNoProgressWhenPiped() throws {
         let first = try pledge("ingest", ja.url.path, en.url.path)
         #expect(first.status == 0)
