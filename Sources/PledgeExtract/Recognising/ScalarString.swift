@@ -88,7 +88,7 @@ struct Gazetteer<Value: Sendable>: Sendable {
     private let hasShortASCIINames: Bool
     /// One bit per code point below U+10000 that opens a name: most code points of a
     /// Japanese phrase open none, and a bit test costs less than hashing them.
-    private let opensName: [UInt64]
+    private let opensName: CodePointBits
     private let byLast: [Unicode.Scalar: [Int]]
     /// Whether names must stand as whole words (English: `nist` is not in `minister`).
     var wholeWords = false
@@ -104,9 +104,7 @@ struct Gazetteer<Value: Sendable>: Sendable {
         }
         byFirst = index
         byFirstASCII = ascii
-        var bits = Array(repeating: UInt64(0), count: 1024)
-        for u in index.keys where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
-        opensName = bits
+        opensName = CodePointBits(index.keys)
         var pairs = Array(repeating: [Int](), count: 128 * 128)
         for (i, e) in entries.enumerated() where e.0.count >= 2 && e.0.scalars[0].value < 128 && e.0.scalars[1].value < 128 {
             pairs[Int(e.0.scalars[0].value) * 128 + Int(e.0.scalars[1].value)].append(i)
@@ -137,7 +135,7 @@ struct Gazetteer<Value: Sendable>: Sendable {
                 } else {
                     candidates = byFirstASCII[Int(u.value)]
                 }
-            } else if u.value < 0x10000, opensName[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) == 0 {
+            } else if opensName.excludes(u) {
                 i += 1
                 continue
             } else {
@@ -174,6 +172,21 @@ struct Gazetteer<Value: Sendable>: Sendable {
     func containsSuffix(of s: ScalarString) -> Bool {
         guard let last = s.last else { return false }
         return (byLast[last] ?? []).contains { s.hasSuffix(entries[$0].name) }
+    }
+}
+
+/// A set of code points below U+10000 as bits: whether a code point may be one of them
+/// costs a shift and a mask, where a `Set` would hash it.
+struct CodePointBits: Sendable {
+    private var bits = Array(repeating: UInt64(0), count: 1024)
+
+    init<S: Sequence<Unicode.Scalar>>(_ scalars: S) {
+        for u in scalars where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
+    }
+
+    /// True when `u` is surely not in the set; code points above the BMP are never excluded.
+    @inline(__always) func excludes(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x10000 && bits[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) == 0
     }
 }
 

@@ -16,15 +16,10 @@ public enum JapaneseParties {
     /// One-character names that stand in compounds such as 日米豪, 日英, 米比.
     static let abbreviations = PartyNames.abbreviations
     /// The abbreviations' code points as bits, tested before the table is: most code points are none.
-    static let abbreviationBits: [UInt64] = {
-        var bits = Array(repeating: UInt64(0), count: 1024)
-        for u in abbreviations.keys where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
-        return bits
-    }()
+    static let abbreviationBits = CodePointBits(abbreviations.keys)
 
     @inline(__always) static func abbreviation(_ u: Unicode.Scalar) -> Party? {
-        guard u.value < 0x10000, abbreviationBits[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) != 0 else { return nil }
-        return abbreviations[u]
+        abbreviationBits.excludes(u) ? nil : abbreviations[u]
     }
     /// Places whose names stand in institutions' names (シカゴ大学, 東京大学).
     static let places = Gazetteer<Party>([
