@@ -63,6 +63,7 @@ enum EnglishParties {
         "governor", "mayor", "chair", "chairman", "chairperson", "director", "head", "heads", "administrator", "commissioner",
         "representative", "representatives", "envoy", "spokesperson", "official", "officials", "member", "members", "leader",
         "ministers", "presidents", "secretaries", "chancellor", "king", "queen", "emperor", "premier", "people", "citizens",
+        "advisor", "advisors", "adviser", "advisers", "militaries", "guards", "experts", "negotiators", "envoys",
     ]
     static let agentHeadsOf: [ScalarString] = agentHeads.map { ScalarString($0.description + " of") }
 
@@ -126,6 +127,7 @@ enum EnglishParties {
     static let weComma: ScalarString = "we,"
     static let i: ScalarString = "i"
     static let weSpace: ScalarString = "we "
+    static let ourSpace: ScalarString = "our "
     static let we: ScalarString = "we"
     static let myGovernment: ScalarString = "my government"
     static let spacedOf: ScalarString = " of "
@@ -137,6 +139,14 @@ enum EnglishParties {
         "together", "today", "additionally", "furthermore", "moreover", "also", "separately", "finally", "thanks", "recognizing",
         "recognising", "consistent", "in addition",
     ]
+
+    /// The document's sides, and a third party it does not name when the phrase counts more
+    /// sides than it has (`our three countries` in a bilateral text).
+    static func collective(_ phrase: ScalarString, _ context: PartyContext) -> PartySet {
+        var found = PartySet(context.documentParties)
+        if let n = counts.first(where: { phrase.contains($0.word) })?.n, n > context.documentParties.count { found.insert(.OTHER) }
+        return found
+    }
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
         var phrase = ScalarString(actor.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
@@ -157,6 +167,11 @@ enum EnglishParties {
         // A thing as subject acts for no one: `This partnership`, `A new Memorandum of Understanding between …`.
         let headWord = head(phrase)
         if thingHeads.contains(headWord) { return [] }
+        // `our foreign ministers`, `our national security advisors`: the document's own sides.
+        if phrase.hasPrefix(ourSpace), officeHeads.contains(headWord) || agentHeads.contains(where: { $0.description == headWord }) {
+            if context.speaksForIssuer, let issuer = context.issuer { return [issuer] }
+            return collective(phrase, context).sorted()
+        }
         // Nor does what belongs to a party: `The occasion of the Quad summit`. Bodies and offices
         // of a country act for it (`the Government of India`, `the Governor of Tokyo`).
         if let k = phrase.firstIndex(of: spacedOf), !officeHeads.contains(headWord),
@@ -171,8 +186,7 @@ enum EnglishParties {
         let named = countries.values(in: phrase)
         let people = entities.values(in: phrase)
         if bothSides.contains(phrase) || phrase.hasPrefix(weComma) && named.isEmpty && people.isEmpty {
-            found.formUnion(context.documentParties)
-            if let n = counts.first(where: { phrase.contains($0.word) })?.n, n > context.documentParties.count { found.insert(.OTHER) }
+            found.formUnion(collective(phrase, context))
         }
         for p in named { found.formUnion(p) }
         for p in people { found.insert(p) }
