@@ -148,7 +148,9 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         guard var (verbIndex, modality) = mainVerb(words, s) else {
             // `We stand for the rule of law`: no cue verb, but the document's own voice.
             let we = words.first.map { $0.text == "we" || $0.text == "together" && words.count > 1 && words[1].text == "we" } ?? false
-            return SentenceReading(modality: .other, actor: nil, parties: we ? context.documentParties : previous)
+            // `This visit marks …`, `Pursuing these efforts … impacts …`: a thing or an activity is the subject.
+            let thing = words.first.map { Self.determiners.contains($0.text) || $0.has(Flags.endsING) } ?? false
+            return SentenceReading(modality: .other, actor: nil, parties: we ? context.documentParties : thing ? [] : previous)
         }
         var subject = subjectRange(words, s, verb: verbIndex)
         // The last main predicate decides: `welcomed … and reaffirmed`, `…, and the two sides commit to …`.
@@ -200,6 +202,7 @@ public struct EnglishSentenceReadingRules: SentenceReadingRules {
         "which", "who", "whose", "under", "in", "with", "through", "as", "including", "part", "like", "along", "alongside",
         "together", "on", "at", "for", "by", "from", "among", "via", "following", "after", "during",
     ]
+    static let determiners: Set<String> = ["this", "these", "that", "those", "such", "a", "an", "the"]
     static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr."]
     static let timeWords: Set<String> = ["today", "year", "month", "week", "tomorrow", "yesterday", "recently", "addition", "particular"]
 

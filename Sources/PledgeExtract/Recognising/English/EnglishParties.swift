@@ -62,7 +62,7 @@ enum EnglishParties {
     static let officeHeads: Set<String> = [
         "governor", "mayor", "chair", "chairman", "chairperson", "director", "head", "heads", "administrator", "commissioner",
         "representative", "representatives", "envoy", "spokesperson", "official", "officials", "member", "members", "leader",
-        "ministers", "presidents", "secretaries", "chancellor", "king", "queen", "emperor", "premier", "people", "citizens",
+        "ministers", "presidents", "secretaries", "chancellor", "king", "queen", "emperor", "premier",
         "advisor", "advisors", "adviser", "advisers", "militaries", "guards", "experts", "negotiators", "envoys",
     ]
     static let agentHeadsOf: [ScalarString] = agentHeads.map { ScalarString($0.description + " of") }
@@ -76,6 +76,8 @@ enum EnglishParties {
         "challenges", "project", "compact", "study", "summit", "meeting", "event", "agenda", "roadmap", "strategy", "this",
         "it", "these", "corridor", "peoples", "people", "war", "aggression", "invasion", "attack", "attacks", "cap", "crisis",
         "conflict", "sanctions", "measures", "support", "assistance", "economy", "situation", "commitments", "actions",
+        "funding", "financing", "aid", "grant", "grants", "loan", "loans", "contribution", "package", "event", "visit",
+        "students", "nationals", "tourists", "visitors", "travelers", "residents", "communities", "families", "children", "youth",
     ]
     static let prepositions: Set<String> = ["of", "between", "in", "for", "with", "around", "on", "at", "from", "to", "among", "under", "across"]
     /// The same, by packed key (all are short ASCII words, so a word with no key is none of them).
@@ -150,6 +152,10 @@ enum EnglishParties {
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
         var phrase = ScalarString(actor.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
+        // `Supporting Independent Civil Society: President Ruto …`: a lead title is no subject.
+        if let colon = phrase.scalars.lastIndex(of: ":"), colon + 2 < phrase.count, phrase.scalars[colon + 1] == " " {
+            phrase = ScalarString(Array(phrase.scalars[(colon + 2)...]))
+        }
         if let comma = phrase.scalars.firstIndex(of: ","), comma + 2 < phrase.count,
             let space = phrase.scalars.firstIndex(where: { $0 == " " || $0 == "," }),
             introductions.contains(String(scalars: phrase.scalars[..<space]))
