@@ -33,6 +33,7 @@ import Testing
         ("us-kenya-2024-05-23-fact-sheet.en", 0.88, true),
         ("mofa-2007-01-09-japan-uk-joint-statement-summary.ja", 0.80, false),  // bilateral, a MOFA summary
         ("abe-2017-01-20-policy-speech.ja", 0.82, true),  // a Diet speech: unstated subjects are Japan
+        ("kishida-2022-10-03-speech.ja", 0.88, true),
         ("mofa-2016-02-23-release.ja", 0.95, true),  // a ministry's own release
     ]
 
@@ -127,6 +128,9 @@ import Testing
         ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\n北朝鮮が具体的な行動を取るよう強く求めます。", "JP"),
         ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\n韓国は、重要な隣国であり、協力してまいります。", "KR"),
         ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\nテロ、難民、貧困、感染症。", ""),
+        ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\n我が国防衛力の抜本的強化を進めます。", "JP"),
+        ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\n力による現状変更の試みは許してはならないと考えています。", "JP"),
+        ("第二百十一回国会における岸田内閣総理大臣施政方針演説\n\n憎しみの連鎖に多くの人々が苦しんでいます。", ""),
     ])
     func collectiveAndUnstatedSubjectsResolveToTheDocumentsParties(_ text: String, _ parties: String) throws {
         let x = try extract(text)

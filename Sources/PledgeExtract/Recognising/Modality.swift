@@ -50,6 +50,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         add(["と考え", "と思", "と存じ"], .affirm)
         // `共に…進めていこうではありませんか`: the speaker's call to act together.
         add(["うではありませんか", "うではないか", "ましょう"], .commit)
+        // `改革を断行しなければなりません`: what the speaker holds must be done.
+        add(["なければなりません", "ねばなりません", "なければならない", "ねばならない", "なければなら", "ねばなら"], .commit)
         add(["お願い", "感謝申し上げ", "感謝いた", "お礼申し上げ", "御礼申し上げ", "お見舞いを申し上げ", "お見舞い申し上げ", "お悔やみ申し上げ",
              "敬意を表", "哀悼の意を表"], .other)
         return list
@@ -79,6 +81,10 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if parties.isEmpty, concessiveTurn(body, after: a.upperBound) { actor = nil }
         }
         var modality = predicateModality(body)
+        // In a speech, a subject that is no party belongs to what the speaker says, thinks or
+        // asks (`…試みは許してはならないと考えています`, `…議論が行われることを期待いたします`):
+        // the main predicate is the speaker's.
+        if actor != nil, parties.isEmpty, context.speaksForIssuer, speakerPredicate(body, modality) { actor = nil }
         // An unstated subject: in a speech or a government's own release, the issuer; in a
         // joint text, the sides that issue it (`…協力を継続。` in a summary of a joint statement).
         if actor == nil, context.speaksForIssuer, let issuer = context.issuer {
@@ -119,6 +125,22 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         }
         return nil
     }
+
+    /// A predicate only the speaker can hold: a stance read from a cue (考えます, 期待いたします,
+    /// 目指します) or an act in the polite forms of resolve (加速します, 進めてまいります), not
+    /// a description (厳しさを増しています).
+    func speakerPredicate(_ s: [Unicode.Scalar], _ modality: Modality) -> Bool {
+        switch modality {
+        case .intend, .plan, .explore, .welcome, .affirm: return true
+        case .commit:
+            let tail = ScalarString(s.suffix(6))
+            return Self.resolveEndings.contains { tail.hasSuffix($0) }
+        default: return false
+        }
+    }
+
+    /// Polite endings of acts a government takes on (not `〜ています`, `〜なります`, which describe).
+    static let resolveEndings: [ScalarString] = ["まいります", "いきます", "いたします", "します", "図ります", "努めます", "進めます", "求めます"]
 
     /// Whether a concessive clause ends after `start` and the sentence goes on: `…ませんが、`,
     /// `…ですが、`, `…ものの、`.
@@ -295,6 +317,8 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
             if u == "「" || u == "（" || u == "(" || u == "『" { depth += 1 }
             if u == "」" || u == "）" || u == ")" || u == "』" { depth = max(0, depth - 1) }
             guard depth == 0, i > 0, u == "が" else { continue }
+            // 我が国, わが党: the old possessive, not the subject marker.
+            if s[i - 1] == "我" || s[i - 1] == "わ" && (i < 2 || !CharacterClass.isHiragana(s[i - 2])) { continue }
             if isNounEnd(s, i - 1) || isNominalised(s, endingAt: i) { found = i }
         }
         return found
