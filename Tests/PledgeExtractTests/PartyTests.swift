@@ -158,6 +158,16 @@ import Testing
         #expect(PartyNames.english.values(in: ScalarString(name)).flatMap(\.members).map(\.rawValue) == [code])
     }
 
+    /// The capital `US` is the United States; the pronoun `us` is no one.
+    @Test func theUSIsNotUs() {
+        func codes(_ text: String) -> [String] {
+            PartyNames.english.values(in: PartyNames.lowercasedForNames(ScalarString(text))).flatMap(\.members).map(\.rawValue)
+        }
+        #expect(codes("The US and India") == ["US", "IN"])
+        #expect(codes("many of us") == [])
+        #expect(codes("USAID and the U.S. Navy") == ["US"])
+    }
+
     /// Regions and seas that contain a country's name name no party.
     @Test(arguments: ["indo-pacific", "south china sea", "korean peninsula", "latin america"])
     func placesThatAreNoParty(_ name: String) {

@@ -151,7 +151,7 @@ enum EnglishParties {
     }
 
     static func parties(of actor: ScalarString, context: PartyContext, previous: [Party]) -> [Party] {
-        var phrase = ScalarString(actor.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
+        var phrase = PartyNames.lowercasedForNames(actor)
         // `Supporting Independent Civil Society: President Ruto …`: a lead title is no subject.
         if let colon = phrase.scalars.lastIndex(of: ":"), colon + 2 < phrase.count, phrase.scalars[colon + 1] == " " {
             phrase = ScalarString(Array(phrase.scalars[(colon + 2)...]))

@@ -139,7 +139,8 @@ enum DocumentPartiesReader {
             }
             return title
         }
-        let lower = lowered(title)
+        // Lowercased code point for code point, so that positions carry over to the title.
+        let lower = ScalarString(title.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
         for mark in englishTopicMarks {
             guard let k = lower.firstIndex(of: mark), k > 0 else { continue }
             let head = ScalarString(Array(title.scalars[..<k]))
@@ -183,7 +184,5 @@ enum DocumentPartiesReader {
         return nil
     }
 
-    static func lowered(_ s: ScalarString) -> ScalarString {
-        ScalarString(s.scalars.map { CharacterClass.isUpper($0) ? Unicode.Scalar($0.value + 32)! : $0 })
-    }
+    static func lowered(_ s: ScalarString) -> ScalarString { PartyNames.lowercasedForNames(s) }
 }

@@ -53,7 +53,7 @@ public enum PartyNames {
 
     /// English names besides CLDR's, lowercased. Each is what the documents write.
     static let englishAliases: [String: String] = [
-        "united states of america": "US", "u.s.": "US", "u.s.a.": "US", "usa": "US", "us": "US", "america": "US",
+        "united states of america": "US", "u.s.": "US", "u.s.a.": "US", "usa": "US", "america": "US",
         "washington": "US", "the united states": "US", "united kingdom": "GB", "u.k.": "GB", "uk": "GB", "britain": "GB",
         "great britain": "GB", "london": "GB", "korea": "KR", "republic of korea": "KR", "rok": "KR", "seoul": "KR",
         "dprk": "KP", "democratic people's republic of korea": "KP", "pyongyang": "KP", "prc": "CN", "people's republic of china": "CN",
@@ -183,6 +183,29 @@ public enum PartyNames {
         for phrase in japaneseNonParties { names[phrase] = [] }
         return Gazetteer(names.map { (ScalarString($0.key), $0.value) })
     }()
+}
+
+extension PartyNames {
+    /// English text lowercased for the name tables, with the capital `US` kept apart from
+    /// the pronoun `us` (written `u.s.`, which the tables know).
+    static func lowercasedForNames(_ s: ScalarString) -> ScalarString {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        let t = s.scalars
+        var i = 0
+        while i < t.count {
+            if t[i] == "U", i + 1 < t.count, t[i + 1] == "S", i == 0 || !CharacterClass.isLetter(t[i - 1]),
+                i + 2 == t.count || !CharacterClass.isLetter(t[i + 2])
+            {
+                out += ["u", ".", "s", "."]
+                i += 2
+                continue
+            }
+            out.append(CharacterClass.isUpper(t[i]) ? Unicode.Scalar(t[i].value + 32)! : t[i])
+            i += 1
+        }
+        return ScalarString(out)
+    }
 }
 
 /// A set of parties, kept sorted: built and merged for every sentence, and written
