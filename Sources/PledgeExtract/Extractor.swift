@@ -210,7 +210,9 @@ struct ExtractionRun {
     /// Who the document is between and who published it: read from its title, furniture,
     /// opening and closing lines, or given by the caller.
     func documentParties(titleLine: Int?, dateLine: Int?) -> PartyContext {
-        let filled = lines.indices.filter { lines[$0].end > lines[$0].start && head(ofLine: $0, count: 8).contains { !CharacterClass.isSpace($0) } }
+        // Only the lines near either end are looked at, so a long document costs no more.
+        let hasText = { (i: Int) in lines[i].end > lines[i].start && head(ofLine: i, count: 8).contains { !CharacterClass.isSpace($0) } }
+        let filled = lines.indices.lazy.filter(hasText)
         var evidence = DocumentPartiesReader.Evidence()
         evidence.title = titleLine.map { head(ofLine: $0, count: 300) }
         let bodyStart = max(titleLine ?? -1, dateLine ?? -1)
@@ -236,7 +238,7 @@ struct ExtractionRun {
             LineScanner.scalars(text, from: sampleBytes.0, to: sampleBytes.1, into: &sample)
             return sample
         }
-        evidence.closing = filled.suffix(4).filter { lines[$0].end - lines[$0].start <= 80 }.map { head(ofLine: $0, count: 80) }
+        evidence.closing = Array(lines.indices.reversed().lazy.filter(hasText).prefix(4)).reversed().filter { lines[$0].end - lines[$0].start <= 80 }.map { head(ofLine: $0, count: 80) }
         var context = DocumentPartiesReader.read(evidence, language: rules.language)
         if let given = options.parties, let first = given.first {
             context = PartyContext(documentParties: Array(Set(given)).sorted(), issuer: first, home: first)

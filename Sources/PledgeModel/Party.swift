@@ -89,7 +89,8 @@ public struct Organisation: Sendable, Hashable {
         Organisation(code: "IMF", english: "International Monetary Fund", japanese: "国際通貨基金", aliases: ["imf", "ＩＭＦ"], members: []),
         Organisation(code: "ADB", english: "Asian Development Bank", japanese: "アジア開発銀行", aliases: ["adb", "ＡＤＢ"], members: []),
         Organisation(code: "WTO", english: "World Trade Organization", japanese: "世界貿易機関", aliases: ["wto", "ＷＴＯ"], members: []),
-        Organisation(code: "WHO", english: "World Health Organization", japanese: "世界保健機関", aliases: ["who", "ＷＨＯ"], members: []),
+        // Not `who` among the lowercased English names: that is the pronoun.
+        Organisation(code: "WHO", english: "World Health Organization", japanese: "世界保健機関", aliases: ["ＷＨＯ"], members: []),
         Organisation(code: "OECD", english: "OECD", japanese: "経済協力開発機構", aliases: ["oecd", "ＯＥＣＤ"], members: []),
         Organisation(code: "IAEA", english: "International Atomic Energy Agency", japanese: "国際原子力機関", aliases: ["iaea", "ＩＡＥＡ"], members: []),
         Organisation(code: "APEC", english: "APEC", japanese: "アジア太平洋経済協力", aliases: ["apec", "ＡＰＥＣ"], members: []),

@@ -171,7 +171,7 @@ import Testing
     }
 
     /// Regions and seas that contain a country's name name no party.
-    @Test(arguments: ["indo-pacific", "south china sea", "korean peninsula", "latin america"])
+    @Test(arguments: ["indo-pacific", "south china sea", "korean peninsula", "latin america", "those who"])
     func placesThatAreNoParty(_ name: String) {
         #expect(PartyNames.english.values(in: ScalarString(name)).flatMap(\.members).isEmpty)
     }

@@ -144,7 +144,7 @@ enum EnglishParties {
     static let introductions: Set<String> = [
         "through", "in", "with", "as", "on", "under", "by", "for", "since", "after", "following", "building", "to", "at",
         "together", "today", "additionally", "furthermore", "moreover", "also", "separately", "finally", "thanks", "recognizing",
-        "recognising", "consistent", "in addition",
+        "recognising", "consistent", "addition",
     ]
 
     /// The document's sides, and a third party it does not name when the phrase counts more

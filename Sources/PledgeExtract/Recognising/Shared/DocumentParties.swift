@@ -41,7 +41,7 @@ enum DocumentPartiesReader {
 
     /// Words in a title that make the document one government's voice.
     static let speechMarks: [ScalarString] = [
-        "演説", "所信表明", "施政方針", "談話", "挨拶", "あいさつ", "スピーチ", "記者会見", "報道発表", "声明（", "メッセージ",
+        "演説", "所信表明", "施政方針", "談話", "挨拶", "あいさつ", "スピーチ", "記者会見", "報道発表", "メッセージ",
         "remarks by", "remarks of", "address by", "speech by", "policy speech", "statement by the press secretary",
         "statement by president", "statement by prime minister", "statement by the president", "statement by secretary",
         "press release", "readout",
