@@ -305,7 +305,7 @@ struct ExtractionRun {
         var view = TextView(raw: scalars(ofLine: i), rawStart: lines[i].start)
         view.append(rawRange: 0..<view.raw.count)
         for t in rules.times.times(in: view, anchor: nil) where t.role == .point {
-            if let d = Day(iso: t.value) { return d }
+            if let value = t.value, let d = Day(iso: value) { return d }
         }
         return nil
     }
@@ -328,7 +328,7 @@ struct ExtractionRun {
         case .paragraph, .bullet, .titled:
             let firstSentence = out.sentences.count
             addItem(block, view: view)
-            for k in found.times.indices where found.times[k].value.contains("FY") {
+            for k in found.times.indices where found.times[k].value?.contains("FY") == true {
                 found.times[k].fiscalYearOf = fiscalYearOwner(of: found.times[k], in: out.sentences[firstSentence...])
             }
         }

@@ -159,14 +159,15 @@ public struct TimeExpression: Sendable, Codable, Equatable {
     public var text: String
     public var role: TimeRole
     /// ISO 8601 at the written granularity: `2024`, `2024-06`, `2024-06-30`,
-    /// `2024-SU`, `FY2025`, `P2Y`, or `A/B` for ranges.
-    public var value: String
+    /// `2024-SU`, `FY2025`, `P2Y`, or `A/B` for ranges. `nil` for a relative expression
+    /// (`next year`, `本年6月`) in a document whose date is unknown: it is found, but not placed.
+    public var value: String?
     public var part: PeriodPart?
     /// Whose fiscal year a `FY` value names: the country of the sentence that states it,
     /// else the document's issuer. Japan's when unset.
     public var fiscalYearOf: Party?
 
-    public init(span: SourceSpan, text: String, role: TimeRole, value: String, part: PeriodPart? = nil, fiscalYearOf: Party? = nil) {
+    public init(span: SourceSpan, text: String, role: TimeRole, value: String?, part: PeriodPart? = nil, fiscalYearOf: Party? = nil) {
         self.span = span
         self.text = text
         self.role = role

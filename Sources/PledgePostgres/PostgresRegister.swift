@@ -341,7 +341,7 @@ public final class PostgresRegister: Register {
         for row in try await rows(connection, select("time_expression")) {
             result.2[try row.string("item"), default: []].append(StoredTime(
                 text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
-                role: TimeRole(rawValue: try row.string("role")) ?? .point, value: try row.string("value"),
+                role: TimeRole(rawValue: try row.string("role")) ?? .point, value: try row.optionalString("value"),
                 part: try row.optionalString("part").flatMap(PeriodPart.init(rawValue:)), due: try row.optionalString("due")))
         }
         return result

@@ -89,6 +89,10 @@ enum PostgresSchema {
         (3, "parties read again as countries", [
             "INSERT INTO meta VALUES ('upgrade:parties', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
         ]),
+        // A relative time in a document of unknown date is kept without a value.
+        (4, "times without a date to resolve against", [
+            "ALTER TABLE time_expression ALTER COLUMN value DROP NOT NULL",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

@@ -73,7 +73,7 @@ struct Extract: ParsableCommand {
             throw ExitCode.failure
         }
         if extraction.document.date == nil {
-            printError("\(document.file): no document date found; relative times (本年, next year) cannot be resolved (give one with --date)")
+            printError("\(document.file): no document date found; relative times (本年, next year) are kept with no value (give the date with --date)")
         }
         var out = StandardOutput()
         switch format {

@@ -23,7 +23,7 @@ import Testing
             items = x.items.map { "\($0.kind.rawValue)|\($0.title ?? "")|\(quote($0.span).hasPrefix("- ") ? String(quote($0.span).dropFirst(2)) : quote($0.span))" }
             sentences = x.sentences.map { "\(quote($0.span))|\($0.modality.rawValue)|\($0.parties.map(\.rawValue))" }
             amounts = x.amounts.map { "\($0.text)|\($0.value)|\($0.unit)|\($0.qualifier?.rawValue ?? "")" }
-            times = x.times.map { "\($0.text)|\($0.role.rawValue)|\($0.value)" }
+            times = x.times.map { "\($0.text)|\($0.role.rawValue)|\($0.value ?? "null")" }
         }
     }
 

@@ -107,7 +107,7 @@ func extract(_ phrase: String, date: String? = "2024-04-10", language: Language 
     func everyTimeOfAPhrase(_ phrase: Phrase) throws {
         let first = phrase.rows[0]
         let found = try extract(first["phrase"], date: first["date"], language: first.language).times
-            .map { "\($0.text)|\($0.role.rawValue)|\($0.value)" }
+            .map { "\($0.text)|\($0.role.rawValue)|\($0.value ?? "null")" }
         let expected = phrase.rows.compactMap { row in row.optional("text").map { "\($0)|\(row["role"])|\(row["value"])" } }
         #expect(found.sorted() == expected.sorted())
     }
@@ -120,7 +120,7 @@ func extract(_ phrase: String, date: String? = "2024-04-10", language: Language 
             return
         }
         let match = found.first { $0.text == text }
-        #expect(match != nil, "expected \(text), found \(found.map { "\($0.text)=\($0.value)" })")
+        #expect(match != nil, "expected \(text), found \(found.map { "\($0.text)=\($0.value ?? "null")" })")
         guard let match else { return }
         #expect(match.role.rawValue == row["role"])
         #expect(match.value == row["value"])

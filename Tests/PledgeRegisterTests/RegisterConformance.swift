@@ -28,6 +28,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case anotherDocumentOfTheSameDayGetsItsOwnKey
     case partiesAreCountries
     case rereadingKeepsTracking
+    case undatedTimesAreKept
 
     var testDescription: String { rawValue }
 
@@ -55,6 +56,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .anotherDocumentOfTheSameDayGetsItsOwnKey: try await Self.anotherDocumentOfTheSameDayGetsItsOwnKey(register)
         case .partiesAreCountries: try await Self.partiesAreCountries(register)
         case .rereadingKeepsTracking: try await Self.rereadingKeepsTracking(register)
+        case .undatedTimesAreKept: try await Self.undatedTimesAreKept(register)
         }
     }
 
@@ -641,6 +643,18 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(summary.byParty.map(\.name) == ["AU", "JP", "PH", "US"])
         #expect(byParty["PH"]?.average == 1.0 && byParty["PH"]?.rated == 1)
         #expect(byParty["US"]?.average == -1.0 && byParty["JP"]?.rated == 0)
+    }
+
+    /// A document of unknown date keeps its relative times, with no value and no due date,
+    /// beside the dates it states in full.
+    static func undatedTimesAreKept(_ r: any Register) async throws {
+        let text = "Joint Statement\n\nThe two countries will open the office by next year and hold talks by June 4, 2025.\n"
+        let stored = try await r.ingest(partiesRecord(text, "undated.txt"))
+        let item = try #require(try await r.item(id: "\(stored.document)#1"))
+        #expect(item.times.map(\.text) == ["by next year", "by June 4, 2025"])
+        #expect(item.times.map(\.value) == [nil, "2025-06-04"])
+        #expect(item.times.map(\.due) == [nil, "2025-06-04"])
+        #expect(item.item.due == "2025-06-04")
     }
 
     /// A newer reading changes an item's parties and due date, never its id, version,

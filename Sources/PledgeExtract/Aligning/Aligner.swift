@@ -115,7 +115,7 @@ public enum Aligner {
             var e = Evidence()
             e.position = Double(index) / Double(count)
             for a in x.amounts where item.span.contains(a.span) { e.amounts.append("\(a.unit) \(Int64(a.value))") }
-            for t in x.times where item.span.contains(t.span) && t.role != .duration { e.times.insert(t.value) }
+            for t in x.times where item.span.contains(t.span) && t.role != .duration { if let value = t.value { e.times.insert(value) } }
             let body = Array(scalars[max(0, item.span.start)..<min(scalars.count, item.span.end)])
             scan(body, into: &e)
             out.append(e)
@@ -171,11 +171,11 @@ public enum Aligner {
             let timesB = b.times.filter { ib.span.contains($0.span) && $0.role != .duration }
             for x in timesA where !timesB.contains(where: { $0.value == x.value }) {
                 found.append(Discrepancy(kind: .time, first: ia.id, second: ib.id, firstText: x.text, secondText: nil,
-                    message: "\(x.text) (\(x.value)) has no counterpart in \(ib.id)"))
+                    message: "\(x.text) (\(x.value ?? "undated")) has no counterpart in \(ib.id)"))
             }
             for y in timesB where !timesA.contains(where: { $0.value == y.value }) {
                 found.append(Discrepancy(kind: .time, first: ia.id, second: ib.id, firstText: nil, secondText: y.text,
-                    message: "\(y.text) (\(y.value)) has no counterpart in \(ia.id)"))
+                    message: "\(y.text) (\(y.value ?? "undated")) has no counterpart in \(ia.id)"))
             }
         }
         return found

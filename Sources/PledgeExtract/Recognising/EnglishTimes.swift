@@ -44,18 +44,18 @@ public struct EnglishTimeRules: TimeRules {
                 // Only a word's first letter can open an expression; the rest of the word is passed over.
                 while words.end(w) <= i { w += 1 }
                 // `Q3 2025`: a quarter, whose name holds a digit and so is no word of the index.
-                if u == "Q", mayFollow(v.at(i - 1)), CharacterClass.isDigit(v.at(i + 1)), let (t, end) = expression(in: v, at: i, anchor: anchor) {
+                if u == "Q", mayFollow(v.at(i - 1)), CharacterClass.isDigit(v.at(i + 1)), let (t, end) = find(in: v, at: i, anchor: anchor) {
                     found.append(t)
                     i = end
                     continue
                 }
-                if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w), let (t, end) = expression(in: v, at: i, anchor: anchor) {
+                if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w), let (t, end) = find(in: v, at: i, anchor: anchor) {
                     found.append(t)
                     i = end
                 } else {
                     i = words.end(w)
                 }
-            } else if CharacterClass.isDigit(u), mayFollow(v.at(i - 1)), let (t, end) = expression(in: v, at: i, anchor: anchor) {
+            } else if CharacterClass.isDigit(u), mayFollow(v.at(i - 1)), let (t, end) = find(in: v, at: i, anchor: anchor) {
                 found.append(t)
                 i = end
             } else {
@@ -63,6 +63,13 @@ public struct EnglishTimeRules: TimeRules {
             }
         }
         return found
+    }
+
+    /// An expression at `i`; in a document of unknown date, a relative one without its value.
+    func find(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
+        if let found = expression(in: v, at: i, anchor: anchor) { return found }
+        guard anchor == nil else { return nil }
+        return TimeExpression.unplaced(expression(in: v, at: i, anchor: TimeExpression.placeholderAnchor))
     }
 
     /// `mayStart` for the word `w` of the index: an opening word, and a core word, a number

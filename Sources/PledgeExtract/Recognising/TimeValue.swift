@@ -46,11 +46,22 @@ public struct TimeDuration: Equatable, Sendable {
 }
 
 extension TimeExpression {
+    /// Stands in for an unknown document date, so that relative expressions (`next year`,
+    /// `本年6月`) are still found; their values are then left out rather than guessed.
+    static let placeholderAnchor = Day(year: 2000, month: 1, day: 31)
+
+    /// An expression found against the placeholder date, with its value dropped.
+    static func unplaced(_ found: (TimeExpression, Int)?) -> (TimeExpression, Int)? {
+        guard var (time, end) = found else { return nil }
+        time.value = nil
+        return (time, end)
+    }
+
     /// The last day an expression allows, used for due dates: `本年6月までに` → 2024-06-30,
     /// `2025年度末` → 2026-03-31 (Japan's fiscal year), `今後2年間` → two years from `anchor`.
     public func dueDay(anchor: Day?) -> Day? {
         if role == .duration {
-            guard let anchor, value.hasPrefix("P") else { return nil }
+            guard let anchor, let value, value.hasPrefix("P") else { return nil }
             // P2Y, P6M, P2Y6M, P3W, P90D.
             var years = 0, months = 0, days = 0
             var number = 0
@@ -71,6 +82,7 @@ extension TimeExpression {
             guard Day.years.contains(y) else { return nil }
             return Day(year: y, month: m, day: min(anchor.day, Day.daysIn(year: y, month: m))).adding(days: days)
         }
+        guard let value else { return nil }
         let last = value.split(separator: "/").last.map(String.init) ?? value
         return TimeExpression.lastDay(of: last, part: part, fiscalYear: fiscalYearOf.map(FiscalYear.of) ?? .japan)
     }

@@ -37,7 +37,10 @@ public struct JapaneseTimeRules: TimeRules {
         var found: [TimeExpression] = []
         var i = 0
         while i < v.count {
-            if Self.mayStart(v[i]), let (time, end) = expression(in: v, at: i, anchor: anchor) {
+            if Self.mayStart(v[i]),
+                let (time, end) = expression(in: v, at: i, anchor: anchor)
+                    ?? (anchor == nil ? TimeExpression.unplaced(expression(in: v, at: i, anchor: TimeExpression.placeholderAnchor)) : nil)
+            {
                 found.append(time)
                 i = end
             } else {

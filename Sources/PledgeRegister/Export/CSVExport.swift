@@ -18,7 +18,7 @@ public enum CSVExport {
                     item.parties.map(\.rawValue).joined(separator: " "), item.due ?? "", item.status.rawValue,
                     event?.date ?? "", event?.evidenceURL ?? "",
                     entry.amounts.map { "\($0.text) = \(formatValue($0.value)) \($0.unit)" }.joined(separator: "; "),
-                    entry.times.map { "\($0.text) = \($0.role.rawValue) \($0.value)" }.joined(separator: "; "),
+                    entry.times.map { "\($0.text) = \($0.role.rawValue) \($0.value ?? "(undated)")" }.joined(separator: "; "),
                     String(item.version), item.withdrawn ? "yes" : "",
                 ])
             }

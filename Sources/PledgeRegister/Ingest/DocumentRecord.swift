@@ -141,7 +141,7 @@ extension ItemRecord {
             hash.feed(s.parties.map(\.rawValue).joined(separator: ","))
         }
         for a in amounts { hash.feed(a.text); hash.feed("\(a.span.start - span.start) \(a.value) \(a.unit)"); hash.feed(a.qualifier?.rawValue) }
-        for t in times { hash.feed(t.text); hash.feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value)"); hash.feed(t.part?.rawValue) }
+        for t in times { hash.feed(t.text); hash.feed("\(t.span.start - span.start) \(t.role.rawValue) \(t.value ?? "")"); hash.feed(t.part?.rawValue) }
         let hex = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -62,7 +62,7 @@ struct ItemParts: Codable, Equatable {
                     j.key("text"); j.string(t.text)
                     j.key("span"); j.span(t.span)
                     j.key("role"); j.string(t.role.rawValue)
-                    j.key("value"); j.string(t.value)
+                    if let value = t.value { j.key("value"); j.string(value) }
                     if let part = t.part { j.key("part"); j.string(part.rawValue) }
                     if let due = t.due { j.key("due"); j.string(due) }
                 }

@@ -151,12 +151,13 @@ public struct StoredTime: Sendable, Codable, Equatable {
     public var text: String
     public var span: SourceSpan
     public var role: TimeRole
-    public var value: String
+    /// `nil` when the document's date is unknown and the expression is relative.
+    public var value: String?
     public var part: PeriodPart?
     /// The last day the expression allows, for deadlines and durations.
     public var due: String?
 
-    public init(text: String, span: SourceSpan, role: TimeRole, value: String, part: PeriodPart?, due: String?) {
+    public init(text: String, span: SourceSpan, role: TimeRole, value: String?, part: PeriodPart?, due: String?) {
         self.text = text
         self.span = span
         self.role = role

@@ -112,7 +112,7 @@ extension Pages {
                              parties: $0.parties.isEmpty ? nil : $0.parties.map(\.rawValue).joined(separator: ", "))
             },
             amounts: detail.amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
-            times: detail.times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value, due: $0.due) },
+            times: detail.times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
             history: detail.history.reversed().map {
                 EventView(status: Self.statusNames[$0.status] ?? $0.status.rawValue, statusKey: $0.status.rawValue, date: $0.date,
                           author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,

@@ -53,7 +53,7 @@ struct Show: AsyncParsableCommand {
         }
         if !d.times.isEmpty {
             out += "\nTimes\n"
-            for t in d.times { out += "  \(t.text)  = \(t.role.rawValue) \(t.value)\(t.due.map { " → due \($0)" } ?? "")\n" }
+            for t in d.times { out += "  \(t.text)  = \(t.role.rawValue) \(t.value ?? "(undated)")\(t.due.map { " → due \($0)" } ?? "")\n" }
         }
         out += "\nHistory\n"
         if d.history.isEmpty { out += "  (nothing recorded yet)\n" }
