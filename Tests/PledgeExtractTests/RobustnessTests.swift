@@ -150,6 +150,19 @@ struct SplitMix: RandomNumberGenerator {
         #expect(x.items.count == 1)
     }
 
+    /// Rules that look back before a phrase (`the end of` before `the year`, `time` before
+    /// `in 50 years`) meet the start of the text; each row lists the times read.
+    @Test(arguments: [
+        ("The year ahead will be decisive.", [String]()),
+        ("In three months, the office opens.", ["In three months=2024-07"]),
+        ("in 50 years", ["in 50 years=2074"]),
+        ("A week ago, talks began.", ["A week ago=2024-04-03"]),
+    ])
+    func phrasesAtTheStartOfTheText(_ text: String, _ times: [String]) throws {
+        let x = try extract(text, date: "2024-04-10", language: .en)
+        #expect(x.times.map { "\($0.text)=\($0.value ?? "null")" } == times)
+    }
+
     @Test func oneLineInputYieldsItsAmountAndTimes() throws {
         let x = try extract("約1,200億円を2026年3月までに拠出する。", date: "2024-04-10")
         #expect(x.amounts.map(\.value) == [120_000_000_000])

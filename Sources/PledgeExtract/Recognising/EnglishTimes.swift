@@ -49,7 +49,7 @@ public struct EnglishTimeRules: TimeRules {
                     i = end
                     continue
                 }
-                if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w), let (t, end) = find(in: v, at: i, anchor: anchor) {
+                if words.start(w) == i, mayFollow(v.at(i - 1)), Self.mayStart(words, w, v), let (t, end) = find(in: v, at: i, anchor: anchor) {
                     found.append(t)
                     i = end
                 } else {
@@ -74,8 +74,14 @@ public struct EnglishTimeRules: TimeRules {
 
     /// `mayStart` for the word `w` of the index: an opening word, and a core word, a number
     /// or a digit within seven words, read over spaces, hyphens and commas only.
-    static func mayStart(_ words: WordIndex, _ w: Int) -> Bool {
-        guard words.has(w, WordIndex.Class.timeOpener) else { return false }
+    static func mayStart(_ words: WordIndex, _ w: Int, _ v: TextView) -> Bool {
+        guard words.has(w, WordIndex.Class.timeOpener) else {
+            // A count right before a unit: `a week ago`, `two years from now`.
+            guard w + 1 < words.count, words.gap(w) == WordIndex.Gap.word, words.has(w + 1, WordIndex.Class.timeCore) else { return false }
+            let s = words.start(w), length = words.end(w) - s
+            return words.has(w, WordIndex.Class.number) || (length == 1 && v[s].value | 0x20 == 0x61)
+                || (length == 2 && v[s].value | 0x20 == 0x61 && v[s + 1].value | 0x20 == 0x6E)
+        }
         if words.has(w, WordIndex.Class.timeCore) { return true }
         var k = w
         for _ in 0..<7 {
@@ -129,29 +135,10 @@ public struct EnglishTimeRules: TimeRules {
         return (j > i && j - i <= 12 ? k : nil, j)
     }
 
-    /// Whether a time expression may start at `i`: a digit, or an opening word followed within
-    /// a few words by a number or a word no time expression lacks. Most prepositions in a text
-    /// are passed over here without trying the rules.
-    static func mayStart(_ v: TextView, _ i: Int) -> Bool {
-        if CharacterClass.isDigit(v[i]) { return true }
-        let (first, end) = word(v, i)
-        guard let first, openers.contains(first) else { return false }
-        if coreWords.contains(first) { return true }
-        var j = end
-        for _ in 0..<7 {
-            while j < v.count, v[j] == " " || v[j] == "-" || v[j] == "," { j += 1 }
-            guard j < v.count else { return false }
-            if CharacterClass.isDigit(v[j]) { return true }
-            let (key, e) = word(v, j)
-            guard e > j else { return false }
-            if let key, coreWords.contains(key) || EnglishNumber.isNumberWord(key) { return true }
-            j = e
-        }
-        return false
-    }
-
     /// Case-insensitive match of a lower-case `word` at `i`.
     func matches(_ v: TextView, _ word: String, at i: Int) -> Bool {
+        // Callers look back before a position: nothing matches before the view's start.
+        guard i >= 0 else { return false }
         var j = i
         for w in word.utf8 {
             guard j < v.count else { return false }
@@ -184,6 +171,11 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
+        if let (amount, unit, end) = offset(v, at: i) {
+            let span = v.span(i, end)
+            let value = anchor.map { NumericDates.offset($0, amount: amount, unit: unit).iso }
+            return (TimeExpression(span: span, text: v.source(span), role: .point, value: value), end)
+        }
         // Lengths carry their own prepositions: `over the next two years`, `within 90 days`.
         if let (core, e) = duration(v, at: i), case .duration(let d) = core {
             let end = matches(v, " or less", at: e) ? e + 8 : e
@@ -271,6 +263,7 @@ public struct EnglishTimeRules: TimeRules {
 
     func core(in v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         if let r = numericOrOffset(v, at: i, anchor: anchor) { return r }
+        if let r = periodPart(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = calendar(v, at: i, anchor: anchor, afterPreposition: afterPreposition) { return r }
         return nil
@@ -292,19 +285,45 @@ public struct EnglishTimeRules: TimeRules {
         {
             return (.point(.quarter(y, q), part: nil), e)
         }
-        guard let anchor, CharacterClass.isDigit(v[i]), let number = EnglishNumber.parse(v, at: i),
-            number.value == number.value.rounded(), number.value > 0, number.value < 1000, v.at(number.end) == " "
-        else { return nil }
-        let j = number.end + 1
-        guard let (word, unit) = Self.offsetUnits.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
-        let k = j + word.unicodeScalars.count
-        let amount = Int(number.value)
-        if matches(v, " ago", at: k), !CharacterClass.isLetter(v.at(k + 4)) {
-            return (.point(NumericDates.offset(anchor, amount: -amount, unit: unit), part: nil), k + 4)
+        return nil
+    }
+
+    /// An offset from the document's date, as a signed count of units and where it ends:
+    /// `3 days ago`, `a week ago`, `two years from now`, `in three months`.
+    func offset(_ v: TextView, at i: Int) -> (Int, TimeDuration.Unit, Int)? {
+        var k = i
+        let ahead = matches(v, "in ", at: i)
+        if ahead {
+            // `for the first time in 50 years` looks back over a length; it names no point.
+            if matches(v, "time ", at: i - 5) { return nil }
+            k = i + 3
         }
-        if matches(v, " from now", at: k) || matches(v, " from today", at: k) {
-            let e = k + (matches(v, " from now", at: k) ? 9 : 11)
-            return (.point(NumericDates.offset(anchor, amount: amount, unit: unit), part: nil), e)
+        var amount = 1
+        var j: Int
+        var article = false
+        if matchesWord(v, "a ", at: k) || matchesWord(v, "an ", at: k) {
+            j = k + (v.at(k + 1) == " " ? 2 : 3)
+            article = true
+        } else {
+            guard let number = EnglishNumber.parse(v, at: k), number.value == number.value.rounded(), number.value > 0,
+                number.value < 1000, v.at(number.end) == " "
+            else { return nil }
+            amount = Int(number.value)
+            j = number.end + 1
+        }
+        guard let (word, unit) = Self.offsetUnits.first(where: { matchesWord(v, $0.0, at: j) }) else { return nil }
+        let e = j + word.unicodeScalars.count
+        if ahead {
+            // `in three months of talks` and `in a year when` are no points ahead.
+            if matches(v, " of ", at: e) || article && CharacterClass.isLetter(v.at(e + 1)) && v.at(e) == " " { return nil }
+            for tail in ["'s time", "’s time", "' time", "’ time"] where matches(v, tail, at: e) {
+                return (amount, unit, e + tail.unicodeScalars.count)
+            }
+            return (amount, unit, e)
+        }
+        if matches(v, " ago", at: e), !CharacterClass.isLetter(v.at(e + 4)) { return (-amount, unit, e + 4) }
+        for tail in [" from now", " from today", " hence"] where matches(v, tail, at: e) && !CharacterClass.isLetter(v.at(e + tail.unicodeScalars.count)) {
+            return (amount, unit, e + tail.unicodeScalars.count)
         }
         return nil
     }
@@ -363,6 +382,14 @@ public struct EnglishTimeRules: TimeRules {
                 return (.duration(d), w + word.unicodeScalars.count)
             }
         }
+        // `within a year`, `over a decade`: one unit, with a preposition.
+        if k > i, prefix != "in ", matchesWord(v, "a ", at: k) || matchesWord(v, "an ", at: k) {
+            let j = k + (v.at(k + 1) == " " ? 2 : 3)
+            for (word, d) in unitWords + Self.units.map({ ($0.0, TimeDuration(amount: 1, unit: $0.1)) }) where matchesWord(v, word, at: j) {
+                return (.duration(d), j + word.unicodeScalars.count)
+            }
+            return nil
+        }
         guard let number = EnglishNumber.parse(v, at: k), number.value == number.value.rounded(), number.value > 0, number.value < 1000
         else { return nil }
         var j = number.end
@@ -411,7 +438,14 @@ public struct EnglishTimeRules: TimeRules {
                 return (.point(.month(year, m), part: nil), k + name.unicodeScalars.count)
             }
         }
-        // Parts of a period: `early 2025`, `mid-2025`, `late March`.
+        return nil
+    }
+
+    /// Parts of a period: `early 2025`, `mid-2025`, `late March`; halves and quarters:
+    /// `the first half of 2025`, `the third quarter of fiscal year 2025`, and of anything
+    /// else (`the first half of the 2030s`) its beginning or end.
+    func periodPart(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        if let r = halfOrQuarter(v, at: i, anchor: anchor) { return r }
         for (word, part) in Self.periodParts where Self.periodInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if let (core, e) = relative(v, at: k, anchor: anchor) ?? calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
@@ -442,10 +476,31 @@ public struct EnglishTimeRules: TimeRules {
         if matches(v, "fiscal year ", at: i), let (y, e) = year(v, at: i + 12, twoDigits: false) {
             return (.point(.fiscalYear(y), part: nil), e)
         }
-        // Month first: April 10, 2024 / April 2024 / April.
-        for (name, m) in Self.months where CharacterClass.isUpper(v.at(i)) && matches(v, name, at: i) {
+        // Decades: the 2020s, 2030s.
+        if let r = decade(v, at: i) { return r }
+        // The day as an ordinal before its month: the 1st of March 2025, the 3rd of June.
+        if matches(v, "the ", at: i), let (d, e) = dayNumber(v, at: i + 4), e > i + 4 && !CharacterClass.isDigit(v.at(e - 1)),
+            matches(v, " of ", at: e), let (m, me) = monthName(v, at: e + 4, lowerCase: true)
+        {
+            var y = anchor?.year
+            var end = me
+            if v.at(me) == " " || v.at(me) == ",", let (written, ye) = year(v, at: me + (v.at(me) == "," ? 2 : 1), twoDigits: false) {
+                y = written
+                end = ye
+            }
+            guard let y, d <= Day.daysIn(year: y, month: m) else { return nil }
+            return (.point(.day(y, m, d), part: nil), end)
+        }
+        // Month first: April 10, 2024 / April 2024 / April; in lower case only before a day or year (march 3).
+        for (name, m) in Self.months where matches(v, name, at: i) {
             var k = i + name.unicodeScalars.count
             if !name.hasSuffix("."), CharacterClass.isLetter(v.at(k)) { continue }
+            if !CharacterClass.isUpper(v.at(i)) {
+                guard !name.hasSuffix("."), name != "may", v.at(k) == " ", CharacterClass.isDigit(v.at(k + 1)),
+                    let (_, e) = dayNumber(v, at: k + 1) ?? year(v, at: k + 1, twoDigits: false),
+                    !((v.at(e) == "," || v.at(e) == ".") && CharacterClass.isDigit(v.at(e + 1)))
+                else { continue }
+            }
             // `May` is also a verb: only a preposition before it or a day or year after it makes it a date.
             if name == "may", !afterPreposition, !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
             if v.at(k) == " ", let (d, e) = dayNumber(v, at: k + 1) {
@@ -476,9 +531,9 @@ public struct EnglishTimeRules: TimeRules {
             if let (delta, e) = relativeYearTail(v, at: k) { return (.point(.month(anchor.year + delta, m), part: nil), e) }
             return (.point(.month(anchor.year, m), part: nil), k)
         }
-        // Day first: 10 April 2024.
+        // Day first: 10 April 2024, 1st march 2025.
         if let (d, e) = dayNumber(v, at: i), v.at(e) == " " {
-            for (name, m) in Self.months where CharacterClass.isUpper(v.at(e + 1)) && !name.hasSuffix(".") && matches(v, name, at: e + 1) {
+            for (name, m) in Self.months where !name.hasSuffix(".") && matches(v, name, at: e + 1) {
                 let k = e + 1 + name.unicodeScalars.count
                 if v.at(k) == " ", let (y, ye) = year(v, at: k + 1, twoDigits: false), d <= Day.daysIn(year: y, month: m) {
                     return (.point(.day(y, m, d), part: nil), ye)
@@ -494,6 +549,43 @@ public struct EnglishTimeRules: TimeRules {
         // A year alone.
         if let (y, e) = year(v, at: i, twoDigits: false) { return (.point(.year(y), part: nil), e) }
         return nil
+    }
+
+    static let ordinals = [("first ", 1), ("second ", 2), ("third ", 3), ("fourth ", 4)]
+
+    func halfOrQuarter(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        let k = matches(v, "the ", at: i) ? i + 4 : i
+        guard let (word, n) = Self.ordinals.first(where: { matches(v, $0.0, at: k) }) else { return nil }
+        var j = k + word.unicodeScalars.count
+        let half = matches(v, "half of ", at: j)
+        guard half && n <= 2 || matches(v, "quarter of ", at: j) else { return nil }
+        j += half ? 8 : 11
+        guard let (core, e) = relative(v, at: j, anchor: anchor) ?? calendar(v, at: j, anchor: anchor) ?? decade(v, at: j),
+            case .point(let p, _) = core
+        else { return nil }
+        switch p {
+        case .year(let y): return (.point(half ? .half(y, n) : .quarter(y, n), part: nil), e)
+        case .fiscalYear(let y): return (.point(half ? .fiscalHalf(y, n) : .fiscalQuarter(y, n), part: nil), e)
+        default: return (.point(p, part: n == 1 ? .beginning : .end), e)
+        }
+    }
+
+    /// A month's full name at `i`, in capitals or, when `lowerCase`, in lower case as well.
+    func monthName(_ v: TextView, at i: Int, lowerCase: Bool) -> (Int, Int)? {
+        guard lowerCase || CharacterClass.isUpper(v.at(i)) else { return nil }
+        for (name, m) in Self.months where !name.hasSuffix(".") && matchesWord(v, name, at: i) {
+            return (m, i + name.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// `the 2020s`, `2030s`: a decade, by its first year.
+    func decade(_ v: TextView, at i: Int) -> (Core, Int)? {
+        let k = matches(v, "the ", at: i) ? i + 4 : i
+        guard let (n, e) = NumericDates.digits(v, at: k, max: 4), e == k + 4, n % 10 == 0, (1800...2090).contains(n),
+            v.at(e) == "s", !CharacterClass.isLetter(v.at(e + 1)), v.at(k - 1) != "$"
+        else { return nil }
+        return (.point(.decade(n), part: nil), e + 1)
     }
 
     /// ` this year`, ` of last year`, ` next year` after a month: the year it names, relative to the document.

@@ -11,6 +11,13 @@ public enum TimePoint: Equatable, Sendable {
     case fiscalYear(Int)
     /// A calendar quarter (`本四半期`, `Q3 2025`): `2025-Q3`.
     case quarter(Int, Int)
+    /// A half year (`2025年上半期`, `the first half of 2025`): `2025-H1`.
+    case half(Int, Int)
+    /// A quarter or half of a fiscal year (`2025年度第1四半期`, `2025年度下期`): `FY2025-Q1`, `FY2025-H2`.
+    case fiscalQuarter(Int, Int)
+    case fiscalHalf(Int, Int)
+    /// A decade by its first year (`2020年代`, `the 2020s`): `202X`, as ISO 8601-2 writes an unspecified digit.
+    case decade(Int)
 
     public var iso: String {
         switch self {
@@ -20,12 +27,18 @@ public enum TimePoint: Equatable, Sendable {
         case .season(let y, let s): return Day.format4(y) + "-" + s
         case .fiscalYear(let y): return "FY" + Day.format4(y)
         case .quarter(let y, let q): return Day.format4(y) + "-Q\(q)"
+        case .half(let y, let h): return Day.format4(y) + "-H\(h)"
+        case .fiscalQuarter(let y, let q): return "FY" + Day.format4(y) + "-Q\(q)"
+        case .fiscalHalf(let y, let h): return "FY" + Day.format4(y) + "-H\(h)"
+        case .decade(let y): return String(Day.format4(y).dropLast()) + "X"
         }
     }
 
     public var year: Int {
         switch self {
-        case .year(let y), .month(let y, _), .day(let y, _, _), .season(let y, _), .fiscalYear(let y), .quarter(let y, _): return y
+        case .year(let y), .month(let y, _), .day(let y, _, _), .season(let y, _), .fiscalYear(let y), .quarter(let y, _),
+            .half(let y, _), .fiscalQuarter(let y, _), .fiscalHalf(let y, _), .decade(let y):
+            return y
         }
     }
 }
@@ -88,10 +101,19 @@ extension TimeExpression {
     }
 
     static func lastDay(of iso: String, part: PeriodPart?, fiscalYear: FiscalYear) -> Day? {
-        if iso.hasPrefix("FY"), let y = Int(iso.dropFirst(2)), Day.years.contains(y) {
-            return fiscalYear.lastDay(ofYearNamed: y)
-        }
         let parts = iso.split(separator: "-")
+        if iso.hasPrefix("FY"), let y = Int(parts[0].dropFirst(2)), Day.years.contains(y) {
+            guard parts.count == 2 else { return fiscalYear.lastDay(ofYearNamed: y) }
+            // A fiscal quarter or half ends 3 or 6 months per step after the year's first month.
+            guard let first = fiscalYear.lastDay(ofYearNamed: y).map({ $0.year * 12 + $0.month - 12 }),
+                let n = Int(parts[1].dropFirst()), parts[1].first == "Q" ? (1...4).contains(n) : (1...2).contains(n)
+            else { return nil }
+            let last = first + (parts[1].first == "Q" ? 3 : 6) * n - 1
+            let (ly, lm) = (last / 12, last % 12 + 1)
+            return Day(checkedYear: ly, month: lm, day: Day.daysIn(year: ly, month: lm))
+        }
+        // A decade ends on the last day of its tenth year.
+        if iso.count == 4, iso.hasSuffix("X"), let d = Int(iso.dropLast()) { return Day(checkedYear: d * 10 + 9, month: 12, day: 31) }
         // The last year keeps one spare, for a winter that ends in February of the next.
         guard let y = parts.first.flatMap({ Int($0) }), Day.years.contains(y), y < Day.years.upperBound else { return nil }
         if parts.count == 1 {
@@ -111,6 +133,9 @@ extension TimeExpression {
         }
         if parts.count == 2, parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
             return Day(year: y, month: q * 3, day: Day.daysIn(year: y, month: q * 3))
+        }
+        if parts.count == 2, parts[1].hasPrefix("H"), let h = Int(parts[1].dropFirst()), (1...2).contains(h) {
+            return Day(year: y, month: h * 6, day: 30 + (h - 1))
         }
         if parts.count == 2 {
             // Seasons: the last day of the season's final month.

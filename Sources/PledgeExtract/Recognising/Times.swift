@@ -274,6 +274,13 @@ public struct JapaneseTimeRules: TimeRules {
         // 本15日: a day of the document's month, in official releases.
         if v.at(i) == "本", let r = day(v, at: i + 1, year: anchor.year, month: anchor.month) { return r }
         if v.matches("新年度", at: i) { return yearTail(v, i + 3, point: .fiscalYear(anchor.year)) }
+        // Decades of a named century: 今世紀の20年代, 前世紀の90年代.
+        if let (word, delta) = [("今世紀", 0), ("前世紀", -100)].first(where: { v.matches($0.0, at: i) }) {
+            var k = i + word.unicodeScalars.count
+            if v.at(k) == "の" { k += 1 }
+            guard let (n, e) = integer(v, at: k), n < 100, n % 10 == 0, v.matches("年代", at: v.skipSpaces(from: e)) else { return nil }
+            return yearTail(v, v.skipSpaces(from: e) + 2, point: .decade(anchor.year / 100 * 100 + delta + n))
+        }
         // Parts of the current month or year written alone: 下旬に, 月内に, 年内, 年末.
         if v.at(i) == "月", v.at(i + 1) == "内" || v.at(i + 1) == "末" {
             return monthTail(v, i + 1, year: anchor.year, month: anchor.month)
@@ -405,8 +412,21 @@ public struct JapaneseTimeRules: TimeRules {
         guard let (n, e) = integer(v, at: i) else { return nil }
         if let r = compactRange(v, at: e, first: n, base: 0, anchor: anchor) { return r }
         let j = v.skipSpaces(from: e)
+        // Decades: 2020年代; 90年代 is the latest such decade that has begun by the document's date.
+        if v.matches("年代", at: j), n % 10 == 0 {
+            if n >= 1000, n <= 2990 { return yearTail(v, j + 2, point: .decade(n)) }
+            if n < 100, let anchor {
+                let century = anchor.year / 100 * 100
+                return yearTail(v, j + 2, point: .decade(century + n > anchor.year ? century - 100 + n : century + n))
+            }
+            return nil
+        }
         if v.at(j) == "年", n >= 1000, n <= 2999 {
             return yearBody(v, j + 1, year: n)
+        }
+        // A season after a bare year, as headlines write it: 2021秋.
+        if n >= 1000, n <= 2999, let season = Self.seasons.first(where: { $0.0 == v.at(j) }), !CharacterClass.isKanji(v.at(j + 1)) {
+            return (.point(.season(n, season.1), part: nil, within: false), j + 1)
         }
         // A month of the document's year: 2月に, 4月3日.
         if let anchor, v.at(j) == "月", (1...12).contains(n), !(v.at(i - 1) == "か" || v.at(i - 1) == "ヶ") {
@@ -461,8 +481,9 @@ public struct JapaneseTimeRules: TimeRules {
         return yearTail(v, k, point: .year(year))
     }
 
-    /// Parts of a year: 末, 初め, 前半, 半ば, 内, 中.
+    /// Parts of a year: 末, 初め, 前半, 半ば, 内, 中; its halves and quarters (上半期, 第3四半期).
     func yearTail(_ v: TextView, _ k: Int, point: TimePoint) -> (Core, Int)? {
+        if let r = halfOrQuarter(v, v.at(k) == "の" ? k + 1 : k, of: point) { return r }
         let parts: [(String, PeriodPart?, Bool)] = [
             ("末", .end, false), ("初め", .beginning, false), ("初頭", .beginning, false), ("前半", .middle, false),
             ("後半", .end, false), ("半ば", .middle, false), ("内", nil, true), ("中", nil, true),
@@ -473,6 +494,25 @@ public struct JapaneseTimeRules: TimeRules {
             return (.point(point, part: part, within: within), k + w.unicodeScalars.count)
         }
         return (.point(point, part: nil, within: false), k)
+    }
+
+    static let halves: [(String, Int)] = [("上半期", 1), ("下半期", 2), ("前半期", 1), ("後半期", 2), ("上期", 1), ("下期", 2)]
+
+    /// `2025年上半期`, `2025年度下期`, `本年度第1四半期`: a half or quarter of a calendar or fiscal year.
+    func halfOrQuarter(_ v: TextView, _ k: Int, of point: TimePoint) -> (Core, Int)? {
+        let (y, fiscal): (Int, Bool)
+        switch point {
+        case .year(let n): (y, fiscal) = (n, false)
+        case .fiscalYear(let n): (y, fiscal) = (n, true)
+        default: return nil
+        }
+        for (word, h) in Self.halves where v.matches(word, at: k) {
+            return (.point(fiscal ? .fiscalHalf(y, h) : .half(y, h), part: nil, within: false), k + word.unicodeScalars.count)
+        }
+        if v.at(k) == "第", let (q, e) = integer(v, at: k + 1), (1...4).contains(q), v.matches("四半期", at: e) {
+            return (.point(fiscal ? .fiscalQuarter(y, q) : .quarter(y, q), part: nil, within: false), e + 3)
+        }
+        return nil
     }
 
     /// `N月`, `N月D日`, and parts of a month (上旬, 中旬, 下旬, 末, 初め, 中).
