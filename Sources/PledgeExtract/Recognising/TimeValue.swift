@@ -16,6 +16,10 @@ public enum TimePoint: Equatable, Sendable {
     /// A quarter or half of a fiscal year (`2025年度第1四半期`, `2025年度下期`): `FY2025-Q1`, `FY2025-H2`.
     case fiscalQuarter(Int, Int)
     case fiscalHalf(Int, Int)
+    /// A time of day without its day (`15:30`, `午後3時`): `T15:30`, `T15:30:05`.
+    case clock(Int, Int, Int?)
+    /// An ISO 8601 week (`来週`, `next week`): `2024-W16`.
+    case week(Int, Int)
     /// A decade by its first year (`2020年代`, `the 2020s`): `202X`, as ISO 8601-2 writes an unspecified digit.
     case decade(Int)
 
@@ -31,28 +35,58 @@ public enum TimePoint: Equatable, Sendable {
         case .fiscalQuarter(let y, let q): return "FY" + Day.format4(y) + "-Q\(q)"
         case .fiscalHalf(let y, let h): return "FY" + Day.format4(y) + "-H\(h)"
         case .decade(let y): return String(Day.format4(y).dropLast()) + "X"
+        case .week(let y, let w): return Day.format4(y) + "-W" + Day.pad2(w)
+        case .clock(let h, let m, let s): return "T" + Day.pad2(h) + ":" + Day.pad2(m) + (s.map { ":" + Day.pad2($0) } ?? "")
         }
     }
 
     public var year: Int {
         switch self {
         case .year(let y), .month(let y, _), .day(let y, _, _), .season(let y, _), .fiscalYear(let y), .quarter(let y, _),
-            .half(let y, _), .fiscalQuarter(let y, _), .fiscalHalf(let y, _), .decade(let y):
+            .half(let y, _), .fiscalQuarter(let y, _), .fiscalHalf(let y, _), .decade(let y), .week(let y, _):
             return y
+        case .clock: return 0  // a time of day names no year
         }
+    }
+}
+
+extension TimePoint {
+    /// The ISO week that holds `day`, `weeks` weeks on: weeks run Monday to Sunday, and
+    /// belong to the year that holds their Thursday.
+    static func week(of day: Day, plus weeks: Int = 0) -> TimePoint {
+        let d = day.adding(days: 7 * weeks)
+        let thursday = d.adding(days: 4 - isoWeekday(d))
+        let dayOfYear = thursday.daysSince1970 - Day(year: thursday.year, month: 1, day: 1).daysSince1970
+        return .week(thursday.year, dayOfYear / 7 + 1)
+    }
+
+    /// 1 for Monday through 7 for Sunday (1970-01-01 was a Thursday).
+    static func isoWeekday(_ d: Day) -> Int { ((d.daysSince1970 % 7 + 7 + 3) % 7) + 1 }
+
+    /// The Sunday that ends ISO week `w` of year `y`.
+    static func lastDay(ofWeek w: Int, year y: Int) -> Day? {
+        guard (1...53).contains(w), Day.years.contains(y) else { return nil }
+        let january4 = Day(year: y, month: 1, day: 4)
+        return january4.adding(days: 1 - isoWeekday(january4) + 7 * (w - 1) + 6)
     }
 }
 
 /// A length of time: `P2Y`, `P6M`, `P3W`, `P90D`.
 public struct TimeDuration: Equatable, Sendable {
-    public enum Unit: String, Sendable { case year = "Y", month = "M", week = "W", day = "D" }
+    public enum Unit: String, Sendable {
+        case year = "Y", month = "M", week = "W", day = "D", hour = "H", minute = "MIN", second = "S"
+        /// Units below a day follow ISO 8601's `T`: `PT2H`, `PT30M`.
+        var isTime: Bool { self == .hour || self == .minute || self == .second }
+        var letter: String { self == .minute ? "M" : rawValue }
+    }
     public var amount: Int
     public var unit: Unit
-    /// `2年半`: a year count and six months.
+    /// `2年半`: a year count and six months (`1時間半`: an hour count and thirty minutes).
     public var halfYear = false
     /// `1年2か月`: months written after a count of years.
     public var extraMonths = 0
     public var iso: String {
+        if unit.isTime { return "PT\(amount)\(unit.letter)" + (halfYear ? "30M" : "") }
         let months = extraMonths + (halfYear ? 6 : 0)
         return "P\(amount)\(unit.rawValue)" + (months > 0 ? "\(months)M" : "")
     }
@@ -134,6 +168,7 @@ extension TimeExpression {
         if parts.count == 2, parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
             return Day(year: y, month: q * 3, day: Day.daysIn(year: y, month: q * 3))
         }
+        if parts.count == 2, parts[1].hasPrefix("W"), let w = Int(parts[1].dropFirst()) { return TimePoint.lastDay(ofWeek: w, year: y) }
         if parts.count == 2, parts[1].hasPrefix("H"), let h = Int(parts[1].dropFirst()), (1...2).contains(h) {
             return Day(year: y, month: h * 6, day: 30 + (h - 1))
         }

@@ -23,11 +23,15 @@ public struct JapaneseTimeRules: TimeRules {
 
     static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
     static let relativeYears: [(String, Int)] = [
-        ("一昨年", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
+        ("一昨年", -2), ("おととし", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
     ]
-    static let relativeMonths: [(String, Int)] = [("今月", 0), ("本月", 0), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1)]
+    static let relativeMonths: [(String, Int)] = [
+        ("今月", 0), ("本月", 0), ("先々月", -2), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1), ("再来月", 2),
+    ]
+    static let relativeWeeks: [(String, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2)]
     static let relativeDays: [(String, Int)] = [
-        ("本日", 0), ("今日", 0), ("きょう", 0), ("昨日", -1), ("きのう", -1), ("明日", 1), ("あす", 1),
+        ("本日", 0), ("今日", 0), ("きょう", 0), ("一昨日", -2), ("おととい", -2), ("昨日", -1), ("きのう", -1), ("明後日", 2),
+        ("あさって", 2), ("明日", 1), ("あす", 1),
     ]
     static let seasons: [(Unicode.Scalar, String)] = [("春", "SP"), ("夏", "SU"), ("秋", "FA"), ("冬", "WI")]
     static let seasonPrefixes: [(String, Int)] = [("この", 0), ("今", 0), ("昨", -1), ("来", 1)]
@@ -55,7 +59,7 @@ public struct JapaneseTimeRules: TimeRules {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
         case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約",
-            "年", "月", "き", "あ", "新", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
+            "年", "月", "き", "あ", "お", "新", "西", "四", "第", "午", "朝", "夜", "深", "早", "正", "A", "P", "a", "p", "火", "水", "木", "金", "土", "日", "(", "（", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
             return true
         default: return false
         }
@@ -70,6 +74,8 @@ public struct JapaneseTimeRules: TimeRules {
         if JapaneseNumber.isKanjiNumeral(v[i]) && (JapaneseNumber.isKanjiNumeral(p) || p == "第" || p == "数") {
             return nil
         }
+        // Decimals are quantities: 23.5時, 1.5倍.
+        if CharacterClass.isDigit(v[i]) && p == "." && CharacterClass.isDigit(v.at(i - 2)) { return nil }
         // Frequencies are not times: 毎年, 毎月末.
         if p == "毎" || CharacterClass.isDigit(p) { return nil }
         guard let (core, coreEnd) = core(in: v, at: i, anchor: anchor) else { return nil }
@@ -202,6 +208,7 @@ public struct JapaneseTimeRules: TimeRules {
         if let r = numeric(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = duration(v, at: i) { return r }
+        if let r = clock(v, at: i) { return r }
         if let r = calendar(v, at: i, anchor: anchor) { return r }
         return nil
     }
@@ -209,7 +216,7 @@ public struct JapaneseTimeRules: TimeRules {
     static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
     static let relativeQuarters: [(String, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
     static let offsetUnits: [(String, TimeDuration.Unit)] = [
-        ("週間", .week), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
+        ("週間", .week), ("週", .week), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
         ("日", .day), ("年", .year),
     ]
 
@@ -231,10 +238,14 @@ public struct JapaneseTimeRules: TimeRules {
             if v.at(e) == "年" { return yearTail(v, e, point: .year(year)) }
             return nil
         }
-        if CharacterClass.isDigit(first), let (point, end) = NumericDates.date(v, at: i, monthFirst: false) {
+        if CharacterClass.isDigit(first), let (point, end) = NumericDates.date(v, at: i, monthFirst: false) ?? NumericDates.short(v, at: i, year: anchor?.year) {
             return (.point(point, part: nil, within: false), end)
         }
         guard let anchor else { return nil }
+        // A quarter of the document's year: 第3四半期.
+        if v.at(i) == "第", let (q, e) = integer(v, at: i + 1), (1...4).contains(q), v.matches("四半期", at: e) {
+            return (.point(.quarter(anchor.year, q), part: nil, within: false), e + 3)
+        }
         for (word, delta) in Self.relativeQuarters where v.matches(word, at: i) {
             let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
             return (.point(.quarter(total / 4, total % 4 + 1), part: nil, within: false), i + word.unicodeScalars.count)
@@ -243,17 +254,107 @@ public struct JapaneseTimeRules: TimeRules {
         var amount: Int
         var k: Int
         var unit: TimeDuration.Unit
-        if v.at(i) == "半", v.at(i + 1) == "月" || v.at(i + 1) == "年" {
-            (amount, unit, k) = v.at(i + 1) == "月" ? (15, .day, i + 2) : (6, .month, i + 2)
+        if let (length, e) = halfLength(v, at: i) {
+            (amount, unit, k) = (length.amount, length.unit, e)
         } else {
             guard let (n, e) = integer(v, at: i), n > 0, n < 1000 else { return nil }
             let j = v.skipSpaces(from: e)
-            guard let (word, u) = Self.offsetUnits.first(where: { v.matches($0.0, at: j) }) else { return nil }
-            (amount, unit, k) = (n, u, j + word.unicodeScalars.count)
+            if v.matches("世紀", at: j) {
+                (amount, unit, k) = (100 * n, .year, j + 2)
+            } else {
+                guard let (word, u) = Self.offsetUnits.first(where: { v.matches($0.0, at: j) }) else { return nil }
+                (amount, unit, k) = (n, u, j + word.unicodeScalars.count)
+            }
+        }
+        // `1年ほど前`, `3か月近く後`: an approximate count.
+        if let w = v.firstMatch(Self.approximately, at: k) { k += w.unicodeScalars.count }
+        if v.matches("まえ", at: k) || v.matches("あと", at: k) {
+            let point = NumericDates.offset(anchor, amount: v.at(k) == "ま" ? -amount : amount, unit: unit)
+            return (.point(point, part: nil, within: false), k + 2)
         }
         guard v.at(k) == "後" || v.at(k) == "前", !CharacterClass.isKanji(v.at(k + 1)) || v.at(k + 1) == "に" else { return nil }
         let point = NumericDates.offset(anchor, amount: v.at(k) == "前" ? -amount : amount, unit: unit)
         return (.point(point, part: nil, within: false), k + 1)
+    }
+
+    static let timeUnits: [(String, TimeDuration.Unit)] = [("時間", .hour), ("分間", .minute), ("分", .minute), ("秒間", .second), ("秒", .second)]
+
+    /// Words before an hour that say which half of the day it is in; `true` after noon.
+    static let dayParts: [(String, Bool)] = [
+        ("午前", false), ("午後", true), ("今朝", false), ("早朝", false), ("朝", false), ("今夜", true), ("深夜", false),
+        ("夜", true), ("AM", false), ("PM", true), ("am", false), ("pm", true),
+    ]
+
+    /// `23時59分`, `午後3時半`, `夜6時`, `12:00`, `正午`.
+    func clock(_ v: TextView, at i: Int) -> (Core, Int)? {
+        if v.matches("正午", at: i) { return (.point(.clock(12, 0, nil), part: nil, within: false), i + 2) }
+        var k = i
+        var afternoon: Bool?
+        if let (word, pm) = Self.dayParts.first(where: { v.matches($0.0, at: i) }) {
+            // AM and PM only as words of their own (not in `JAPAN`, `SPM`).
+            if word.unicodeScalars.first!.value < 0x80, CharacterClass.isASCIILetter(v.at(i - 1)) { return nil }
+            k = v.skipSpaces(from: i + word.unicodeScalars.count)
+            afternoon = pm
+        }
+        if let (point, e) = ClockTimes.colon(v, at: k), case .clock(let h, let m, let s) = point {
+            let hour = afternoon.map { ClockTimes.twentyFour(h, afternoon: $0) } ?? h
+            return (.point(.clock(hour, m, s), part: nil, within: false), e)
+        }
+        guard let (h, e) = integer(v, at: k), h <= 29, v.at(e) == "時" else { return nil }
+        var j = e + 1
+        // 時間, 時期, 時点, 時代 and the like are other words.
+        if CharacterClass.isKanji(v.at(j)) && v.at(j) != "半" && v.at(j) != "頃" { return nil }
+        // A kanji hour needs a half of the day or minutes: 一時 alone is `for a while`.
+        var minute = 0
+        var second: Int?
+        if v.at(j) == "半" {
+            minute = 30
+            j += 1
+        } else if let (m, me) = integer(v, at: j), m < 60, v.at(me) == "分", !v.matches("分の", at: me) {
+            minute = m
+            j = me + 1
+            if let (s, se) = integer(v, at: j), s < 60, v.at(se) == "秒" {
+                second = s
+                j = se + 1
+            }
+        } else if afternoon == nil && JapaneseNumber.isKanjiNumeral(v[k]) {
+            return nil
+        }
+        let hour = afternoon.map { ClockTimes.twentyFour(h, afternoon: $0) } ?? h
+        return (.point(.clock(hour, minute, second), part: nil, within: false), j)
+    }
+
+    static let weekdays: [Unicode.Scalar] = ["月", "火", "水", "木", "金", "土", "日"]
+
+    /// `月曜日`, `金曜`, `（土）`: a day of the week, 1 for Monday, and where it ends.
+    static func weekday(_ v: TextView, at i: Int) -> (Int, Int)? {
+        let open = v.at(i) == "(" || v.at(i) == "（"
+        let k = open ? i + 1 : i
+        guard let n = weekdays.firstIndex(of: v.at(k)) else { return nil }
+        var e = k + 1
+        if v.at(e) == "曜" {
+            e += v.at(e + 1) == "日" ? 2 : 1
+        } else if !open {
+            return nil
+        }
+        if open {
+            guard v.at(e) == ")" || v.at(e) == "）" else { return nil }
+            e += 1
+        }
+        return (n + 1, e)
+    }
+
+    /// Words that make a count approximate: `1年ほど`, `3か月近く`, `2週間前後`.
+    static let approximately = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "余り", "あまり"]
+
+    /// Lengths named without a count: 半月, 半年, 半世紀, 四半世紀.
+    func halfLength(_ v: TextView, at i: Int) -> (TimeDuration, Int)? {
+        if v.matches("四半世紀", at: i) { return (TimeDuration(amount: 25, unit: .year), i + 4) }
+        guard v.at(i) == "半" else { return nil }
+        if v.matches("世紀", at: i + 1) { return (TimeDuration(amount: 50, unit: .year), i + 3) }
+        if v.at(i + 1) == "月" { return (TimeDuration(amount: 15, unit: .day), i + 2) }
+        if v.at(i + 1) == "年" { return (TimeDuration(amount: 6, unit: .month), i + 2) }
+        return nil
     }
 
     /// `本年`, `昨年10月`, `来年末`, `今年度`, `本日`, `今月中`, `今夏`, `年内`, `年度末`.
@@ -262,6 +363,20 @@ public struct JapaneseTimeRules: TimeRules {
         for (word, delta) in Self.relativeDays where v.matches(word, at: i) {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + word.unicodeScalars.count)
+        }
+        for (word, delta) in Self.relativeWeeks where v.matches(word, at: i) {
+            let k = i + word.unicodeScalars.count
+            // 来週の月曜日: that day of the week.
+            if let (weekday, e) = Self.weekday(v, at: v.at(k) == "の" ? k + 1 : k) {
+                let d = anchor.adding(days: 7 * delta + weekday - TimePoint.isoWeekday(anchor))
+                return (.point(.day(d.year, d.month, d.day), part: nil, within: false), e)
+            }
+            return (.point(TimePoint.week(of: anchor, plus: delta), part: nil, within: v.at(k) == "中"), k + (v.at(k) == "中" ? 1 : 0))
+        }
+        // A day of the week alone: the next one after the document's date.
+        if let (weekday, e) = Self.weekday(v, at: i) {
+            let d = anchor.adding(days: (weekday - TimePoint.isoWeekday(anchor) + 6) % 7 + 1)
+            return (.point(.day(d.year, d.month, d.day), part: nil, within: false), e)
         }
         for (word, delta) in Self.relativeMonths where v.matches(word, at: i) {
             let total = anchor.year * 12 + anchor.month - 1 + delta
@@ -338,6 +453,12 @@ public struct JapaneseTimeRules: TimeRules {
             k = v.skipSpaces(from: i + prefix.unicodeScalars.count)
             prefixed = true
         }
+        // 半年間, 半世紀ぶり, 四半世紀にわたり.
+        if let (length, e) = halfLength(v, at: k) {
+            var j = e
+            if v.at(j) == "間" { j += 1 } else if !(prefixed || v.matches("ぶり", at: j) || v.matches("にわた", at: j)) { return nil }
+            return (.duration(length), j)
+        }
         guard let (n, afterNumber) = integer(v, at: k), n > 0 else { return nil }
         var j = v.skipSpaces(from: afterNumber)
         let unit: TimeDuration.Unit
@@ -362,6 +483,16 @@ public struct JapaneseTimeRules: TimeRules {
         } else if v.matches("週間", at: j) {
             unit = .week
             j += 1
+        } else if let (word, u) = Self.timeUnits.first(where: { v.matches($0.0, at: j) }) {
+            // 2時間, 30分間, 1時間半: lengths below a day (a bare 分 is also a fraction, 3分の1).
+            // 8分野, 3分の1, 十分: a bare 分 or 秒 before a kanji or の is another word.
+            if word.unicodeScalars.count == 1, v.at(j + 1) == "の" || CharacterClass.isKanji(v.at(j + 1)) && v.at(j + 1) != "間" || JapaneseNumber.isKanjiNumeral(v[k]) {
+                return nil
+            }
+            if word == "時間", v.at(j + 2) == "半" {
+                return (.duration(TimeDuration(amount: n, unit: .hour, halfYear: true)), j + 3)
+            }
+            return (.duration(TimeDuration(amount: n, unit: u)), j + word.unicodeScalars.count)
         } else if v.at(j) == "日" {
             unit = .day
             j += 1
@@ -379,6 +510,11 @@ public struct JapaneseTimeRules: TimeRules {
         if !closed {
             closed = v.matches("ぶり", at: j) || v.matches("以内", at: j) || v.matches("にわた", at: j)
                 || (unit != .year && v.matches("内に", at: j))
+        }
+        // `1年近く`, `3か月ほど`, `2年前後`: an approximate length (but `1年ほど前` is an offset, read before).
+        if !closed, let w = v.firstMatch(Self.approximately + ["前後"], at: j) {
+            closed = true
+            j += w.unicodeScalars.count
         }
         if halfYear || extraMonths > 0 { closed = true }
         guard closed else { return nil }
@@ -443,7 +579,9 @@ public struct JapaneseTimeRules: TimeRules {
         let j = v.skipSpaces(from: e)
         guard v.at(j) == "日" else { return nil }
         let next = v.at(j + 1)
-        if next == "間" || next == "目" || next == "分" || next == "連" || v.matches("以内", at: j + 1) || v.matches("ぶり", at: j + 1) {
+        if next == "間" || next == "目" || next == "分" || next == "連" || v.matches("以内", at: j + 1) || v.matches("ぶり", at: j + 1)
+            || v.firstMatch(Self.approximately + ["前後", "半"], at: j + 1) != nil
+        {
             return nil
         }
         return (.point(.day(year, month, d), part: nil, within: false), j + 1)
@@ -486,7 +624,8 @@ public struct JapaneseTimeRules: TimeRules {
         if let r = halfOrQuarter(v, v.at(k) == "の" ? k + 1 : k, of: point) { return r }
         let parts: [(String, PeriodPart?, Bool)] = [
             ("末", .end, false), ("初め", .beginning, false), ("初頭", .beginning, false), ("前半", .middle, false),
-            ("後半", .end, false), ("半ば", .middle, false), ("内", nil, true), ("中", nil, true),
+            ("後半", .end, false), ("半ば", .middle, false), ("終わり", .end, false), ("おわり", .end, false), ("内", nil, true),
+            ("中", nil, true), ("頃", nil, false), ("ごろ", nil, false),
         ]
         for (w, part, within) in parts where v.matches(w, at: k) {
             // 年中 as in 年中行事 is rare in these documents; 本年中/年度中 are the forms meant.
@@ -524,7 +663,9 @@ public struct JapaneseTimeRules: TimeRules {
         if let (d, de) = integer(v, at: k), d >= 1, d <= Day.daysIn(year: year, month: m) {
             let dj = v.skipSpaces(from: de)
             if v.at(dj) == "日" && v.at(dj + 1) != "間" {
-                return (.point(.day(year, m, d), part: nil, within: false), dj + 1)
+                // 7月18日（月）: the day of the week belongs to the date.
+                let end = Self.weekday(v, at: dj + 1)?.1 ?? dj + 1
+                return (.point(.day(year, m, d), part: nil, within: false), end)
             }
         }
         return monthTail(v, j + 1, year: year, month: m)
@@ -534,7 +675,7 @@ public struct JapaneseTimeRules: TimeRules {
         let parts: [(String, PeriodPart?, Bool)] = [
             ("上旬", .beginning, false), ("初旬", .beginning, false), ("初め", .beginning, false), ("初頭", .beginning, false),
             ("中旬", .middle, false), ("半ば", .middle, false), ("下旬", .end, false), ("末", .end, false),
-            ("内", nil, true), ("中", nil, true),
+            ("終わり", .end, false), ("おわり", .end, false), ("内", nil, true), ("中", nil, true), ("頃", nil, false), ("ごろ", nil, false),
         ]
         for (w, part, within) in parts where v.matches(w, at: k) {
             if w == "中" && CharacterClass.isKanji(v.at(k + 1)) && !v.matches("中旬", at: k) { continue }

@@ -39,11 +39,29 @@ enum NumericDates {
         return (.day(d.year, d.month, d.day), ce)
     }
 
+    /// A date written short with slashes: a month of a year (`2021/7`), or a day of a month
+    /// in the document's year (`7/18`, month first). Fractions (`1/3 of`, `24/7`) and
+    /// longer runs (`2021/7/18/2`) are left alone.
+    static func short(_ v: TextView, at i: Int, year: Int?) -> (TimePoint, Int)? {
+        guard let (a, ae) = digits(v, at: i, max: 4), CharacterClass.narrow(v.at(ae)) == "/",
+            let (b, be) = digits(v, at: ae + 1, max: 2)
+        else { return nil }
+        let after = CharacterClass.narrow(v.at(be))
+        if after == "/" || after == "." || after == "%" || CharacterClass.isLetter(after) && after.value < 0x80 { return nil }
+        if CharacterClass.narrow(v.at(i - 1)) == "/" || v.matches(" of", at: be) { return nil }
+        if ae - i == 4 {
+            guard (1...12).contains(b), Day.years.contains(a) else { return nil }
+            return (.month(a, b), be)
+        }
+        guard let year, (1...12).contains(a), let d = Day(checkedYear: year, month: a, day: b) else { return nil }
+        return (.day(d.year, d.month, d.day), be)
+    }
+
     /// The day `amount` units before (negative) or after the anchor, at the unit's precision.
     static func offset(_ anchor: Day, amount: Int, unit: TimeDuration.Unit) -> TimePoint {
         switch unit {
-        case .day, .week:
-            let d = anchor.adding(days: amount * (unit == .week ? 7 : 1))
+        case .day, .week, .hour, .minute, .second:
+            let d = anchor.adding(days: unit.isTime ? 0 : amount * (unit == .week ? 7 : 1))
             return .day(d.year, d.month, d.day)
         case .month:
             let total = anchor.year * 12 + anchor.month - 1 + amount
