@@ -103,7 +103,9 @@ public struct EnglishTimeRules: TimeRules {
         ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
-            + "between tomorrow japanese jfy")
+            + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
+            + "wed thu thur thurs fri sat sun first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            + "twentieth thirtieth past")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -121,7 +123,8 @@ public struct EnglishTimeRules: TimeRules {
     static let coreKeys =
         ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
-            + "dec spring summer fall autumn winter")
+            + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
+            + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
@@ -171,6 +174,10 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     func expression(in v: TextView, at i: Int, anchor: Day?) -> (TimeExpression, Int)? {
+        if let (point, end) = clock(v, at: i) {
+            let span = v.span(i, end)
+            return (TimeExpression(span: span, text: v.source(span), role: .point, value: point.iso), end)
+        }
         if let (amount, unit, end) = offset(v, at: i) {
             let span = v.span(i, end)
             let value = anchor.map { NumericDates.offset($0, amount: amount, unit: unit).iso }
@@ -271,7 +278,7 @@ public struct EnglishTimeRules: TimeRules {
 
     static let offsetUnits: [(String, TimeDuration.Unit)] = [
         ("days", .day), ("day", .day), ("weeks", .week), ("week", .week), ("months", .month), ("month", .month),
-        ("years", .year), ("year", .year),
+        ("years", .year), ("year", .year), ("hours", .hour), ("hour", .hour), ("minutes", .minute), ("minute", .minute),
     ]
 
     /// Dates in digits (`2021/3/25`, `3/25/2021`, `2015-03-03`), quarters (`Q3 2025`) and
@@ -350,8 +357,20 @@ public struct EnglishTimeRules: TimeRules {
     ]
     static let units: [(String, TimeDuration.Unit)] = [
         ("years", .year), ("year", .year), ("months", .month), ("month", .month), ("weeks", .week), ("week", .week), ("days", .day), ("day", .day),
+        ("hours", .hour), ("hour", .hour), ("minutes", .minute), ("minute", .minute),
     ]
-    static let nearDays = [("earlier today", 0), ("later today", 0), ("tomorrow", 1)]
+    static let nearDays = [
+        ("earlier today", 0), ("later today", 0), ("the day after tomorrow", 2), ("the day before yesterday", -2), ("tomorrow", 1),
+    ]
+    static let weekdays: [(String, Int)] = [
+        ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
+        ("mon", 1), ("tues", 2), ("tue", 2), ("wed", 3), ("thurs", 4), ("thur", 4), ("thu", 4), ("fri", 5), ("sat", 6), ("sun", 7),
+    ]
+    /// Months abbreviated without a point, read only in capitals before a day or year (`Aug 8`, `Oct 1974`).
+    static let shortMonths: [(String, Int)] = [
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10),
+        ("nov", 11), ("dec", 12),
+    ]
     static let relativeWords = [("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0)]
     static let periodParts: [(String, PeriodPart)] = [
         ("early ", .beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning),
@@ -411,6 +430,16 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + word.unicodeScalars.count)
         }
+        // A day of the week alone: the next after the document's date, unless a date follows it (`Monday, Feb 18`).
+        if let (weekday, e) = weekday(v, at: i) {
+            if v.at(e) == "," || v.at(e) == " ", let (core, ce) = calendar(v, at: v.skipSpaces(from: e + 1), anchor: anchor), case .point(.day, _) = core {
+                return (core, ce)
+            }
+            let d = anchor.adding(days: (weekday - TimePoint.isoWeekday(anchor) + 6) % 7 + 1)
+            return (.point(.day(d.year, d.month, d.day), part: nil), e)
+        }
+        if matchesWord(v, "noon", at: i) { return (.point(.clock(12, 0, nil), part: nil), i + 4) }
+        if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
         // `by the end of the year`: the current one.
         if matchesWord(v, "the year", at: i), matches(v, "end of ", at: i - 7) { return (.point(.year(anchor.year), part: nil), i + 8) }
         if matchesWord(v, "yesterday", at: i) {
@@ -422,6 +451,17 @@ public struct EnglishTimeRules: TimeRules {
             if matchesWord(v, "year", at: k) { return (.point(.year(anchor.year + delta), part: nil), k + 4) }
             if matchesWord(v, "fiscal year", at: k) {
                 return (.point(.fiscalYear(anchor.year + delta), part: nil), k + 11)
+            }
+            if matchesWord(v, "week", at: k) { return (.point(TimePoint.week(of: anchor, plus: delta), part: nil), k + 4) }
+            if matchesWord(v, "quarter", at: k) {
+                let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
+                return (.point(.quarter(total / 4, total % 4 + 1), part: nil), k + 7)
+            }
+            if let (weekday, e) = weekday(v, at: k) {
+                // `last Monday` is the latest before the document; `next` and `this` the first after it.
+                let today = TimePoint.isoWeekday(anchor)
+                let d = delta < 0 ? anchor.adding(days: -((today - weekday + 6) % 7 + 1)) : anchor.adding(days: (weekday - today + 6) % 7 + 1)
+                return (.point(.day(d.year, d.month, d.day), part: nil), e)
             }
             if matchesWord(v, "month", at: k) {
                 let total = anchor.year * 12 + anchor.month - 1 + delta
@@ -478,19 +518,22 @@ public struct EnglishTimeRules: TimeRules {
         }
         // Decades: the 2020s, 2030s.
         if let r = decade(v, at: i) { return r }
-        // The day as an ordinal before its month: the 1st of March 2025, the 3rd of June.
-        if matches(v, "the ", at: i), let (d, e) = dayNumber(v, at: i + 4), e > i + 4 && !CharacterClass.isDigit(v.at(e - 1)),
-            matches(v, " of ", at: e), let (m, me) = monthName(v, at: e + 4, lowerCase: true)
-        {
-            var y = anchor?.year
-            var end = me
-            if v.at(me) == " " || v.at(me) == ",", let (written, ye) = year(v, at: me + (v.at(me) == "," ? 2 : 1), twoDigits: false) {
-                y = written
-                end = ye
+        // Months abbreviated without a point, in capitals before a day or a year: Aug 8, Oct 1974, Feb13.
+        if CharacterClass.isUpper(v.at(i)), let (name, m) = Self.shortMonths.first(where: { matches(v, $0.0, at: i) }) {
+            let k = i + name.unicodeScalars.count
+            let j = v.at(k) == " " ? k + 1 : k
+            if !CharacterClass.isLetter(v.at(k)), let (y, e) = year(v, at: j, twoDigits: false) { return (.point(.month(y, m), part: nil), e) }
+            if !CharacterClass.isLetter(v.at(k)), let (d, e) = dayNumber(v, at: j) {
+                var y = anchor?.year
+                var after = e
+                if v.at(e) == ",", v.at(e + 1) == " ", let (yy, ye) = year(v, at: e + 2, twoDigits: false) { (y, after) = (yy, ye) }
+                else if v.at(e) == " ", let (yy, ye) = year(v, at: e + 1, twoDigits: false) { (y, after) = (yy, ye) }
+                guard let y, d <= Day.daysIn(year: y, month: m) else { return nil }
+                return (.point(.day(y, m, d), part: nil), after)
             }
-            guard let y, d <= Day.daysIn(year: y, month: m) else { return nil }
-            return (.point(.day(y, m, d), part: nil), end)
         }
+        // Ordinal words for days: the first of March, March third 2015, February the 15th.
+        if let r = ordinalDay(v, at: i, anchor: anchor) { return r }
         // Month first: April 10, 2024 / April 2024 / April; in lower case only before a day or year (march 3).
         for (name, m) in Self.months where matches(v, name, at: i) {
             var k = i + name.unicodeScalars.count
@@ -531,14 +574,25 @@ public struct EnglishTimeRules: TimeRules {
             if let (delta, e) = relativeYearTail(v, at: k) { return (.point(.month(anchor.year + delta, m), part: nil), e) }
             return (.point(.month(anchor.year, m), part: nil), k)
         }
-        // Day first: 10 April 2024, 1st march 2025.
+        // Day first: 10 April 2024, 1st march 2025; without a year, an ordinal (15th February) or `of` (15 of February).
         if let (d, e) = dayNumber(v, at: i), v.at(e) == " " {
-            for (name, m) in Self.months where !name.hasSuffix(".") && matches(v, name, at: e + 1) {
-                let k = e + 1 + name.unicodeScalars.count
+            let of = matches(v, " of ", at: e)
+            let m0 = of ? e + 4 : e + 1
+            for (name, m) in Self.months where !name.hasSuffix(".") && matchesWord(v, name, at: m0) {
+                let k = m0 + name.unicodeScalars.count
                 if v.at(k) == " ", let (y, ye) = year(v, at: k + 1, twoDigits: false), d <= Day.daysIn(year: y, month: m) {
                     return (.point(.day(y, m, d), part: nil), ye)
                 }
+                if let anchor, of || !CharacterClass.isDigit(v.at(e - 1)), name != "may" || CharacterClass.isUpper(v.at(m0)), d <= Day.daysIn(year: anchor.year, month: m) {
+                    return (.point(.day(anchor.year, m, d), part: nil), k)
+                }
             }
+        }
+        // ISO year and month: 2014-10.
+        if let (y, e) = NumericDates.digits(v, at: i, max: 4), e == i + 4, v.at(e) == "-", let (m, me) = NumericDates.digits(v, at: e + 1, max: 2),
+            me == e + 3, (1...12).contains(m), Day.years.contains(y), !CharacterClass.isDigit(v.at(me + 1)), v.at(me) != "-"
+        {
+            return (.point(.month(y, m), part: nil), me)
         }
         // Seasons with a year: summer 2024, spring of 2024.
         for (name, code) in Self.seasons where matchesWord(v, name, at: i) {
@@ -568,6 +622,90 @@ public struct EnglishTimeRules: TimeRules {
         case .fiscalYear(let y): return (.point(half ? .fiscalHalf(y, n) : .fiscalQuarter(y, n), part: nil), e)
         default: return (.point(p, part: n == 1 ? .beginning : .end), e)
         }
+    }
+
+    static let ordinalWords: [(String, Int)] = {
+        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+        var words = units.enumerated().map { ($0.element, $0.offset + 1) }
+        words += ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+            .enumerated().map { ($0.element, $0.offset + 10) }
+        words += [("twentieth", 20), ("thirtieth", 30)]
+        words += units.map { ("twenty-" + $0, 20 + units.firstIndex(of: $0)! + 1) } + [("thirty-first", 31)]
+        return words.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// A day written as an ordinal word (`third`) or number (`15th`), and where it ends.
+    func ordinal(_ v: TextView, at i: Int) -> (Int, Int)? {
+        if CharacterClass.isDigit(v.at(i)) {
+            guard let (d, e) = dayNumber(v, at: i), CharacterClass.isLetter(v.at(e - 1)) else { return nil }
+            return (d, e)
+        }
+        for (word, n) in Self.ordinalWords where matchesWord(v, word, at: i) { return (n, i + word.unicodeScalars.count) }
+        return nil
+    }
+
+    /// `the first of March`, `first of march 2015`, `March third`, `February the 15th`.
+    func ordinalDay(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        var day: Int, month: Int, end: Int
+        let k = matches(v, "the ", at: i) ? i + 4 : i
+        if let (d, e) = ordinal(v, at: k), matches(v, " of ", at: e), let (m, me) = monthName(v, at: e + 4, lowerCase: true) {
+            (day, month, end) = (d, m, me)
+        } else if k == i, let (m, me) = monthName(v, at: i, lowerCase: true), v.at(me) == " " {
+            let j = matches(v, " the ", at: me) ? me + 5 : me + 1
+            guard let (d, e) = ordinal(v, at: j), !CharacterClass.isDigit(v.at(j)) || j > me + 1 else { return nil }
+            (day, month, end) = (d, m, e)
+        } else {
+            return nil
+        }
+        var y = anchor?.year
+        if v.at(end) == " " || v.at(end) == ",", let (written, ye) = year(v, at: end + (v.at(end) == "," ? 2 : 1), twoDigits: false) {
+            (y, end) = (written, ye)
+        }
+        guard let y, day <= Day.daysIn(year: y, month: month) else { return nil }
+        return (.point(.day(y, month, day), part: nil), end)
+    }
+
+    /// A day of the week at `i` (abbreviated only in capitals), 1 for Monday, and where it ends.
+    func weekday(_ v: TextView, at i: Int) -> (Int, Int)? {
+        for (name, n) in Self.weekdays where matchesWord(v, name, at: i) {
+            var e = i + name.unicodeScalars.count
+            if name.count <= 5 && !name.hasSuffix("day") {
+                // Abbreviations only in capitals and before a date: `Fri, Jul 18`, `Wed. Feb 13` (not `the Sun.`).
+                guard CharacterClass.isUpper(v[i]) else { return nil }
+                if v.at(e) == "." { e += 1 }
+                let next = v.at(v.skipSpaces(from: v.at(e) == "," ? e + 1 : e))
+                guard v.at(e) == "," || v.at(e) == " ", CharacterClass.isDigit(next) || CharacterClass.isUpper(next) else { return nil }
+            }
+            return (n, e)
+        }
+        return nil
+    }
+
+    /// A time of day: `3pm`, `11:45 a.m.`, `15:30`, `at 9am`.
+    func clock(_ v: TextView, at i: Int) -> (TimePoint, Int)? {
+        let k = matches(v, "at ", at: i) ? i + 3 : i
+        guard CharacterClass.isDigit(v.at(k)) else { return nil }
+        var point: TimePoint
+        var e: Int
+        if let (p, pe) = ClockTimes.colon(v, at: k) {
+            (point, e) = (p, pe)
+        } else if let (h, he) = NumericDates.digits(v, at: k, max: 2), (1...12).contains(h) {
+            (point, e) = (.clock(h, 0, nil), he)
+        } else {
+            return nil
+        }
+        guard case .clock(let h, let m, let s) = point else { return nil }
+        // am and pm, glued or after a space, with or without points.
+        let j = v.at(e) == " " ? e + 1 : e
+        for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true), ("a", false), ("p", true)]
+        where matches(v, marker, at: j) && !CharacterClass.isLetter(v.at(j + marker.count)) && (marker.count > 1 || j == e && m > 0) {
+            guard h <= 12 else { return nil }
+            return (.clock(ClockTimes.twentyFour(h, afternoon: pm), m, s), j + marker.count)
+        }
+        // An hour alone is a time only with am or pm; `at 15:30` and `15:30` are read as they stand.
+        guard m > 0 || ClockTimes.isColon(v.at(k + (h >= 10 ? 2 : 1))) else { return nil }
+        if matches(v, " o'clock", at: e) { e += 8 }
+        return (point, e)
     }
 
     /// A month's full name at `i`, in capitals or, when `lowerCase`, in lower case as well.

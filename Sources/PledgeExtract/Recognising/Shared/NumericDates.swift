@@ -61,7 +61,9 @@ enum NumericDates {
     static func offset(_ anchor: Day, amount: Int, unit: TimeDuration.Unit) -> TimePoint {
         switch unit {
         case .day, .week, .hour, .minute, .second:
-            let d = anchor.adding(days: unit.isTime ? 0 : amount * (unit == .week ? 7 : 1))
+            // Hours count as the days they make up; minutes and seconds stay within the day.
+            let days = unit == .hour ? amount / 24 : unit.isTime ? 0 : amount * (unit == .week ? 7 : 1)
+            let d = anchor.adding(days: days)
             return .day(d.year, d.month, d.day)
         case .month:
             let total = anchor.year * 12 + anchor.month - 1 + amount
