@@ -82,8 +82,10 @@ public struct JapaneseAmountRules: AmountRules {
                 unit = code
                 end = after + word.unicodeScalars.count
                 // `2ドル3セント`, `10円5銭`: the subunit adds its fraction.
-                if let sub = Currencies.japaneseSubunits.first(where: { word.hasSuffix($0.unit) }), end < v.count, JapaneseNumber.canStart(v, end),
-                    let cents = JapaneseNumber.parse(v, at: end), cents.value < sub.per, v.matches(sub.subunit, at: cents.end)
+                // `545ドルと5セント`: joined by と as well.
+                let s = v.at(end) == "と" ? end + 1 : end
+                if let sub = Currencies.japaneseSubunits.first(where: { word.hasSuffix($0.unit) }), s < v.count, JapaneseNumber.canStart(v, s),
+                    let cents = JapaneseNumber.parse(v, at: s), cents.value < sub.per, v.matches(sub.subunit, at: cents.end)
                 {
                     subunitValue = cents.value / sub.per
                     end = cents.end + sub.subunit.unicodeScalars.count
@@ -125,7 +127,8 @@ public struct JapaneseAmountRules: AmountRules {
 
     /// Rejects words that only look like a currency after a number: 一元化, 二元論, 一円 (throughout).
     func acceptsCurrency(_ word: String, number: NumberMatch, in v: TextView, after: Int) -> Bool {
-        if number.kanji && !number.scaled && number.value < 10 { return false }
+        // 一円 (throughout) and 一元化 are words; 一ドル and 三ユーロ are sums.
+        if number.kanji && !number.scaled && number.value < 10 && (word == "円" || word.hasSuffix("元")) { return false }
         if word == "元" {
             let next = v.at(after)
             if next == "化" || next == "論" || next == "的" || next == "管" || next == "号" { return false }

@@ -15,11 +15,13 @@ public enum EnglishNumber {
         .sorted { $0.0.count > $1.0.count }
     static let scales: [String: Double] = [
         "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
-        "m": 1e6, "b": 1e9, "k": 1e3,
+        "m": 1e6, "b": 1e9, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     ]
 
     /// The lower-cased word of letters (and inner hyphens) starting at `i`, and where it ends.
     static func word(_ v: TextView, at i: Int) -> (String, Int) {
+        // Callers look one past a word, which may be the end of the text.
+        guard i < v.count else { return ("", i) }
         var j = i
         while j < v.count, CharacterClass.isLetter(v[j]) || (v[j] == "-" && CharacterClass.isLetter(v.at(j + 1)) && j > i) { j += 1 }
         return (v.lowercasedString(i, j), j)
@@ -240,7 +242,9 @@ public struct EnglishAmountRules: AmountRules {
             unit = code
             j = i + mark.unicodeScalars.count
             // `Rs 20`, `RM 42`: a mark in letters stands apart from its number.
+            // `$ 10`, `US$ 3.14`: so may a symbol, before digits.
             if CharacterClass.isLetter(mark.unicodeScalars.last!) || mark.hasSuffix("."), v.at(j) == " " { j += 1 }
+            else if v.at(j) == " ", CharacterClass.isDigit(v.at(j + 1)) { j += 1 }
         } else if CharacterClass.isUpper(v[i]), CharacterClass.isUpper(v.at(i + 1)) {
             let e = i + 3
             guard CharacterClass.isUpper(v.at(i + 2)), !CharacterClass.isLetter(v.at(e)), Self.codes.contains(v.string(i, e)) else {

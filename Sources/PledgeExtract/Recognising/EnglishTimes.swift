@@ -442,6 +442,7 @@ public struct EnglishTimeRules: TimeRules {
         if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
         // `by the end of the year`: the current one.
         if matchesWord(v, "the year", at: i), matches(v, "end of ", at: i - 7) { return (.point(.year(anchor.year), part: nil), i + 8) }
+        if matchesWord(v, "the decade", at: i), matches(v, "end of ", at: i - 7) { return (.point(.decade(anchor.year / 10 * 10), part: nil), i + 10) }
         if matchesWord(v, "yesterday", at: i) {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
@@ -673,8 +674,10 @@ public struct EnglishTimeRules: TimeRules {
                 // Abbreviations only in capitals and before a date: `Fri, Jul 18`, `Wed. Feb 13` (not `the Sun.`).
                 guard CharacterClass.isUpper(v[i]) else { return nil }
                 if v.at(e) == "." { e += 1 }
-                let next = v.at(v.skipSpaces(from: v.at(e) == "," ? e + 1 : e))
-                guard v.at(e) == "," || v.at(e) == " ", CharacterClass.isDigit(next) || CharacterClass.isUpper(next) else { return nil }
+                let k = v.skipSpaces(from: v.at(e) == "," ? e + 1 : e)
+                guard v.at(e) == "," || v.at(e) == " ", CharacterClass.isDigit(v.at(k)) || monthName(v, at: k, lowerCase: false) != nil
+                    || Self.shortMonths.contains(where: { matchesWord(v, $0.0, at: k) })
+                else { return nil }
             }
             return (n, e)
         }

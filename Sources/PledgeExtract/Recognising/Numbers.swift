@@ -53,6 +53,11 @@ public enum JapaneseNumber {
             if let unit = bigUnits.first(where: { $0.0 == v.at(k) }), unit.1 < lastScale {
                 scale = unit.1
                 j = k + 1
+                // 1万億 (ten thousand hundred-millions) is a trillion, as Chinese usage writes it.
+                if let higher = bigUnits.first(where: { $0.0 == v.at(j) }), higher.1 > unit.1, unit.1 * higher.1 < lastScale {
+                    scale = unit.1 * higher.1
+                    j += 1
+                }
             }
             total += base * small * scale
             parsedAny = true

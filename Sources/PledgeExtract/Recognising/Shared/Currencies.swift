@@ -48,11 +48,17 @@ enum Currencies {
     /// `マレーシアリンギット`), and the names texts use besides (`ニュー台湾ドル`).
     static let japanese: [(String, String)] = {
         var names: [String: String] = [:]
+        var lastWords: [String: Set<String>] = [:]
         let ja = Locale(identifier: "ja")
         for code in codes {
             guard let name = ja.localizedString(forCurrencyCode: code), !name.contains("("), !name.contains("（") else { continue }
             let parts = name.split(separator: " ").map(String.init)
             for form in [parts.joined(), parts.joined(separator: "・")] where names[form] == nil { names[form] = code }
+            if parts.count > 1, let last = parts.last { lastWords[last, default: []].insert(code) }
+        }
+        // A last word that names one currency only stands for it alone: ナイラ, リンギット, バルボア.
+        for (word, codes) in lastWords where codes.count == 1 && word.unicodeScalars.count >= 3 && names[word] == nil {
+            names[word] = codes.first!
         }
         for (name, code) in japaneseInUse { names[name] = code }
         return names.sorted { ($0.key.unicodeScalars.count, $0.key) > ($1.key.unicodeScalars.count, $1.key) }.map { ($0.key, $0.value) }
@@ -69,7 +75,9 @@ enum Currencies {
     ]
 
     /// Subunits: `2ドル3セント`, `10円5銭`.
-    static let japaneseSubunits: [(unit: String, subunit: String, per: Double)] = [("ドル", "セント", 100), ("円", "銭", 100), ("ユーロ", "セント", 100)]
+    static let japaneseSubunits: [(unit: String, subunit: String, per: Double)] = [
+        ("ドル", "セント", 100), ("円", "銭", 100), ("ユーロ", "セント", 100), ("元", "角", 10),
+    ]
 
     /// The first words of the English names: any other word after a number names no currency.
     static let englishFirstWords: Set<String> = Set(english.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
