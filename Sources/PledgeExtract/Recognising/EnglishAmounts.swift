@@ -255,6 +255,12 @@ public struct EnglishAmountRules: AmountRules {
             j = v.at(e) == " " ? e + 1 : e
         }
         guard j < v.count, let number = EnglishNumber.parse(v, at: j) else { return nil }
+        // `COP 26`, `CBD COP 15`: a rarer code before a small whole number names a meeting or a series.
+        if let code = unit, j > i + 3, !Currencies.glued.contains(code), Self.codes.contains(code), number.value < 100,
+            number.value == number.value.rounded(), number.end - j <= 2
+        {
+            return nil
+        }
         // A number word alone only counts people (`eight fellows`) or carries a scale (`two million`).
         var end = number.end
         var kind = AmountKind.money

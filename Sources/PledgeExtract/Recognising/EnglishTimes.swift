@@ -18,7 +18,7 @@ public struct EnglishTimeRules: TimeRules {
     static let prepositions: [(String, TimeRole?)] = [
         ("by no later than ", .deadline), ("no later than ", .deadline), ("by the end of ", .deadline), ("until the end of ", .deadline), ("by ", .deadline),
         ("until ", .deadline), ("through ", .deadline), ("beginning in ", .start), ("starting in ", .start),
-        ("beginning ", .start), ("starting ", .start), ("since ", .start), ("as of ", .start), ("from ", .start), ("between ", .start),
+        ("beginning ", .start), ("starting ", .start), ("since ", .start), ("beyond ", .start), ("as of ", .start), ("from ", .start), ("between ", .start),
         ("in ", nil), ("on ", nil), ("during ", nil), ("at the end of ", nil), ("the end of ", nil),
     ]
 
@@ -100,7 +100,7 @@ public struct EnglishTimeRules: TimeRules {
     /// of a text are passed over after one set lookup, with no allocation.
     static let openers = KeySet(openerKeys)
     static let openerKeys =
-        ("by no until through beginning starting since as from in on during at the over within for this next last earlier "
+        ("by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "

@@ -46,7 +46,7 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         add(["署名", "締結", "設立", "開設", "完成", "返還", "開始", "立ち上げ", "承認", "更新", "採択", "発足", "参加", "設置", "実施"], .done, passive: .done, tensed: true)
         add(["目的と", "見込", "推定", "予想", "予測", "想定", "可能性があ", "必要があ", "必要であ"], .other)
         // Speeches and press releases: the speaker's own resolve, wishes and courtesies.
-        add(["たいと考え", "たいと思", "たいと存じ", "たい考え", "たい所存", "る所存", "考えであ", "考えです", "考えだ", "たい"], .intend)
+        add(["たいと考え", "たいと思", "たいと存じ", "たい考え", "所存", "考えであ", "考えです", "考えだ", "たい"], .intend)
         add(["と考え", "と思", "と存じ"], .affirm)
         // `共に…進めていこうではありませんか`: the speaker's call to act together.
         add(["うではありませんか", "うではないか", "ましょう"], .commit)
@@ -194,6 +194,13 @@ public struct JapaneseSentenceReadingRules: SentenceReadingRules {
         let tail = ScalarString(s.suffix(8))
         for copula in Self.copulas where tail.hasSuffix(copula) {
             if copula == "いる" || copula == "います", tail.hasSuffix(ScalarString("て\(copula)")) || tail.hasSuffix(ScalarString("で\(copula)")) { break }
+            // 行います, 思います, 担います: the verb's own い, not the verb いる (`課題がいくつもいます` is rare;
+            // `職員がいます`, `方もいます` are the existential ones).
+            if copula == "います" || copula == "いる" || copula == "いません", tail.count > copula.count,
+                !"がはもにのとや".unicodeScalars.contains(tail.scalars[tail.count - copula.count - 1])
+            {
+                break
+            }
             return .other
         }
         if isPast(tail) { return .done }

@@ -100,7 +100,19 @@ enum Layout {
             // A heading without text (`###`, the end mark of White House releases) is no heading.
             return text.isEmpty ? .blank : .heading(level: hashes - a, text: text)
         }
-        // Bold leads and all-bold lines.
+        // Bold leads and all-bold lines; a bullet that opens with a bold lead is titled by it
+        // (`- **Help Vaccinate the World:** As Quad countries ...`, as web pages set initiatives).
+        var bulletBody = a
+        if line[a] == "-" || line[a] == "*" || line[a] == "•", a + 1 < b, CharacterClass.isSpace(line[a + 1]) {
+            bulletBody = a + 1
+            while bulletBody < b, CharacterClass.isSpace(line[bulletBody]) { bulletBody += 1 }
+            if !line[bulletBody..<b].starts(with: ["*", "*"]) { bulletBody = a }
+        }
+        if bulletBody > a, let close = find(["*", "*"], in: line, from: bulletBody + 2, to: b), close > bulletBody + 2, close + 2 < b,
+            case .titled(let title, let body) = classify(Array(line[bulletBody..<b]))
+        {
+            return .titled(title: title, body: body + bulletBody)
+        }
         if s.starts(with: ["*", "*"]), let close = find(["*", "*"], in: line, from: a + 2, to: b), close > a + 2 {
             var title = Array(line[(a + 2)..<close])
             var body = close + 2
@@ -259,6 +271,14 @@ extension Layout {
                 }
                 blocks.append(Block(kind: .heading(level: level, text: text), firstLine: i, lastLine: i, bodyStart: line.start))
             case .text:
+                // A line indented with an ideographic space (or a tab) after a finished sentence opens
+                // a new paragraph, as Diet records and many Japanese texts lay paragraphs out.
+                if let c = current, let first = head(i).first, first == "\u{3000}" || first == "\t",
+                    let end = tail(c.lastLine).last(where: { !CharacterClass.isSpace($0) }),
+                    CharacterClass.isJapaneseSentenceEnd(end) || end == "." || end == "!" || end == "?" || CharacterClass.isClosing(end)
+                {
+                    close()
+                }
                 if current != nil {
                     current!.lastLine = i  // a wrapped line of the same paragraph
                 } else {
