@@ -113,6 +113,16 @@ struct PDFReadingTests {
         for t in x.times { #expect(quote(t.span) == t.text) }
     }
 
+    /// A PDF whose text states no date is dated by its creation date, and its relative times resolve.
+    @Test func theCreationDateDatesAnUndatedPDF() throws {
+        try OptionalTool.require([.program("pdftotext"), .program("pdfinfo")])
+        let source = try DocumentReader.read(path: fixtureURL("pdf/undated.en.pdf").path)
+        #expect(source.statedDate == Day(iso: "2024-04-10"))
+        let x = try Extractor().extract(source)
+        #expect(x.document.date == "2024-04-10")
+        #expect(x.times.map { "\($0.text)=\($0.value ?? "null")" } == ["next year=2025"])
+    }
+
     @Test(arguments: [
         ("encrypted.pdf", "is an encrypted PDF"),
         ("scanned.pdf", "is a PDF without a text layer"),

@@ -14,8 +14,8 @@ public struct SourceDocument: Sendable {
     public var encoding: TextEncoding
     /// Hex SHA-256 of the raw bytes.
     public var sha256: String
-    /// A date the file states outside its text (an HTML page's `<meta>` or `<time>`): the
-    /// document's date when its text states none.
+    /// A date the file states outside its text (an HTML page's `<meta>` or `<time>`, a PDF's
+    /// creation date): the document's date when its text states none.
     public var statedDate: Day?
 
     public init(
@@ -61,8 +61,8 @@ public enum DocumentReader {
     public static func read(bytes: [UInt8], name: String) throws(ReadError) -> SourceDocument {
         let digest = sha256(bytes)
         if bytes.starts(with: Array("%PDF-".utf8)) {
-            let text = try PDFText.text(fromPDF: bytes, name: name)
-            return SourceDocument(name: name, text: text, format: .pdf, encoding: .utf8, sha256: digest)
+            let (text, created) = try PDFText.text(fromPDF: bytes, name: name)
+            return SourceDocument(name: name, text: text, format: .pdf, encoding: .utf8, sha256: digest, statedDate: created)
         }
         let decoded: (text: String, encoding: TextEncoding)
         do {
@@ -86,9 +86,10 @@ public enum DocumentReader {
 }
 
 /// PDF goes through poppler's `pdftotext -layout` where it is installed; the
-/// layout repair in segmentation then mends the page breaks.
+/// layout repair in segmentation then mends the page breaks. Its `pdfinfo` gives the
+/// creation date the file records.
 enum PDFText {
-    static func text(fromPDF bytes: [UInt8], name: String) throws(ReadError) -> String {
+    static func text(fromPDF bytes: [UInt8], name: String) throws(ReadError) -> (String, Day?) {
         let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw ReadError(file: name, problem: "is a PDF; install poppler-utils (pdftotext) to read PDF files")
@@ -119,12 +120,35 @@ enum PDFText {
             guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
                 throw ReadError(file: name, problem: "is a PDF without a text layer (a scanned image?); run it through OCR first")
             }
-            return text
+            return (text, creationDate(of: input, next: tool))
         } catch let error as ReadError {
             throw error
         } catch {
             throw ReadError(file: name, problem: "is a PDF that could not be converted: \(error)")
         }
+    }
+}
+
+extension PDFText {
+    /// `CreationDate:` from `pdfinfo -isodates`, beside `pdftotext`; nil where either is missing.
+    static func creationDate(of pdf: URL, next pdftotext: String) -> Day? {
+        let tool = URL(fileURLWithPath: pdftotext).deletingLastPathComponent().appendingPathComponent("pdfinfo")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else { return nil }
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = tool
+        process.arguments = ["-isodates", pdf.path]
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("CreationDate:") {
+            let value = line.dropFirst("CreationDate:".count).drop(while: { $0 == " " })
+            return Day(iso: String(value.prefix(10)))
+        }
+        return nil
     }
 }
 

@@ -129,3 +129,17 @@ c.drawString(72, 700, "The United States will open a consulate in 2025.")
 c.showPage()
 c.save()
 print("scanned.pdf, encrypted.pdf")
+
+# A release whose text states no date; the PDF's creation date stands in. reportlab's
+# invariant mode writes 2000-01-01, replaced here by a date of the same length.
+c = canvas.Canvas(str(here / "undated.en.pdf"), pagesize=LETTER, invariant=1)
+c.setFont("Times-Roman", 12)
+c.drawString(72, 700, "Joint Statement")
+c.drawString(72, 660, "The two countries will open a joint office next year.")
+c.showPage()
+c.save()
+pdf = (here / "undated.en.pdf").read_bytes()
+stamp = b"D:20000101000000+00'00'"
+assert pdf.count(stamp) == 2, "reportlab's invariant date moved"
+(here / "undated.en.pdf").write_bytes(pdf.replace(stamp, b"D:20240410090000+09'00'"))
+print("undated.en.pdf")
