@@ -219,12 +219,14 @@ public struct EnglishTimeRules: TimeRules {
             }
             // `from April 3 to 4`, `from 2024 to 2026`, `April 3-4`.
             if let (second, e) = rangeEnd(v, at: end, first: point, anchor: anchor), role == .start || role == nil {
-                var first = point
                 // `June 1–30, 2025`: a year written after the range belongs to both halves.
-                if second.year != first.year, !containsYear(v, i, end) { first = Self.withYear(first, second.year) }
-                value = first.iso + "/" + second.iso
-                let span = v.span(i, e)
-                return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), e)
+                let first = second.year != point.year && !containsYear(v, i, end) ? Self.withYear(point, second.year) : point
+                // A range runs forward: `on June 21 and May 3` names two days.
+                if !(first.iso.count == second.iso.count && first.iso > second.iso) {
+                    value = first.iso + "/" + second.iso
+                    let span = v.span(i, e)
+                    return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), e)
+                }
             }
             finalRole = role ?? (countsFrom(v, before: i) ? .start : .point)
             // `between 2024 and 2026` without its second half is no start.
@@ -536,17 +538,16 @@ public struct EnglishTimeRules: TimeRules {
         // Ordinal words for days: the first of March, March third 2015, February the 15th.
         if let r = ordinalDay(v, at: i, anchor: anchor) { return r }
         // Month first: April 10, 2024 / April 2024 / April; in lower case only before a day or year (march 3).
-        for (name, m) in Self.months where matches(v, name, at: i) {
+        if let (name, m) = monthAt(v, i) {
             var k = i + name.unicodeScalars.count
-            if !name.hasSuffix("."), CharacterClass.isLetter(v.at(k)) { continue }
             if !CharacterClass.isUpper(v.at(i)) {
                 guard !name.hasSuffix("."), name != "may", v.at(k) == " ", CharacterClass.isDigit(v.at(k + 1)),
                     let (_, e) = dayNumber(v, at: k + 1) ?? year(v, at: k + 1, twoDigits: false),
                     !((v.at(e) == "," || v.at(e) == ".") && CharacterClass.isDigit(v.at(e + 1)))
-                else { continue }
+                else { return nil }
             }
             // `May` is also a verb: only a preposition before it or a day or year after it makes it a date.
-            if name == "may", !afterPreposition, !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { continue }
+            if name == "may", !afterPreposition, !(v.at(k) == " " && CharacterClass.isDigit(v.at(k + 1))) { return nil }
             if v.at(k) == " ", let (d, e) = dayNumber(v, at: k + 1) {
                 var after = e
                 var y = anchor?.year
@@ -625,15 +626,17 @@ public struct EnglishTimeRules: TimeRules {
         }
     }
 
-    static let ordinalWords: [(String, Int)] = {
-        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-        var words = units.enumerated().map { ($0.element, $0.offset + 1) }
-        words += ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-            .enumerated().map { ($0.element, $0.offset + 10) }
-        words += [("twentieth", 20), ("thirtieth", 30)]
-        words += units.map { ("twenty-" + $0, 20 + units.firstIndex(of: $0)! + 1) } + [("thirty-first", 31)]
-        return words.sorted { $0.0.count > $1.0.count }
+    /// Days as ordinal words, by packed key: first … nineteenth, twentieth, thirtieth
+    /// (`twenty-first` is read as `twenty` and `first`).
+    static let ordinalKeys: [UInt64: Int] = {
+        let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+        var keys = Dictionary(uniqueKeysWithValues: words.enumerated().map { (key(Array($0.element.unicodeScalars)[...])!, $0.offset + 1) })
+        keys[key(Array("twentieth".unicodeScalars)[...])!] = 20
+        keys[key(Array("thirtieth".unicodeScalars)[...])!] = 30
+        return keys
     }()
+    static let tensKeys: [UInt64: Int] = [key(Array("twenty".unicodeScalars)[...])!: 20, key(Array("thirty".unicodeScalars)[...])!: 30]
 
     /// A day written as an ordinal word (`third`) or number (`15th`), and where it ends.
     func ordinal(_ v: TextView, at i: Int) -> (Int, Int)? {
@@ -641,7 +644,14 @@ public struct EnglishTimeRules: TimeRules {
             guard let (d, e) = dayNumber(v, at: i), CharacterClass.isLetter(v.at(e - 1)) else { return nil }
             return (d, e)
         }
-        for (word, n) in Self.ordinalWords where matchesWord(v, word, at: i) { return (n, i + word.unicodeScalars.count) }
+        let (key, e) = Self.word(v, i)
+        guard let key else { return nil }
+        if let n = Self.ordinalKeys[key] { return (n, e) }
+        // twenty-first, thirty-first.
+        if v.at(e) == "-", let tens = Self.tensKeys[key] {
+            let (unitKey, ue) = Self.word(v, e + 1)
+            if let unitKey, let unit = Self.ordinalKeys[unitKey], unit < 10, tens + unit <= 31 { return (tens + unit, ue) }
+        }
         return nil
     }
 
@@ -667,10 +677,14 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     /// A day of the week at `i` (abbreviated only in capitals), 1 for Monday, and where it ends.
+    static let weekdayKeys: [UInt64: (name: String, day: Int)] = Dictionary(
+        weekdays.map { (key(Array($0.0.unicodeScalars)[...])!, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a })
+
     func weekday(_ v: TextView, at i: Int) -> (Int, Int)? {
-        for (name, n) in Self.weekdays where matchesWord(v, name, at: i) {
-            var e = i + name.unicodeScalars.count
-            if name.count <= 5 && !name.hasSuffix("day") {
+        let (key, end) = Self.word(v, i)
+        if let key, let (name, n) = Self.weekdayKeys[key] {
+            var e = end
+            if !name.hasSuffix("day") {
                 // Abbreviations only in capitals and before a date: `Fri, Jul 18`, `Wed. Feb 13` (not `the Sun.`).
                 guard CharacterClass.isUpper(v[i]) else { return nil }
                 if v.at(e) == "." { e += 1 }
@@ -711,13 +725,23 @@ public struct EnglishTimeRules: TimeRules {
         return (point, e)
     }
 
+    /// Month names by their packed keys (`key`): full names, and abbreviations that stand
+    /// only with their point (`Sept.`).
+    static let monthKeys: [UInt64: (name: String, month: Int)] = Dictionary(
+        months.map { (key(Array($0.0.unicodeScalars.filter { $0 != "." })[...])!, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a })
+
+    /// The month named at `i` (a whole word, or an abbreviation with its point) as the table spells it.
+    func monthAt(_ v: TextView, _ i: Int) -> (String, Int)? {
+        let (key, e) = Self.word(v, i)
+        guard let key, let (name, m) = Self.monthKeys[key] else { return nil }
+        if name.hasSuffix(".") { return v.at(e) == "." ? (name, m) : nil }
+        return (name, m)
+    }
+
     /// A month's full name at `i`, in capitals or, when `lowerCase`, in lower case as well.
     func monthName(_ v: TextView, at i: Int, lowerCase: Bool) -> (Int, Int)? {
-        guard lowerCase || CharacterClass.isUpper(v.at(i)) else { return nil }
-        for (name, m) in Self.months where !name.hasSuffix(".") && matchesWord(v, name, at: i) {
-            return (m, i + name.unicodeScalars.count)
-        }
-        return nil
+        guard lowerCase || CharacterClass.isUpper(v.at(i)), let (name, m) = monthAt(v, i), !name.hasSuffix(".") else { return nil }
+        return (m, i + name.unicodeScalars.count)
     }
 
     /// `the 2020s`, `2030s`: a decade, by its first year.

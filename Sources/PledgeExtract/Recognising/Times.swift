@@ -41,7 +41,7 @@ public struct JapaneseTimeRules: TimeRules {
         var found: [TimeExpression] = []
         var i = 0
         while i < v.count {
-            if Self.mayStart(v[i]),
+            if Self.mayStart(v[i]), Self.mayStart(v, i),
                 let (time, end) = expression(in: v, at: i, anchor: anchor)
                     ?? (anchor == nil ? TimeExpression.unplaced(expression(in: v, at: i, anchor: TimeExpression.placeholderAnchor)) : nil)
             {
@@ -59,9 +59,28 @@ public struct JapaneseTimeRules: TimeRules {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
         case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約",
-            "年", "月", "き", "あ", "お", "新", "西", "四", "第", "午", "朝", "夜", "深", "早", "正", "A", "P", "a", "p", "火", "水", "木", "金", "土", "日", "(", "（", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
+            "年", "月", "き", "あ", "お", "新", "第", "午", "朝", "夜", "深", "早", "正", "A", "P", "a", "p", "火", "水", "木", "金", "土", "日", "(", "（", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
             return true
         default: return false
+        }
+    }
+
+    /// The second test, for the marks that open a time only before a particular next one
+    /// (日 of 日曜, A of AM, 第 of 第3四半期): 日本 and 日米 are passed over here.
+    @inline(__always) static func mayStart(_ v: TextView, _ i: Int) -> Bool {
+        let next = v.at(i + 1)
+        switch v[i] {
+        case "火", "水", "木", "金", "土", "日": return next == "曜"
+        case "(", "（": return weekdays.contains(next) && (v.at(i + 2) == ")" || v.at(i + 2) == "）")
+        case "A", "P", "a", "p": return next == "M" || next == "m"
+        case "午": return next == "前" || next == "後"
+        case "朝", "夜": return CharacterClass.isDigit(next) || JapaneseNumber.isKanjiNumeral(next)
+        case "深": return next == "夜"
+        case "早": return next == "朝"
+        case "正": return next == "午"
+        case "第": return CharacterClass.isDigit(next) || JapaneseNumber.isKanjiNumeral(next)
+        case "お": return next == "と"
+        default: return true
         }
     }
 
@@ -285,8 +304,12 @@ public struct JapaneseTimeRules: TimeRules {
         ("夜", true), ("AM", false), ("PM", true), ("am", false), ("pm", true),
     ]
 
+    static let clockStarts = Set("正午今早朝夜深AaPp".unicodeScalars)
+
     /// `23時59分`, `午後3時半`, `夜6時`, `12:00`, `正午`.
     func clock(_ v: TextView, at i: Int) -> (Core, Int)? {
+        let u = v[i]
+        guard CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) || Self.clockStarts.contains(u) else { return nil }
         if v.matches("正午", at: i) { return (.point(.clock(12, 0, nil), part: nil, within: false), i + 2) }
         var k = i
         var afternoon: Bool?
@@ -358,8 +381,11 @@ public struct JapaneseTimeRules: TimeRules {
     }
 
     /// `本年`, `昨年10月`, `来年末`, `今年度`, `本日`, `今月中`, `今夏`, `年内`, `年度末`.
+    /// The first marks of every word `relative` reads: any other position is passed over at once.
+    static let relativeStarts = Set("本今き一お昨明あ先来翌再前新月上中下初春夏秋冬こ去年火水木金土日(（".unicodeScalars)
+
     func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
-        guard let anchor else { return nil }
+        guard let anchor, Self.relativeStarts.contains(v[i]) else { return nil }
         for (word, delta) in Self.relativeDays where v.matches(word, at: i) {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + word.unicodeScalars.count)
