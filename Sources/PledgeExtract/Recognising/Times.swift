@@ -265,7 +265,7 @@ public struct JapaneseTimeRules: TimeRules {
         if v.at(i) == "第", let (q, e) = integer(v, at: i + 1), (1...4).contains(q), v.matches("四半期", at: e) {
             return (.point(.quarter(anchor.year, q), part: nil, within: false), e + 3)
         }
-        for (word, delta) in Self.relativeQuarters where v.matches(word, at: i) {
+        for (word, delta) in Self.relativeQuarters where v.at(i + 1) == "四" && v.matches(word, at: i) {
             let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
             return (.point(.quarter(total / 4, total % 4 + 1), part: nil, within: false), i + word.unicodeScalars.count)
         }
@@ -304,12 +304,13 @@ public struct JapaneseTimeRules: TimeRules {
         ("夜", true), ("AM", false), ("PM", true), ("am", false), ("pm", true),
     ]
 
-    static let clockStarts = Set("正午今早朝夜深AaPp".unicodeScalars)
-
     /// `23時59分`, `午後3時半`, `夜6時`, `12:00`, `正午`.
     func clock(_ v: TextView, at i: Int) -> (Core, Int)? {
         let u = v[i]
-        guard CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) || Self.clockStarts.contains(u) else { return nil }
+        switch u {
+        case "正", "午", "今", "早", "朝", "夜", "深", "A", "a", "P", "p": break
+        default: guard CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) else { return nil }
+        }
         if v.matches("正午", at: i) { return (.point(.clock(12, 0, nil), part: nil, within: false), i + 2) }
         var k = i
         var afternoon: Bool?
@@ -372,6 +373,7 @@ public struct JapaneseTimeRules: TimeRules {
 
     /// Lengths named without a count: 半月, 半年, 半世紀, 四半世紀.
     func halfLength(_ v: TextView, at i: Int) -> (TimeDuration, Int)? {
+        guard v.at(i) == "四" || v.at(i) == "半" else { return nil }
         if v.matches("四半世紀", at: i) { return (TimeDuration(amount: 25, unit: .year), i + 4) }
         guard v.at(i) == "半" else { return nil }
         if v.matches("世紀", at: i + 1) { return (TimeDuration(amount: 50, unit: .year), i + 3) }
@@ -382,10 +384,17 @@ public struct JapaneseTimeRules: TimeRules {
 
     /// `本年`, `昨年10月`, `来年末`, `今年度`, `本日`, `今月中`, `今夏`, `年内`, `年度末`.
     /// The first marks of every word `relative` reads: any other position is passed over at once.
-    static let relativeStarts = Set("本今き一お昨明あ先来翌再前新月上中下初春夏秋冬こ去年火水木金土日(（".unicodeScalars)
+    @inline(__always) static func mayStartRelative(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "本", "今", "き", "一", "お", "昨", "明", "あ", "先", "来", "翌", "再", "前", "新", "月", "上", "中", "下", "初", "春", "夏", "秋",
+            "冬", "こ", "去", "年", "火", "水", "木", "金", "土", "日", "(", "（":
+            return true
+        default: return false
+        }
+    }
 
     func relative(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
-        guard let anchor, Self.relativeStarts.contains(v[i]) else { return nil }
+        guard let anchor, Self.mayStartRelative(v[i]) else { return nil }
         for (word, delta) in Self.relativeDays where v.matches(word, at: i) {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil, within: false), i + word.unicodeScalars.count)
