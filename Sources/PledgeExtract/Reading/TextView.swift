@@ -85,6 +85,7 @@ public struct TextView: Sendable {
 
     /// True when the normalised text at `i` starts with `word`.
     public func matches(_ word: String, at i: Int) -> Bool {
+        guard i >= 0 else { return false }
         var j = i
         for u in word.unicodeScalars {
             guard j < scalars.count, scalars[j] == u else { return false }
@@ -106,6 +107,23 @@ public struct TextView: Sendable {
 
     /// The first of `words` found at `i`, longest listed first by the caller.
     public func firstMatch(_ words: [String], at i: Int) -> String? {
+        words.first { matches($0, at: i) }
+    }
+
+    /// `matches` for a word already held as code points: the rules' hot word lists are
+    /// compared without decoding a string each time.
+    @inline(__always) public func matches(_ word: ScalarString, at i: Int) -> Bool {
+        let n = word.scalars.count
+        guard i >= 0, i + n <= scalars.count else { return false }
+        var k = 0
+        while k < n {
+            if scalars[i + k] != word.scalars[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    public func firstMatch(_ words: [ScalarString], at i: Int) -> ScalarString? {
         words.first { matches($0, at: i) }
     }
 

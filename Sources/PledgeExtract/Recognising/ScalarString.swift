@@ -11,6 +11,8 @@ public struct ScalarString: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 
     public var description: String { String(scalars: scalars) }
     public var count: Int { scalars.count }
+    /// As `String.unicodeScalars`, so word lists read the same held either way.
+    public var unicodeScalars: [Unicode.Scalar] { scalars }
     public var isEmpty: Bool { scalars.isEmpty }
     public var first: Unicode.Scalar? { scalars.first }
     public var last: Unicode.Scalar? { scalars.last }

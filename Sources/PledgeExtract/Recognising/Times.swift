@@ -21,21 +21,21 @@ public struct JapaneseTimeRules: TimeRules {
         case range(TimePoint, TimePoint)
     }
 
-    static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
-    static let relativeYears: [(String, Int)] = [
+    static let eras: [(ScalarString, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
+    static let relativeYears: [(ScalarString, Int)] = [
         ("一昨年", -2), ("おととし", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
     ]
-    static let relativeMonths: [(String, Int)] = [
+    static let relativeMonths: [(ScalarString, Int)] = [
         ("今月", 0), ("本月", 0), ("先々月", -2), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1), ("再来月", 2),
     ]
-    static let relativeWeeks: [(String, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2)]
-    static let relativeDays: [(String, Int)] = [
+    static let relativeWeeks: [(ScalarString, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2)]
+    static let relativeDays: [(ScalarString, Int)] = [
         ("本日", 0), ("今日", 0), ("きょう", 0), ("一昨日", -2), ("おととい", -2), ("昨日", -1), ("きのう", -1), ("明後日", 2),
         ("あさって", 2), ("明日", 1), ("あす", 1),
     ]
     static let seasons: [(Unicode.Scalar, String)] = [("春", "SP"), ("夏", "SU"), ("秋", "FA"), ("冬", "WI")]
-    static let seasonPrefixes: [(String, Int)] = [("この", 0), ("今", 0), ("昨", -1), ("来", 1)]
-    static let durationPrefixes = ["今後", "向こう", "過去", "直近", "この", "ここ", "約"]
+    static let seasonPrefixes: [(ScalarString, Int)] = [("この", 0), ("今", 0), ("昨", -1), ("来", 1)]
+    static let durationPrefixes: [ScalarString] = ["今後", "向こう", "過去", "直近", "この", "ここ", "約"]
 
     public func times(in v: TextView, anchor: Day?) -> [TimeExpression] {
         var found: [TimeExpression] = []
@@ -233,8 +233,8 @@ public struct JapaneseTimeRules: TimeRules {
     }
 
     static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
-    static let relativeQuarters: [(String, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
-    static let offsetUnits: [(String, TimeDuration.Unit)] = [
+    static let relativeQuarters: [(ScalarString, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
+    static let offsetUnits: [(ScalarString, TimeDuration.Unit)] = [
         ("週間", .week), ("週", .week), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
         ("日", .day), ("年", .year),
     ]
@@ -296,10 +296,10 @@ public struct JapaneseTimeRules: TimeRules {
         return (.point(point, part: nil, within: false), k + 1)
     }
 
-    static let timeUnits: [(String, TimeDuration.Unit)] = [("時間", .hour), ("分間", .minute), ("分", .minute), ("秒間", .second), ("秒", .second)]
+    static let timeUnits: [(ScalarString, TimeDuration.Unit)] = [("時間", .hour), ("分間", .minute), ("分", .minute), ("秒間", .second), ("秒", .second)]
 
     /// Words before an hour that say which half of the day it is in; `true` after noon.
-    static let dayParts: [(String, Bool)] = [
+    static let dayParts: [(ScalarString, Bool)] = [
         ("午前", false), ("午後", true), ("今朝", false), ("早朝", false), ("朝", false), ("今夜", true), ("深夜", false),
         ("夜", true), ("AM", false), ("PM", true), ("am", false), ("pm", true),
     ]
@@ -369,7 +369,7 @@ public struct JapaneseTimeRules: TimeRules {
     }
 
     /// Words that make a count approximate: `1年ほど`, `3か月近く`, `2週間前後`.
-    static let approximately = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "余り", "あまり"]
+    static let approximately: [ScalarString] = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "余り", "あまり"]
 
     /// Lengths named without a count: 半月, 半年, 半世紀, 四半世紀.
     func halfLength(_ v: TextView, at i: Int) -> (TimeDuration, Int)? {
@@ -670,7 +670,7 @@ public struct JapaneseTimeRules: TimeRules {
         return (.point(point, part: nil, within: false), k)
     }
 
-    static let halves: [(String, Int)] = [("上半期", 1), ("下半期", 2), ("前半期", 1), ("後半期", 2), ("上期", 1), ("下期", 2)]
+    static let halves: [(ScalarString, Int)] = [("上半期", 1), ("下半期", 2), ("前半期", 1), ("後半期", 2), ("上期", 1), ("下期", 2)]
 
     /// `2025年上半期`, `2025年度下期`, `本年度第1四半期`: a half or quarter of a calendar or fiscal year.
     func halfOrQuarter(_ v: TextView, _ k: Int, of point: TimePoint) -> (Core, Int)? {
