@@ -105,7 +105,7 @@ public struct EnglishTimeRules: TimeRules {
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
             + "wed thu thur thurs fri sat sun first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-            + "twentieth thirtieth past")
+            + "twentieth thirtieth past upcoming previous current following coming end")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -124,7 +124,7 @@ public struct EnglishTimeRules: TimeRules {
         ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
             + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
-            + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter")
+            + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
@@ -286,6 +286,8 @@ public struct EnglishTimeRules: TimeRules {
     /// Dates in digits (`2021/3/25`, `3/25/2021`, `2015-03-03`), quarters (`Q3 2025`) and
     /// offsets from the document's date in digits (`3 days ago`, `6 months from now`).
     func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        // `from 2 pm`, `since 14:00`, `through 2:00pm`: a time of day after a preposition.
+        if CharacterClass.isDigit(v[i]), let (point, end) = clock(v, at: i) { return (.point(point, part: nil), end) }
         if CharacterClass.isDigit(v[i]), let (point, end) = NumericDates.date(v, at: i, monthFirst: true) {
             return (.point(point, part: nil), end)
         }
@@ -341,11 +343,14 @@ public struct EnglishTimeRules: TimeRules {
         "over the course of the next ", "over the course of the last ", "over the course of the past ", "over the next ",
         "over the past ", "over the last ", "over the coming ", "over a period of ", "over the ", "in the next ",
         "in the coming ", "for a period of ", "for the next ", "for the past ", "within the next ", "during the next ",
-        "during the past ", "during the last ", "within ", "over ", "for ", "in ",
+        "during the past ", "during the last ", "within ", "over ", "for ", "in ", "the next ", "the last ", "the past ",
+        "next ", "last ", "past ", "upcoming ",
     ]
 
     static let prepositionInitials = Initials(prepositions.map(\.0))
     static let relativeEnds = ["next ", "past ", "last ", "coming "]
+    /// Prefixes that make a length only with a count: `the next three years`, `last two months`.
+    static let countedOnly: Set<String> = ["the next ", "the last ", "the past ", "next ", "last ", "past ", "upcoming "]
     static let fiscalPrefixes = ["japanese fiscal year ", "fiscal year "]
     static let fiscalInitials = Initials(fiscalPrefixes)
     static let ordinalSuffixes = ["st", "nd", "rd", "th"]
@@ -373,9 +378,14 @@ public struct EnglishTimeRules: TimeRules {
         ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10),
         ("nov", 11), ("dec", 12),
     ]
-    static let relativeWords = [("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0)]
+    static let relativeWords = [
+        ("this ", 0), ("next ", 1), ("last ", -1), ("the coming ", 1), ("the past ", -1), ("earlier this ", 0), ("later this ", 0),
+        ("the following ", 1), ("the previous ", -1), ("upcoming ", 1), ("the upcoming ", 1), ("previous ", -1), ("past ", -1),
+        ("the current ", 0), ("current ", 0), ("coming ", 1), ("following ", 1),
+    ]
     static let periodParts: [(String, PeriodPart)] = [
         ("early ", .beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning),
+        ("end of ", .end), ("beginning of ", .beginning),
         ("the middle of ", .middle),
     ]
     static let yearTails = [(" of last year", -1), (" last year", -1), (" this year", 0), (" of this year", 0), (" of next year", 1), (" next year", 1)]
@@ -395,7 +405,8 @@ public struct EnglishTimeRules: TimeRules {
         let unitWords = Self.unitWords
         var w: Int?
         if matches(v, "this ", at: k) && (k == i || !prefix.isEmpty) { w = k + 5 }
-        if !prefix.isEmpty, Self.relativeEnds.contains(where: { prefix.hasSuffix($0) }) { w = k }
+        // `over the next year` is a length; `next year`, `the last year` and `past year` are points.
+        if !prefix.isEmpty, Self.relativeEnds.contains(where: { prefix.hasSuffix($0) }), !Self.countedOnly.contains(prefix) { w = k }
         if let w {
             for (word, d) in unitWords where matchesWord(v, word, at: w) {
                 // `this year`, `this month` are points in time, not lengths; only `this decade` is one.
@@ -444,6 +455,10 @@ public struct EnglishTimeRules: TimeRules {
         if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
         // `by the end of the year`: the current one.
         if matchesWord(v, "the year", at: i), matches(v, "end of ", at: i - 7) { return (.point(.year(anchor.year), part: nil), i + 8) }
+        // `the end of the month`, `the beginning of month`: the current one.
+        for w in ["the month", "month"] where matchesWord(v, w, at: i) && (matches(v, "end of ", at: i - 7) || matches(v, "beginning of ", at: i - 13)) {
+            return (.point(.month(anchor.year, anchor.month), part: nil), i + w.count)
+        }
         if matchesWord(v, "the decade", at: i), matches(v, "end of ", at: i - 7) { return (.point(.decade(anchor.year / 10 * 10), part: nil), i + 10) }
         if matchesWord(v, "yesterday", at: i) {
             let d = anchor.adding(days: -1)
@@ -451,14 +466,17 @@ public struct EnglishTimeRules: TimeRules {
         }
         for (word, delta) in Self.relativeWords where Self.relativeInitials.mayOpen(v, i) && matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
-            if matchesWord(v, "year", at: k) { return (.point(.year(anchor.year + delta), part: nil), k + 4) }
+            if matchesWord(v, "year", at: k) || matchesWord(v, "yr", at: k) {
+                let e = k + (matchesWord(v, "yr", at: k) ? 2 : 4)
+                return (.point(.year(anchor.year + delta), part: nil), e)
+            }
             if matchesWord(v, "fiscal year", at: k) {
                 return (.point(.fiscalYear(anchor.year + delta), part: nil), k + 11)
             }
             if matchesWord(v, "week", at: k) { return (.point(TimePoint.week(of: anchor, plus: delta), part: nil), k + 4) }
-            if matchesWord(v, "quarter", at: k) {
+            if matchesWord(v, "quarter", at: k) || matchesWord(v, "qtr", at: k) {
                 let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
-                return (.point(.quarter(total / 4, total % 4 + 1), part: nil), k + 7)
+                return (.point(.quarter(total / 4, total % 4 + 1), part: nil), k + (matchesWord(v, "qtr", at: k) ? 3 : 7))
             }
             if let (weekday, e) = weekday(v, at: k) {
                 // `last Monday` is the latest before the document; `next` and `this` the first after it.
@@ -611,9 +629,21 @@ public struct EnglishTimeRules: TimeRules {
 
     func halfOrQuarter(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         let k = matches(v, "the ", at: i) ? i + 4 : i
-        guard let (word, n) = Self.ordinals.first(where: { matches(v, $0.0, at: k) }) else { return nil }
-        var j = k + word.unicodeScalars.count
+        var n: Int
+        var j: Int
+        if let (word, value) = Self.ordinals.first(where: { matches(v, $0.0, at: k) }) {
+            (n, j) = (value, k + word.unicodeScalars.count)
+        } else if let (value, e) = dayNumber(v, at: k), e > k + 1, CharacterClass.isLetter(v.at(e - 1)), (1...4).contains(value), v.at(e) == " " {
+            (n, j) = (value, e + 1)  // 3rd quarter
+        } else {
+            return nil
+        }
         let half = matches(v, "half of ", at: j)
+        // `the third quarter of 2025`; `the 3rd quarter` and `third qtr` of the document's year.
+        if !half, let q = ["quarter", "qtr"].first(where: { matchesWord(v, $0, at: j) }), !matches(v, q + " of ", at: j) {
+            guard let anchor else { return nil }
+            return (.point(.quarter(anchor.year, n), part: nil), j + q.count)
+        }
         guard half && n <= 2 || matches(v, "quarter of ", at: j) else { return nil }
         j += half ? 8 : 11
         guard let (core, e) = relative(v, at: j, anchor: anchor) ?? calendar(v, at: j, anchor: anchor) ?? decade(v, at: j),
@@ -706,6 +736,12 @@ public struct EnglishTimeRules: TimeRules {
         var e: Int
         if let (p, pe) = ClockTimes.colon(v, at: k) {
             (point, e) = (p, pe)
+        } else if let (h, he) = NumericDates.digits(v, at: k, max: 2), h <= 24, v.at(he) == "h" {
+            // 15h00, 13h30, 15h: the hour mark of European style.
+            if let (m, me) = NumericDates.digits(v, at: he + 1, max: 2), me == he + 3, m < 60, !CharacterClass.isLetter(v.at(me)) {
+                return (.clock(h, m, nil), me)
+            }
+            return CharacterClass.isLetter(v.at(he + 1)) ? nil : (.clock(h, 0, nil), he + 1)
         } else if let (h, he) = NumericDates.digits(v, at: k, max: 2), (1...12).contains(h) {
             (point, e) = (.clock(h, 0, nil), he)
         } else {
@@ -812,6 +848,10 @@ public struct EnglishTimeRules: TimeRules {
                 return (Self.withYear(.day(y, m, d2), y2), ye)
             }
             return (.day(y, m, d2), e)
+        }
+        // `from 2 pm to 5 pm`, `3-4pm`: a time of day runs to another.
+        if case .clock = first {
+            return clock(v, at: k)
         }
         if let (core, e) = calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
             return (p, e)
