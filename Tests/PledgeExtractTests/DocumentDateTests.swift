@@ -68,6 +68,8 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(undated.out.utf8)) as? [String: Any]
         let times = json?["times"] as? [[String: Any]] ?? []
         #expect(times.count == 1 && times.first?["text"] as? String == "next year" && times.first?["value"] is NSNull, "\(times)")
+        let report = try CommandLineTool.run(["extract", file.path, "--format", "text"])
+        #expect(report.out.contains("next year") && report.out.contains("(no document date)") && !report.out.contains("Optional"), "\(report.out)")
         let dated = try CommandLineTool.run(["extract", file.path, "--date", "2024-04-10"])
         #expect(dated.status == 0 && dated.err.isEmpty, "\(dated.err)")
     }

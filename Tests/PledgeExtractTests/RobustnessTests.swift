@@ -158,11 +158,19 @@ struct SplitMix: RandomNumberGenerator {
         ("in 50 years", ["in 50 years=2074"]),
         ("A week ago, talks began.", ["A week ago=2024-04-03"]),
         ("10 dollars", []),
+        ("from 2024 to", ["from 2024=2024"]),
         ("They pledged ten euros", []),
     ])
     func phrasesAtTheStartOfTheText(_ text: String, _ times: [String]) throws {
         let x = try extract(text, date: "2024-04-10", language: .en)
         #expect(x.times.map { "\($0.text)=\($0.value ?? "null")" } == times)
+    }
+
+    /// A Japanese phrase that stops right after a range's first half.
+    @Test(arguments: [("6月から", ["6月から=start 2024-06"]), ("2021.3.25から", ["2021.3.25から=start 2021-03-25"]), ("4月3日から", ["4月3日から=start 2024-04-03"])])
+    func japanesePhrasesThatStopAtARangesStart(_ text: String, _ times: [String]) throws {
+        let x = try extract(text, date: "2024-04-10", language: .ja)
+        #expect(x.times.map { "\($0.text)=\($0.role.rawValue) \($0.value ?? "null")" } == times)
     }
 
     @Test func oneLineInputYieldsItsAmountAndTimes() throws {

@@ -30,7 +30,7 @@ public enum ExtractionReport {
         }
         if !e.times.isEmpty { out.write("\nTimes\n") }
         for t in e.times {
-            out.write("  \(t.text.padding(18)) \(t.role.rawValue.padding(8)) \(t.value)\n")
+            out.write("  \(t.text.padding(18)) \(t.role.rawValue.padding(8)) \(t.value ?? "(no document date)")\n")
         }
         if !e.terms.isEmpty { out.write("\nTerms\n") }
         for t in e.terms {

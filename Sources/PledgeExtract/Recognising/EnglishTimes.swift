@@ -271,6 +271,7 @@ public struct EnglishTimeRules: TimeRules {
     // MARK: - Cores
 
     func core(in v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
+        guard i < v.count else { return nil }
         if let r = numericOrOffset(v, at: i, anchor: anchor) { return r }
         if let r = periodPart(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }

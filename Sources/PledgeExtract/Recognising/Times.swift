@@ -224,6 +224,8 @@ public struct JapaneseTimeRules: TimeRules {
     // MARK: - Cores
 
     func core(in v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        // A range's second half may be looked for past the text's end (`…6月から`).
+        guard i < v.count else { return nil }
         if let r = numeric(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = duration(v, at: i) { return r }

@@ -88,7 +88,8 @@ extension Pages {
                           open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a)))\">", close: "</mark>")
         }
         for t in detail.times {
-            let title = t.due.map { "\(t.role.rawValue) \(t.value), due \($0)" } ?? "\(t.role.rawValue) \(t.value)"
+            let value = t.value ?? "undated"
+            let title = t.due.map { "\(t.role.rawValue) \(value), due \($0)" } ?? "\(t.role.rawValue) \(value)"
             annotator.add(t.span.start - base, t.span.end - base, open: "<mark class=\"time\" title=\"\(HTML.escape(title))\">", close: "</mark>")
         }
         var seen = Set<String>()
