@@ -28,9 +28,10 @@ public struct JapaneseTimeRules: TimeRules {
     static let relativeMonths: [(ScalarString, Int)] = [
         ("今月", 0), ("本月", 0), ("先々月", -2), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1), ("再来月", 2),
     ]
+    static let eventRelativeDays: [ScalarString] = ["翌々日", "翌日", "前日"]
     static let relativeWeeks: [(ScalarString, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2)]
     static let relativeDays: [(ScalarString, Int)] = [
-        ("本日", 0), ("今日", 0), ("きょう", 0), ("一昨日", -2), ("おととい", -2), ("昨日", -1), ("きのう", -1), ("明後日", 2),
+        ("本日", 0), ("今日", 0), ("きょう", 0), ("一昨々日", -3), ("一昨昨日", -3), ("一昨日", -2), ("おととい", -2), ("昨日", -1), ("きのう", -1), ("明後日", 2),
         ("あさって", 2), ("明日", 1), ("あす", 1),
     ]
     static let seasons: [(Unicode.Scalar, String)] = [("春", "SP"), ("夏", "SU"), ("秋", "FA"), ("冬", "WI")]
@@ -97,6 +98,14 @@ public struct JapaneseTimeRules: TimeRules {
         if CharacterClass.isDigit(v[i]) && p == "." && CharacterClass.isDigit(v.at(i - 2)) { return nil }
         // Frequencies are not times: 毎年, 毎月末.
         if p == "毎" || CharacterClass.isDigit(p) { return nil }
+        // 翌日, 前日: the day after or before an event the text names, not the document's date;
+        // found, but left without a value.
+        if let w = v.firstMatch(Self.eventRelativeDays, at: i) {
+            var end = i + w.count
+            if takesParticle(v, end) { end += 1 }
+            let span = v.span(i, end)
+            return (TimeExpression(span: span, text: v.source(span), role: .point, value: nil), end)
+        }
         guard let (core, coreEnd) = core(in: v, at: i, anchor: anchor) else { return nil }
         var end = coreEnd
         let role: TimeRole
@@ -237,7 +246,7 @@ public struct JapaneseTimeRules: TimeRules {
     static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
     static let relativeQuarters: [(ScalarString, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
     static let offsetUnits: [(ScalarString, TimeDuration.Unit)] = [
-        ("週間", .week), ("週", .week), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
+        ("週間", .week), ("週", .week), ("時間", .hour), ("分", .minute), ("秒", .second), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
         ("日", .day), ("年", .year),
     ]
 
@@ -381,6 +390,7 @@ public struct JapaneseTimeRules: TimeRules {
         if v.matches("世紀", at: i + 1) { return (TimeDuration(amount: 50, unit: .year), i + 3) }
         if v.at(i + 1) == "月" { return (TimeDuration(amount: 15, unit: .day), i + 2) }
         if v.at(i + 1) == "年" { return (TimeDuration(amount: 6, unit: .month), i + 2) }
+        if v.at(i + 1) == "日" { return (TimeDuration(amount: 12, unit: .hour), i + 2) }
         return nil
     }
 
@@ -492,8 +502,10 @@ public struct JapaneseTimeRules: TimeRules {
         }
         // 半年間, 半世紀ぶり, 四半世紀にわたり.
         if let (length, e) = halfLength(v, at: k) {
+            // A half needs no closing word: 半年, 半世紀 are lengths as they stand.
             var j = e
-            if v.at(j) == "間" { j += 1 } else if !(prefixed || v.matches("ぶり", at: j) || v.matches("にわた", at: j)) { return nil }
+            if v.at(j) == "間" { j += 1 }
+            if let w = v.firstMatch(Self.approximately + ["前後"], at: j) { j += w.count }
             return (.duration(length), j)
         }
         guard let (n, afterNumber) = integer(v, at: k), n > 0 else { return nil }
@@ -520,6 +532,15 @@ public struct JapaneseTimeRules: TimeRules {
         } else if v.matches("週間", at: j) {
             unit = .week
             j += 1
+        } else if v.at(j) == "週", v.firstMatch(Self.approximately + ["前後"], at: j + 1) != nil {
+            unit = .week  // 1週近く
+            j += 1
+        } else if v.matches("世紀", at: j), v.firstMatch(Self.approximately + ["前後", "間", "ぶり"], at: j + 2) != nil {
+            // 1世紀近く, 半世紀ぶり: a century counted as years.
+            var e = j + 2
+            if v.at(e) == "間" { e += 1 }
+            if let w = v.firstMatch(Self.approximately + ["前後"], at: e) { e += w.count }
+            return (.duration(TimeDuration(amount: 100 * n, unit: .year)), e)
         } else if let (word, u) = Self.timeUnits.first(where: { v.matches($0.0, at: j) }) {
             // 2時間, 30分間, 1時間半: lengths below a day (a bare 分 is also a fraction, 3分の1).
             // 8分野, 3分の1, 十分: a bare 分 or 秒 before a kanji or の is another word.
@@ -549,7 +570,7 @@ public struct JapaneseTimeRules: TimeRules {
                 || (unit != .year && v.matches("内に", at: j))
         }
         // `1年近く`, `3か月ほど`, `2年前後`: an approximate length (but `1年ほど前` is an offset, read before).
-        if !closed, let w = v.firstMatch(Self.approximately + ["前後"], at: j) {
+        if let w = v.firstMatch(Self.approximately + ["前後"], at: j) {
             closed = true
             j += w.unicodeScalars.count
         }
