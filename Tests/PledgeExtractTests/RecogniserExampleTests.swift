@@ -123,7 +123,7 @@ func extract(_ phrase: String, date: String? = "2024-04-10", language: Language 
         #expect(match != nil, "expected \(text), found \(found.map { "\($0.text)=\($0.value ?? "null")" })")
         guard let match else { return }
         #expect(match.role.rawValue == row["role"])
-        #expect(match.value == row["value"])
+        #expect((match.value ?? "null") == row["value"])
     }
 
     @Test(arguments: terms)
