@@ -233,6 +233,10 @@ public struct EnglishAmountRules: AmountRules {
         }
     }
 
+    /// ISO 4217 codes that English texts also write as words or acronyms: Conference of the
+    /// Parties, a cup, the top, all.
+    static let codesThatAreNames: Set<String> = ["COP", "CUP", "TOP", "ALL", "SOS", "TRY", "MOP", "BAM"]
+
     func amount(in v: TextView, at i: Int) -> (Amount, Int)? {
         var start = i
         var unit: String?
@@ -255,8 +259,9 @@ public struct EnglishAmountRules: AmountRules {
             j = v.at(e) == " " ? e + 1 : e
         }
         guard j < v.count, let number = EnglishNumber.parse(v, at: j) else { return nil }
-        // `COP 26`, `CBD COP 15`: a rarer code before a small whole number names a meeting or a series.
-        if let code = unit, j > i + 3, !Currencies.glued.contains(code), Self.codes.contains(code), number.value < 100,
+        // `COP 26`, `CBD COP 15`: codes that are also words or meeting names, before a small whole
+        // number, name the meeting or the series (`MYR 42` stays a sum).
+        if let code = unit, j > i + 3, Self.codesThatAreNames.contains(code), number.value < 100,
             number.value == number.value.rounded(), number.end - j <= 2
         {
             return nil
