@@ -14,7 +14,7 @@ public struct NumberMatch: Equatable, Sendable {
 /// multipliers 万・億・兆 in descending groups, with spaces allowed between the
 /// parts as PDF conversion leaves them (`1 億 700 万`).
 public enum JapaneseNumber {
-    static let bigUnits: [(Unicode.Scalar, Double)] = [("兆", 1e12), ("億", 1e8), ("万", 1e4)]
+    static let bigUnits: [(Unicode.Scalar, Double)] = [("京", 1e16), ("兆", 1e12), ("億", 1e8), ("万", 1e4)]
 
     /// True when a number may start at `i`: a digit or kanji numeral not glued to a preceding digit.
     public static func canStart(_ v: TextView, _ i: Int) -> Bool {
@@ -151,6 +151,11 @@ public enum JapaneseNumber {
         while true {
             let u = v.at(j)
             if let d = CharacterClass.kanjiDigit(u) {
+                // 一千〇二十四, 二百零八: after a multiplier, a zero only holds an empty place.
+                if d == 0, sawMultiplier, current < 0, CharacterClass.kanjiDigit(v.at(j + 1)) != nil || v.at(j + 1) == "十" {
+                    j += 1
+                    continue
+                }
                 if current >= 0 && !sawMultiplier {
                     // Two digits in a row: positional writing (二〇二四).
                     if positionalDigits == 0 { positional = current; positionalDigits = 1 }
