@@ -100,6 +100,9 @@ public struct EnglishAmountRules: AmountRules {
         ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₱", "PHP"), ("₹", "INR"), ("₫", "VND"),
         ("฿", "THB"), ("₺", "TRY"), ("₽", "RUB"), ("₪", "ILS"),
     ]
+    /// Subunits named alone: `ten cents` is a tenth of a dollar.
+    static let subunitWords: [(String, String)] = [("cents", "USD"), ("cent", "USD"), ("pennies", "USD"), ("penny", "USD"), ("pence", "GBP")]
+
     /// Marks written after the number (`20€`, `500 ¥`).
     static let trailingSymbols: [(String, String)] = [("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("￥", "JPY"), ("₩", "KRW"), ("₹", "INR"), ("₫", "VND")]
     /// The first code points of `symbols`: elsewhere no mark is tried.
@@ -270,6 +273,7 @@ public struct EnglishAmountRules: AmountRules {
         var end = number.end
         var kind = AmountKind.money
         var centsValue = 0.0
+        var multiplier = 1.0
         if unit == nil {
             let k = v.at(end) == " " ? end + 1 : end
             if let (code, we) = currencyName(v, at: k, afterDigits: !number.kanji) {
@@ -290,6 +294,15 @@ public struct EnglishAmountRules: AmountRules {
             } else if let (mark, code) = Self.trailingSymbols.first(where: { v.matches($0.0, at: k) }) {
                 unit = code  // `20€`
                 end = k + mark.unicodeScalars.count
+            } else if v.at(end) == "$" || v.at(end) == "¢" {
+                // `10$`, `10¢`: glued after the number.
+                if v.at(end) == "¢" { multiplier = 0.01 }
+                unit = "USD"
+                end += 1
+            } else if let (word, code) = Self.subunitWords.first(where: { EnglishNumber.word(v, at: k).0 == $0.0 }) {
+                unit = code  // `ten cents`, `50 pence`: a hundredth of the currency
+                multiplier = 0.01
+                end = k + word.count
             } else if CharacterClass.isUpper(v.at(k)), k + 3 <= v.count, !CharacterClass.isLetter(v.at(k + 3)), Self.codes.contains(v.string(k, k + 3)) {
                 unit = v.string(k, k + 3)  // `40.8 billion JPY`
                 end = k + 3
@@ -328,7 +341,7 @@ public struct EnglishAmountRules: AmountRules {
             end += 8
         }
         let span = v.span(start, end)
-        return (Amount(span: span, text: v.source(span), kind: kind, value: number.value + centsValue, unit: unit, qualifier: qualifier), end)
+        return (Amount(span: span, text: v.source(span), kind: kind, value: number.value * multiplier + centsValue, unit: unit, qualifier: qualifier), end)
     }
 
     /// Where a head count ends: `900 jobs`, `3,000 more jobs`, `700 U.S. jobs`,

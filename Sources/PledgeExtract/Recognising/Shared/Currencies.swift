@@ -17,7 +17,7 @@ enum Currencies {
         "dollar": "USD", "pound": "GBP", "peso": "PHP", "franc": "CHF", "rupee": "INR", "yuan": "CNY", "renminbi": "CNY",
         "krona": "SEK", "krone": "NOK", "won": "KRW", "dinar": "KWD", "riyal": "SAR", "rial": "IRR",
         "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "ruble": "RUB", "rouble": "RUB", "rupiah": "IDR", "ringgit": "MYR",
-        "baht": "THB", "dong": "VND", "euro": "EUR", "yen": "JPY",
+        "baht": "THB", "dong": "VND", "euro": "EUR", "yen": "JPY", "buck": "USD",
     ]
 
     /// Lower-cased English names, singular and plural, whole (`swiss franc`, `new taiwan dollars`)
