@@ -105,7 +105,9 @@ public struct EnglishTimeRules: TimeRules {
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
             + "wed thu thur thurs fri sat sun first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-            + "twentieth thirtieth past upcoming previous current following coming end")
+            + "twentieth thirtieth past upcoming previous current following coming end christmas xmas halloween easter "
+            + "thanksgiving valentine independence veterans earth martin mlk presidents memorial labor labour columbus mother "
+            + "father good ash pentecost saint st new")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -124,7 +126,8 @@ public struct EnglishTimeRules: TimeRules {
         ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
             + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
-            + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr")
+            + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr christmas xmas "
+            + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
@@ -444,6 +447,16 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: delta)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + word.unicodeScalars.count)
         }
+        // A holiday: in the year written after it, else the next on or after the document's date.
+        if Self.holidayInitials.mayOpen(v, i), let (rule, e) = holiday(v, at: i) {
+            let k = matches(v, " of ", at: e) ? e + 4 : (v.at(e) == " " || v.at(e) == "," ? e + (v.at(e) == "," ? 2 : 1) : e)
+            if k > e, let (y, ye) = year(v, at: k, twoDigits: false), let d = Holidays.day(rule, in: y) {
+                return (.point(.day(d.year, d.month, d.day), part: nil), ye)
+            }
+            guard var d = Holidays.day(rule, in: anchor.year) else { return nil }
+            if d < anchor, let next = Holidays.day(rule, in: anchor.year + 1) { d = next }
+            return (.point(.day(d.year, d.month, d.day), part: nil), e)
+        }
         // A day of the week alone: the next after the document's date, unless a date follows it (`Monday, Feb 18`).
         if let (weekday, e) = weekday(v, at: i) {
             if v.at(e) == "," || v.at(e) == " ", let (core, ce) = calendar(v, at: v.skipSpaces(from: e + 1), anchor: anchor), case .point(.day, _) = core {
@@ -478,6 +491,12 @@ public struct EnglishTimeRules: TimeRules {
             if matchesWord(v, "quarter", at: k) || matchesWord(v, "qtr", at: k) {
                 let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
                 return (.point(.quarter(total / 4, total % 4 + 1), part: nil), k + (matchesWord(v, "qtr", at: k) ? 3 : 7))
+            }
+            if Self.holidayInitials.mayOpen(v, k), let (rule, e) = holiday(v, at: k), var d = Holidays.day(rule, in: anchor.year) {
+                // `last Thanksgiving` is the latest before the document, `next Christmas` the first after it.
+                if delta < 0, !(d < anchor), let earlier = Holidays.day(rule, in: anchor.year - 1) { d = earlier }
+                if delta > 0, !(anchor < d), let later = Holidays.day(rule, in: anchor.year + 1) { d = later }
+                return (.point(.day(d.year, d.month, d.day), part: nil), e)
             }
             if let (weekday, e) = weekday(v, at: k) {
                 // `last Monday` is the latest before the document; `next` and `this` the first after it.
@@ -705,6 +724,24 @@ public struct EnglishTimeRules: TimeRules {
         }
         guard let y, day <= Day.daysIn(year: y, month: month) else { return nil }
         return (.point(.day(y, month, day), part: nil), end)
+    }
+
+    static let holidayInitials = Initials(Holidays.names.map(\.0))
+
+    /// A holiday's name at `i`, in any case, with either apostrophe (`Mother’s Day`).
+    func holiday(_ v: TextView, at i: Int) -> (Holidays.Rule, Int)? {
+        Holidays.named(v, at: i) { name, at in
+            var j = at
+            for w in name.unicodeScalars {
+                guard j < v.count else { return false }
+                var u = v[j]
+                if u == "’" { u = "'" }
+                if CharacterClass.isUpper(u) { u = Unicode.Scalar(u.value + 32)! }
+                guard u == w else { return false }
+                j += 1
+            }
+            return true
+        }
     }
 
     /// A day of the week at `i` (abbreviated only in capitals), 1 for Monday, and where it ends.

@@ -44,8 +44,8 @@ struct WordIndex: Sendable {
 
     var count: Int { words.count }
 
-    /// No word with a class is shorter than two letters or longer than nine.
-    static let classLengths = 2...9
+    /// No word with a class is shorter than two letters or longer than twelve (`thanksgiving`).
+    static let classLengths = 2...12
 
     init() {}
 
