@@ -107,7 +107,7 @@ public struct EnglishTimeRules: TimeRules {
             + "wed thu thur thurs fri sat sun first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
             + "twentieth thirtieth past upcoming previous current following coming end christmas xmas halloween easter "
             + "thanksgiving valentine independence veterans earth martin mlk presidents memorial labor labour columbus mother "
-            + "father good ash pentecost saint st new")
+            + "father good ash pentecost saint st new tonight")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -127,7 +127,8 @@ public struct EnglishTimeRules: TimeRules {
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
             + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
             + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr christmas xmas "
-            + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence")
+            + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence tonight "
+            + "morning afternoon evening")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
@@ -292,7 +293,7 @@ public struct EnglishTimeRules: TimeRules {
     func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         // `from 2 pm`, `since 14:00`, `through 2:00pm`: a time of day after a preposition.
         if CharacterClass.isDigit(v[i]), let (point, end) = clock(v, at: i) { return (.point(point, part: nil), end) }
-        if CharacterClass.isDigit(v[i]), let (point, end) = NumericDates.date(v, at: i, monthFirst: true) {
+        if CharacterClass.isDigit(v[i]), let (point, end) = NumericDates.date(v, at: i, monthFirst: true) ?? NumericDates.short(v, at: i, year: nil) {
             return (.point(point, part: nil), end)
         }
         if v[i] == "Q", let q = Int(String(v.at(i + 1))), (1...4).contains(q), v.at(i + 2) == " ",
@@ -465,6 +466,7 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: (weekday - TimePoint.isoWeekday(anchor) + 6) % 7 + 1)
             return (.point(.day(d.year, d.month, d.day), part: nil), e)
         }
+        if matchesWord(v, "tonight", at: i) { return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), i + 7) }
         if matchesWord(v, "noon", at: i) { return (.point(.clock(12, 0, nil), part: nil), i + 4) }
         if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
         // `by the end of the year`: the current one.
@@ -488,6 +490,10 @@ public struct EnglishTimeRules: TimeRules {
                 return (.point(.fiscalYear(anchor.year + delta), part: nil), k + 11)
             }
             if matchesWord(v, "week", at: k) { return (.point(TimePoint.week(of: anchor, plus: delta), part: nil), k + 4) }
+            // `this morning`, `this evening`: the document's day.
+            if delta == 0, let part = ["morning", "afternoon", "evening"].first(where: { matchesWord(v, $0, at: k) }) {
+                return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), k + part.count)
+            }
             if matchesWord(v, "quarter", at: k) || matchesWord(v, "qtr", at: k) {
                 let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
                 return (.point(.quarter(total / 4, total % 4 + 1), part: nil), k + (matchesWord(v, "qtr", at: k) ? 3 : 7))
@@ -575,6 +581,12 @@ public struct EnglishTimeRules: TimeRules {
         }
         // Ordinal words for days: the first of March, March third 2015, February the 15th.
         if let r = ordinalDay(v, at: i, anchor: anchor) { return r }
+        // `on the 15th`, `on 24th`: a day of the document's month (not `the 21st century`).
+        if afterPreposition, let anchor, let (d, e) = dayNumber(v, at: matches(v, "the ", at: i) ? i + 4 : i), CharacterClass.isLetter(v.at(e - 1)),
+            !(v.at(e) == " " && CharacterClass.isLetter(v.at(e + 1))), !CharacterClass.isLetter(v.at(e)), d <= Day.daysIn(year: anchor.year, month: anchor.month)
+        {
+            return (.point(.day(anchor.year, anchor.month, d), part: nil), e)
+        }
         // Month first: April 10, 2024 / April 2024 / April; in lower case only before a day or year (march 3).
         if let (name, m) = monthAt(v, i) {
             var k = i + name.unicodeScalars.count

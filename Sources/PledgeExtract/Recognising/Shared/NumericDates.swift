@@ -30,10 +30,14 @@ enum NumericDates {
             guard let day = Day(checkedYear: a, month: b, day: c), ce - (be + 1) <= 2 else { return nil }
             return (.day(day.year, day.month, day.day), ce)
         }
-        guard ce - (be + 1) == 4, separator != "-" else { return nil }
+        // Two-digit years only with slashes in month-first writing (`10/31/74`, `3/3/15`), the
+        // century the nearer one: 00–49 this one, 50–99 the last.
+        let shortYear = ce - (be + 1) == 2 && monthFirst && separator == "/"
+        guard ce - (be + 1) == 4 || shortYear, separator != "-" else { return nil }
+        let year = shortYear ? (c < 50 ? 2000 + c : 1900 + c) : c
         // Month first where the text's convention is, or where the first number cannot be a day.
         let (month, day) = monthFirst && a <= 12 ? (a, b) : (b, a)
-        guard let d = Day(checkedYear: c, month: month, day: day) else { return nil }
+        guard let d = Day(checkedYear: year, month: month, day: day) else { return nil }
         // 3.4.2021 could be either: only the writer's convention (or a day over 12) decides.
         if !monthFirst && a <= 12 && b <= 12 && separator == "." { return nil }
         return (.day(d.year, d.month, d.day), ce)
