@@ -583,7 +583,8 @@ public struct EnglishTimeRules: TimeRules {
         if let r = ordinalDay(v, at: i, anchor: anchor) { return r }
         // `on the 15th`, `on 24th`: a day of the document's month (not `the 21st century`).
         if afterPreposition, let anchor, let (d, e) = dayNumber(v, at: matches(v, "the ", at: i) ? i + 4 : i), CharacterClass.isLetter(v.at(e - 1)),
-            !(v.at(e) == " " && CharacterClass.isLetter(v.at(e + 1))), !CharacterClass.isLetter(v.at(e)), d <= Day.daysIn(year: anchor.year, month: anchor.month)
+            !(v.at(e) == " " && CharacterClass.isLetter(v.at(e + 1)) && !Self.afterDayWords.contains(where: { matchesWord(v, $0, at: e + 1) })),
+            !CharacterClass.isLetter(v.at(e)), d <= Day.daysIn(year: anchor.year, month: anchor.month)
         {
             return (.point(.day(anchor.year, anchor.month, d), part: nil), e)
         }
@@ -739,6 +740,8 @@ public struct EnglishTimeRules: TimeRules {
     }
 
     static let holidayInitials = Initials(Holidays.names.map(\.0))
+    /// Words that may follow `on the 15th` where a noun would make it an ordinal (`the 15th anniversary`).
+    static let afterDayWords = ["to", "and", "or", "at", "in", "for", "when", "with", "from", "until"]
 
     /// A holiday's name at `i`, in any case, with either apostrophe (`Mother’s Day`).
     func holiday(_ v: TextView, at i: Int) -> (Holidays.Rule, Int)? {

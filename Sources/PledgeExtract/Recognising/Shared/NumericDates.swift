@@ -51,7 +51,8 @@ enum NumericDates {
             let (b, be) = digits(v, at: ae + 1, max: 2)
         else { return nil }
         let after = CharacterClass.narrow(v.at(be))
-        if after == "/" || after == "." || after == "%" || CharacterClass.isLetter(after) && after.value < 0x80 { return nil }
+        if after == "/" || after == "%" || CharacterClass.isLetter(after) && after.value < 0x80 { return nil }
+        if after == "." && CharacterClass.isDigit(CharacterClass.narrow(v.at(be + 1))) { return nil }
         if CharacterClass.narrow(v.at(i - 1)) == "/" || v.matches(" of", at: be) { return nil }
         if ae - i == 4 {
             guard (1...12).contains(b), Day.years.contains(a) else { return nil }
