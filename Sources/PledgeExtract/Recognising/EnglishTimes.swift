@@ -75,6 +75,21 @@ public struct EnglishTimeRules: TimeRules {
     /// `mayStart` for the word `w` of the index: an opening word, and a core word, a number
     /// or a digit within seven words, read over spaces, hyphens and commas only.
     static func mayStart(_ words: WordIndex, _ w: Int, _ v: TextView) -> Bool {
+        if words.has(w, WordIndex.Class.nearOpener) {
+            // Within two words: `end of 2012`, `first of March`, `past week`, `new year's day`.
+            var k = w
+            for _ in 0..<2 {
+                guard k + 1 < words.count else { return false }
+                switch words.gap(k) {
+                case WordIndex.Gap.digit: return true
+                case WordIndex.Gap.stop: return false
+                default: break
+                }
+                k += 1
+                if words.has(k, WordIndex.Class.timeCore | WordIndex.Class.number) { return true }
+            }
+            return false
+        }
         guard words.has(w, WordIndex.Class.timeOpener) else {
             // A count right before a unit: `a week ago`, `two years from now`.
             guard w + 1 < words.count, words.gap(w) == WordIndex.Gap.word, words.has(w + 1, WordIndex.Class.timeCore) else { return false }
@@ -104,10 +119,16 @@ public struct EnglishTimeRules: TimeRules {
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
-            + "wed thu thur thurs fri sat sun first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-            + "twentieth thirtieth past upcoming previous current following coming end christmas xmas halloween easter "
-            + "thanksgiving valentine independence veterans earth martin mlk presidents memorial labor labour columbus mother "
-            + "father good ash pentecost saint st new tonight")
+            + "wed thu thur thurs fri sat sun christmas xmas halloween easter thanksgiving valentine independence veterans martin "
+            + "mlk presidents memorial labor labour columbus mother father pentecost tonight")
+            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
+
+    /// Common words that open a time expression only with a unit, a number or a day word
+    /// right after them (`new year's day`, `first of March`, `end of 2012`, `past week`):
+    /// elsewhere (`new partnership`, `first time`) they are passed over at once.
+    static let nearOpenerKeys =
+        ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth past upcoming "
+            + "previous current following coming end good ash saint st new earth")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {

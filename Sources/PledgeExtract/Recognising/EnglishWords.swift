@@ -21,6 +21,8 @@ struct WordIndex: Sendable {
         static let timeCore: UInt8 = 2
         /// A number word (`EnglishNumber.unitKeys`).
         static let number: UInt8 = 4
+        /// A common word that opens a time only just before one (`EnglishTimeRules.nearOpenerKeys`).
+        static let nearOpener: UInt8 = 8
     }
 
     enum Gap {
@@ -36,6 +38,7 @@ struct WordIndex: Sendable {
     static let table: (keys: KeyMap, classes: [UInt8]) = {
         var byKey: [UInt64: UInt8] = [:]
         for k in EnglishTimeRules.openerKeys { byKey[k, default: 0] |= Class.timeOpener }
+        for k in EnglishTimeRules.nearOpenerKeys { byKey[k, default: 0] |= Class.nearOpener }
         for k in EnglishTimeRules.coreKeys { byKey[k, default: 0] |= Class.timeCore }
         for k in EnglishNumber.unitKeyList { byKey[k, default: 0] |= Class.number }
         let sorted = byKey.sorted { $0.key < $1.key }
