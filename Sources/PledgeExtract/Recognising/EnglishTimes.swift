@@ -328,6 +328,11 @@ public struct EnglishTimeRules: TimeRules {
     /// An offset from the document's date, as a signed count of units and where it ends:
     /// `3 days ago`, `a week ago`, `two years from now`, `in three months`.
     func offset(_ v: TextView, at i: Int) -> (Int, TimeDuration.Unit, Int)? {
+        // A count (digits, `a`, a number word) or `in` opens an offset.
+        switch v.at(i) {
+        case "0"..."9", "a", "A", "i", "I", "o", "O", "t", "T", "f", "F", "s", "S", "e", "E", "n", "N": break
+        default: return nil
+        }
         var k = i
         let ahead = matches(v, "in ", at: i)
         if ahead {
@@ -804,6 +809,8 @@ public struct EnglishTimeRules: TimeRules {
 
     /// A time of day: `3pm`, `11:45 a.m.`, `15:30`, `at 9am`.
     func clock(_ v: TextView, at i: Int) -> (TimePoint, Int)? {
+        let u = v.at(i)
+        guard CharacterClass.isDigit(u) || u == "a" || u == "A" else { return nil }
         let k = matches(v, "at ", at: i) ? i + 3 : i
         guard CharacterClass.isDigit(v.at(k)) else { return nil }
         var point: TimePoint
