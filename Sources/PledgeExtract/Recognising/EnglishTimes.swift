@@ -314,6 +314,13 @@ public struct EnglishTimeRules: TimeRules {
     func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         // `from 2 pm`, `since 14:00`, `through 2:00pm`: a time of day after a preposition.
         if CharacterClass.isDigit(v[i]), let (point, end) = clock(v, at: i) { return (.point(point, part: nil), end) }
+        // `3-4pm`, `11-1pm`: the first hour is in the afternoon when the second is and it comes no later.
+        if CharacterClass.isDigit(v[i]), let (h, he) = NumericDates.digits(v, at: i, max: 2), (1...12).contains(h),
+            v.at(he) == "-" || v.at(he) == "–", let (second, end) = clock(v, at: he + 1), case .clock(let h2, _, _) = second
+        {
+            let afternoon = h2 >= 12 && (h == 12 || h <= h2 - 12)
+            return (.range(.clock(ClockTimes.twentyFour(h, afternoon: afternoon), 0, nil), second), end)
+        }
         if CharacterClass.isDigit(v[i]), let (point, end) = NumericDates.date(v, at: i, monthFirst: true) ?? NumericDates.short(v, at: i, year: nil) {
             return (.point(point, part: nil), end)
         }
