@@ -75,21 +75,8 @@ public struct EnglishTimeRules: TimeRules {
     /// `mayStart` for the word `w` of the index: an opening word, and a core word, a number
     /// or a digit within seven words, read over spaces, hyphens and commas only.
     static func mayStart(_ words: WordIndex, _ w: Int, _ v: TextView) -> Bool {
-        if words.has(w, WordIndex.Class.nearOpener) {
-            // Within two words: `end of 2012`, `first of March`, `past week`, `new year's day`.
-            var k = w
-            for _ in 0..<2 {
-                guard k + 1 < words.count else { return false }
-                switch words.gap(k) {
-                case WordIndex.Gap.digit: return true
-                case WordIndex.Gap.stop: return false
-                default: break
-                }
-                k += 1
-                if words.has(k, WordIndex.Class.timeCore | WordIndex.Class.number) { return true }
-            }
-            return false
-        }
+        // Within two words: `end of 2012`, `first of March`, `past week`, `new year's day`.
+        if words.has(w, WordIndex.Class.nearOpener) { return coreFollows(words, w, within: 2) }
         guard words.has(w, WordIndex.Class.timeOpener) else {
             // A count right before a unit: `a week ago`, `two years from now`.
             guard w + 1 < words.count, words.gap(w) == WordIndex.Gap.word, words.has(w + 1, WordIndex.Class.timeCore) else { return false }
@@ -97,9 +84,14 @@ public struct EnglishTimeRules: TimeRules {
             return words.has(w, WordIndex.Class.number) || (length == 1 && v[s].value | 0x20 == 0x61)
                 || (length == 2 && v[s].value | 0x20 == 0x61 && v[s + 1].value | 0x20 == 0x6E)
         }
-        if words.has(w, WordIndex.Class.timeCore) { return true }
+        return words.has(w, WordIndex.Class.timeCore) || coreFollows(words, w, within: 7)
+    }
+
+    /// Whether a core word, a number word or a digit follows word `w` within `n` words, read
+    /// over spaces, hyphens and commas only (the last word's gap is a stop).
+    static func coreFollows(_ words: WordIndex, _ w: Int, within n: Int) -> Bool {
         var k = w
-        for _ in 0..<7 {
+        for _ in 0..<n {
             switch words.gap(k) {
             case WordIndex.Gap.digit: return true
             case WordIndex.Gap.stop: return false
