@@ -103,9 +103,8 @@ public struct EnglishTimeRules: TimeRules {
         return false
     }
 
-    /// The words that can open a time expression, packed five bits a letter: most words
-    /// of a text are passed over after one set lookup, with no allocation.
-    static let openers = KeySet(openerKeys)
+    /// The words that can open a time expression, packed five bits a letter (`WordIndex`
+    /// classes them once per paragraph): most words of a text are passed over at once.
     static let openerKeys =
         ("by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
@@ -683,19 +682,11 @@ public struct EnglishTimeRules: TimeRules {
         return nil
     }
 
-    static let ordinals = [("first ", 1), ("second ", 2), ("third ", 3), ("fourth ", 4)]
-
     func halfOrQuarter(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         let k = matches(v, "the ", at: i) ? i + 4 : i
-        var n: Int
-        var j: Int
-        if let (word, value) = Self.ordinals.first(where: { matches(v, $0.0, at: k) }) {
-            (n, j) = (value, k + word.unicodeScalars.count)
-        } else if let (value, e) = dayNumber(v, at: k), e > k + 1, CharacterClass.isLetter(v.at(e - 1)), (1...4).contains(value), v.at(e) == " " {
-            (n, j) = (value, e + 1)  // 3rd quarter
-        } else {
-            return nil
-        }
+        // `first`…`fourth` or `1st`…`4th`, read as `ordinal` reads a day.
+        guard let (n, e) = ordinal(v, at: k), (1...4).contains(n), v.at(e) == " " else { return nil }
+        var j = e + 1
         let half = matches(v, "half of ", at: j)
         // `the third quarter of 2025`; `the 3rd quarter` and `third qtr` of the document's year.
         if !half, let q = ["quarter", "qtr"].first(where: { matchesWord(v, $0, at: j) }), !matches(v, q + " of ", at: j) {

@@ -15,7 +15,7 @@ struct WordIndex: Sendable {
     var words: [Word] = []
 
     enum Class {
-        /// A word a time expression can open with (`EnglishTimeRules.openers`).
+        /// A word a time expression can open with (`EnglishTimeRules.openerKeys`).
         static let timeOpener: UInt8 = 1
         /// A unit, month, season or day word (`EnglishTimeRules.coreWords`).
         static let timeCore: UInt8 = 2
