@@ -74,19 +74,19 @@ public enum CharacterClass {
         }
     }
 
-    /// Kanji numerals, including the multipliers and 〇/零.
+    /// Kanji digits, with the formal forms of contracts and cheques (壱, 弐, 参, 肆 … 玖).
     @inline(__always) public static func kanjiDigit(_ u: Unicode.Scalar) -> Int? {
         switch u {
         case "〇", "零": return 0
-        case "一", "壱": return 1
-        case "二", "弐": return 2
-        case "三", "参": return 3
-        case "四": return 4
-        case "五": return 5
-        case "六": return 6
-        case "七": return 7
-        case "八": return 8
-        case "九": return 9
+        case "一", "壱", "壹": return 1
+        case "二", "弐", "貳", "貮": return 2
+        case "三", "参", "參": return 3
+        case "四", "肆": return 4
+        case "五", "伍": return 5
+        case "六", "陸": return 6
+        case "七", "漆", "柒": return 7
+        case "八", "捌": return 8
+        case "九", "玖": return 9
         default: return nil
         }
     }

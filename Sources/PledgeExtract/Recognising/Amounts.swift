@@ -104,6 +104,12 @@ public struct JapaneseAmountRules: AmountRules {
             end = after + word.unicodeScalars.count  // `US$1億ドル` style doubling
         }
         guard let unit else { return nil }
+        // A sign before the number: `-1.5億円`, `マイナス50円`, and the ▲ and △ of Japanese budget tables.
+        var sign = 1.0
+        if let signStart = Self.negativeSign(in: v, before: start) {
+            sign = -1
+            start = signStart
+        }
 
         var qualifier: Qualifier?
         let leadEnd = v.skipSpacesBackward(from: start)
@@ -121,14 +127,28 @@ public struct JapaneseAmountRules: AmountRules {
         }
         let span = v.span(start, end)
         let amount = Amount(
-            span: span, text: v.source(span), kind: kind, value: number.value + subunitValue, unit: unit, qualifier: qualifier)
+            span: span, text: v.source(span), kind: kind, value: sign * (number.value + subunitValue), unit: unit, qualifier: qualifier)
         return (amount, end)
+    }
+
+    /// Where a minus sign before `i` starts. A hyphen counts only glued to the number and
+    /// not after a digit or letter (`2019-04`, `COP-28`), and not as a bullet (`- 100万円`).
+    static func negativeSign(in v: TextView, before i: Int) -> Int? {
+        switch v.at(i - 1) {
+        case "-", "−":
+            let p = v.at(i - 2)
+            return CharacterClass.isDigit(p) || CharacterClass.isLetter(p) || p == "-" ? nil : i - 1
+        case "▲", "△": return i - 1
+        default:
+            let end = v.skipSpacesBackward(from: i)
+            return v.matches("マイナス", endingAt: end) ? end - 4 : nil
+        }
     }
 
     /// Rejects words that only look like a currency after a number: 一元化, 二元論, 一円 (throughout).
     func acceptsCurrency(_ word: String, number: NumberMatch, in v: TextView, after: Int) -> Bool {
         // 一円 (throughout) and 一元化 are words; 一ドル and 三ユーロ are sums.
-        if number.kanji && !number.scaled && number.value < 10 && (word == "円" || word.hasSuffix("元")) { return false }
+        if number.kanji && !number.scaled && (word == "円" ? number.value == 1 : word.hasSuffix("元") && number.value < 10) { return false }
         if word == "元" {
             let next = v.at(after)
             if next == "化" || next == "論" || next == "的" || next == "管" || next == "号" { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A number read from text, with where it ends.
 public struct NumberMatch: Equatable, Sendable {
     public var value: Double
@@ -10,17 +12,58 @@ public struct NumberMatch: Equatable, Sendable {
 }
 
 /// Reads Japanese numbers: Arabic or (narrowed) full-width digits with thousands
-/// separators and decimals, kanji numerals (三千五百, 二〇二四), and the
-/// multipliers 万・億・兆 in descending groups, with spaces allowed between the
-/// parts as PDF conversion leaves them (`1 億 700 万`).
+/// separators and decimals, kanji numerals (三千五百, 二〇二四) and their formal forms
+/// (壱萬弐仟, 廿, 卅), digits and kanji mixed (2千2十5, 58百7万), the units 万 to 無量大数
+/// in descending groups with spaces allowed between the parts as PDF conversion leaves
+/// them (`1 億 700 万`), and K/M/G after Arabic digits. Sums are kept in `Decimal`, so
+/// `250.32千` is 250,320 and not a binary fraction near it.
 public enum JapaneseNumber {
-    static let bigUnits: [(Unicode.Scalar, Double)] = [("京", 1e16), ("兆", 1e12), ("億", 1e8), ("万", 1e4)]
+    /// The unit of 10^exponent at `i` (万 is 4, 億 8 … 無量大数 68), with its length.
+    static func bigUnit(_ v: TextView, at i: Int) -> (exponent: Int, length: Int)? {
+        switch v.at(i) {
+        case "万", "萬": return (4, 1)
+        case "億": return (8, 1)
+        case "兆": return (12, 1)
+        case "京": return (16, 1)
+        case "垓": return (20, 1)
+        case "秭", "𥝱": return (24, 1)
+        case "穣": return (28, 1)
+        case "溝": return (32, 1)
+        case "澗": return (36, 1)
+        case "正": return (40, 1)
+        case "載": return (44, 1)
+        case "極": return (48, 1)
+        case "恒": return v.matches("恒河沙", at: i) ? (52, 3) : nil
+        case "阿": return v.matches("阿僧祇", at: i) ? (56, 3) : nil
+        case "那": return v.matches("那由他", at: i) || v.matches("那由多", at: i) ? (60, 3) : nil
+        case "不": return v.matches("不可思議", at: i) ? (64, 4) : nil
+        case "無": return v.matches("無量大数", at: i) ? (68, 4) : nil
+        default: return nil
+        }
+    }
+
+    /// 十, 百, 千 and their formal forms, and the contracted tens that carry their own
+    /// digit: 廿 (20), 卅 (30), 卌 (40), 皕 (200).
+    @inline(__always) static func multiplier(_ u: Unicode.Scalar) -> (value: Int, order: Int, contracted: Bool)? {
+        switch u {
+        case "十", "拾", "什": return (10, 10, false)
+        case "百", "佰", "陌": return (100, 100, false)
+        case "千", "仟", "阡": return (1000, 1000, false)
+        case "廿", "卄": return (20, 10, true)
+        case "卅", "丗": return (30, 10, true)
+        case "卌": return (40, 10, true)
+        case "皕": return (200, 100, true)
+        default: return nil
+        }
+    }
 
     /// True when a number may start at `i`: a digit or kanji numeral not glued to a preceding digit.
     public static func canStart(_ v: TextView, _ i: Int) -> Bool {
         let u = v[i]
-        guard CharacterClass.isDigit(u) || isKanjiNumeral(u) else { return false }
         let p = v.at(i - 1)
+        // `.77`: a decimal with no whole part, where the point is no sentence's end.
+        if u == "." { return CharacterClass.isDigit(v.at(i + 1)) && !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && p != "." }
+        guard CharacterClass.isDigit(u) || isKanjiNumeral(u) else { return false }
         if CharacterClass.isDigit(p) { return false }
         // A separator between digits continues a number; after a word it is punctuation.
         if (p == "." || p == "," || p == "・") && CharacterClass.isDigit(v.at(i - 2)) { return false }
@@ -29,107 +72,174 @@ public enum JapaneseNumber {
     }
 
     @inline(__always) static func isKanjiNumeral(_ u: Unicode.Scalar) -> Bool {
-        CharacterClass.kanjiDigit(u) != nil || u == "十" || u == "百" || u == "千"
+        CharacterClass.kanjiDigit(u) != nil || multiplier(u) != nil
     }
 
     /// Parses the number starting at `i`, or nil when none does.
     /// `allowGroups` lets `3億5,000万` and `1 億 700 万` read as one number.
     public static func parse(_ v: TextView, at i: Int, allowGroups: Bool = true) -> NumberMatch? {
-        var total = 0.0
+        guard var group = parseGroup(v, at: i) else { return nil }
+        var total = Decimal(0)
         var pos = i
-        var lastScale = Double.infinity
+        var lastExponent = Int.max
         var scaled = false
         var kanji = false
-        var parsedAny = false
-        while let (base, afterBase, isKanji) = parseBase(v, at: pos) {
-            var j = afterBase
-            // Arabic digits may take a kanji 千/百 before a big unit: 3千万, 5百億, 3千人.
-            var small = 1.0
-            if !isKanji {
-                if v.at(j) == "千" { small = 1000; j += 1 } else if v.at(j) == "百" { small = 100; j += 1 }
-            }
-            var scale = 1.0
+        while true {
+            var j = group.end
+            var exponent = 0
             let k = v.skipSpaces(from: j)
-            if let unit = bigUnits.first(where: { $0.0 == v.at(k) }), unit.1 < lastScale {
-                scale = unit.1
-                j = k + 1
+            if let unit = bigUnit(v, at: k), unit.exponent < lastExponent {
+                exponent = unit.exponent
+                j = k + unit.length
                 // 1万億 (ten thousand hundred-millions) is a trillion, as Chinese usage writes it.
-                if let higher = bigUnits.first(where: { $0.0 == v.at(j) }), higher.1 > unit.1, unit.1 * higher.1 < lastScale {
-                    scale = unit.1 * higher.1
-                    j += 1
+                if let higher = bigUnit(v, at: j), higher.exponent > unit.exponent, unit.exponent + higher.exponent < lastExponent {
+                    exponent += higher.exponent
+                    j += higher.length
                 }
+            } else if lastExponent == Int.max, !group.kanji, let e = metricExponent(v, at: j) {
+                // 100K, 1.2M, .0012G: the metric prefixes some texts put after digits.
+                exponent = e
+                j += 1
             }
-            total += base * small * scale
-            parsedAny = true
-            kanji = kanji || isKanji
-            scaled = scaled || scale > 1 || small > 1
+            total += group.value * power(exponent)
+            kanji = kanji || group.kanji
+            scaled = scaled || exponent > 0 || group.multiplied
             pos = j
-            guard scale > 1, allowGroups else { break }
-            lastScale = scale
+            guard exponent >= 4, allowGroups, exponent < lastExponent else { break }
+            lastExponent = exponent
             // A following group joins only when it ends in a smaller unit (`3億5,000万`,
             // `1 億 700 万`); `1億 2024年` is no continuation.
             let n = v.skipSpaces(from: pos)
-            guard let (_, afterNext, nextKanji) = parseBase(v, at: n) else { break }
-            var m = afterNext
-            if !nextKanji, v.at(m) == "千" || v.at(m) == "百" { m += 1 }
-            guard let next = bigUnits.first(where: { $0.0 == v.at(v.skipSpaces(from: m)) }), next.1 < scale else {
-                // A remainder below the last unit: 86万600人, 八万八千人, 123万7,500人. Not a year or a date.
-                let after = v.at(v.skipSpaces(from: m))
-                if m > n, !"年月日.度号".unicodeScalars.contains(after), !CharacterClass.isDigit(after),
-                    let (rest, restEnd, _) = parseBase(v, at: n), rest < scale
-                {
-                    var small = 1.0
-                    var end = restEnd
-                    if v.at(end) == "千" { small = 1000; end += 1 } else if v.at(end) == "百" { small = 100; end += 1 }
-                    if rest * small < scale {
-                        total += rest * small
-                        pos = end
-                    }
-                }
-                break
+            guard let next = parseGroup(v, at: n) else { break }
+            let afterNext = v.skipSpaces(from: next.end)
+            if let unit = bigUnit(v, at: afterNext), unit.exponent < exponent {
+                group = next
+                continue
             }
-            pos = n
+            // A remainder below the last unit: 86万600人, 八万八千人, 123万7,500人. Not a year or a date.
+            let after = v.at(afterNext)
+            if bigUnit(v, at: afterNext) == nil, !"年月日.度号".unicodeScalars.contains(after), !CharacterClass.isDigit(after),
+                next.value < power(exponent)
+            {
+                total += next.value
+                kanji = kanji || next.kanji
+                pos = next.end
+            }
+            break
         }
-        guard parsedAny else { return nil }
-        return NumberMatch(value: total, end: pos, scaled: scaled, kanji: kanji)
+        return NumberMatch(value: Double(total.description) ?? 0, end: pos, scaled: scaled, kanji: kanji)
     }
 
-    /// One base numeral: Arabic (with separators/decimal) or kanji below 10,000.
-    static func parseBase(_ v: TextView, at i: Int) -> (Double, Int, Bool)? {
-        if CharacterClass.isDigit(v.at(i)) { return parseArabic(v, at: i).map { ($0.0, $0.1, false) } }
-        if isKanjiNumeral(v.at(i)) { return parseKanji(v, at: i).map { ($0.0, $0.1, true) } }
-        return nil
+    /// K, M or G right after digits and before no other letter, as a power of ten.
+    static func metricExponent(_ v: TextView, at j: Int) -> Int? {
+        guard !CharacterClass.isASCIILetter(v.at(j + 1)) else { return nil }
+        switch v.at(j) {
+        case "K", "k": return 3
+        case "M": return 6
+        case "G": return 9
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func power(_ exponent: Int) -> Decimal {
+        Decimal(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    /// One group below the big units, read term by term: a digit part (Arabic, or kanji
+    /// digits, several in a row being positional as in 二〇二四) and a multiplier, each
+    /// multiplier smaller than the one before: 三千五百, 2千2十5, 千皕卅肆, 12千345.
+    static func parseGroup(_ v: TextView, at i: Int) -> (value: Decimal, end: Int, kanji: Bool, multiplied: Bool)? {
+        var total = Decimal(0)
+        var j = i
+        var lastOrder = Int.max
+        var kanji = false
+        var read = false
+        while true {
+            var digits: Decimal?
+            var afterDigits = j
+            let u = v.at(j)
+            if CharacterClass.isDigit(u) || u == "." && j == i && CharacterClass.isDigit(v.at(j + 1)) {
+                guard let (value, end) = parseArabicDecimal(v, at: j) else { break }
+                digits = value
+                afterDigits = end
+            } else if let d = CharacterClass.kanjiDigit(u) {
+                // 一千〇二十四, 二百零八: after a multiplier, a zero only holds an empty place.
+                if d == 0, lastOrder != Int.max, isKanjiNumeral(v.at(j + 1)) {
+                    j += 1
+                    continue
+                }
+                var run = 0
+                var k = j
+                while let d = CharacterClass.kanjiDigit(v.at(k)), k - j < 18 {
+                    run = run * 10 + d
+                    k += 1
+                }
+                digits = Decimal(run)
+                afterDigits = k
+                kanji = true
+            }
+            if let m = multiplier(v.at(afterDigits)), m.order < lastOrder, !(m.contracted && digits != nil) {
+                total += (digits ?? 1) * Decimal(m.value)
+                lastOrder = m.order
+                kanji = true
+                read = true
+                j = afterDigits + 1
+                continue
+            }
+            guard let digits else { break }
+            // The units after a multiplier stay below it: 三千五, but 1千1000 stops at 1千.
+            if lastOrder != Int.max && digits >= Decimal(lastOrder) { break }
+            total += digits
+            read = true
+            j = afterDigits
+            break
+        }
+        return read ? (total, j, kanji, lastOrder != Int.max) : nil
     }
 
     /// Arabic digits: `30,500`, `1.5`, `5，000` (narrowed), `8000`.
     public static func parseArabic(_ v: TextView, at i: Int) -> (Double, Int)? {
-        var j = i
-        var intPart = 0.0
-        var digits = 0
-        while CharacterClass.isDigit(v.at(j)) {
-            intPart = intPart * 10 + Double(v[j].value - 0x30)
-            j += 1
-            digits += 1
+        parseArabicDecimal(v, at: i).map { (Double($0.0.description) ?? 0, $0.1) }
+    }
+
+    /// `parseArabic` as an exact decimal.
+    static func parseArabicDecimal(_ v: TextView, at i: Int) -> (Decimal, Int)? {
+        // Digits gather in an integer while they fit (they nearly always do), then in a Decimal.
+        var mantissa: UInt64 = 0
+        var exact = Decimal(0)
+        var digitCount = 0
+        var fraction = 0
+        func add(_ u: Unicode.Scalar) {
+            let d = UInt64(u.value - 0x30)
+            if digitCount < 18 { mantissa = mantissa * 10 + d } else {
+                if digitCount == 18 { exact = Decimal(mantissa) }
+                exact = exact * 10 + Decimal(d)
+            }
+            digitCount += 1
         }
-        guard digits > 0 else { return nil }
+        var j = i
+        while CharacterClass.isDigit(v.at(j)) {
+            add(v[j])
+            j += 1
+        }
+        guard digitCount > 0 || v.at(j) == "." && CharacterClass.isDigit(v.at(j + 1)) else { return nil }
         // Thousands groups: a comma followed by exactly three digits.
         while v.at(j) == ",", CharacterClass.isDigit(v.at(j + 1)), CharacterClass.isDigit(v.at(j + 2)),
             CharacterClass.isDigit(v.at(j + 3)), !CharacterClass.isDigit(v.at(j + 4))
         {
-            for k in 1...3 { intPart = intPart * 10 + Double(v[j + k].value - 0x30) }
+            for k in 1...3 { add(v[j + k]) }
             j += 4
         }
-        var value = intPart
         if v.at(j) == "." && CharacterClass.isDigit(v.at(j + 1)) || isMiddleDotDecimal(v, j) {
-            var scale = 0.1
             j += 1
             while CharacterClass.isDigit(v.at(j)) {
-                value += Double(v[j].value - 0x30) * scale
-                scale /= 10
+                add(v[j])
+                fraction += 1
                 j += 1
             }
         }
-        return (value, j)
+        let value = digitCount <= 18 ? Decimal(mantissa) : exact
+        return (fraction == 0 ? value : value * Decimal(sign: .plus, exponent: -fraction, significand: 1), j)
     }
 
     /// `6・8兆円`: some newspapers write the decimal point as ・ before a multiplier.
@@ -137,49 +247,12 @@ public enum JapaneseNumber {
         guard v.at(j) == "・", CharacterClass.isDigit(v.at(j + 1)) else { return false }
         var k = j + 1
         while CharacterClass.isDigit(v.at(k)) { k += 1 }
-        return bigUnits.contains { $0.0 == v.at(k) }
+        return bigUnit(v, at: k) != nil
     }
 
     /// Kanji numerals below 10,000: additive (三千五百, 十二) or positional (二〇二四).
     public static func parseKanji(_ v: TextView, at i: Int) -> (Double, Int)? {
-        var j = i
-        var total = 0
-        var current = -1  // pending digit, -1 when none
-        var positional = 0
-        var positionalDigits = 0
-        var sawMultiplier = false
-        while true {
-            let u = v.at(j)
-            if let d = CharacterClass.kanjiDigit(u) {
-                // 一千〇二十四, 二百零八: after a multiplier, a zero only holds an empty place.
-                if d == 0, sawMultiplier, current < 0, CharacterClass.kanjiDigit(v.at(j + 1)) != nil || v.at(j + 1) == "十" {
-                    j += 1
-                    continue
-                }
-                if current >= 0 && !sawMultiplier {
-                    // Two digits in a row: positional writing (二〇二四).
-                    if positionalDigits == 0 { positional = current; positionalDigits = 1 }
-                    positional = positional * 10 + d
-                    positionalDigits += 1
-                } else if current >= 0 {
-                    break  // 三千五五: malformed, stop before it
-                }
-                current = d
-                j += 1
-            } else if u == "十" || u == "百" || u == "千" {
-                if positionalDigits > 0 { break }
-                let m = u == "十" ? 10 : (u == "百" ? 100 : 1000)
-                total += (current < 0 ? 1 : current) * m
-                current = -1
-                sawMultiplier = true
-                j += 1
-            } else {
-                break
-            }
-        }
-        if j == i { return nil }
-        if positionalDigits > 0 { return (Double(positional), j) }
-        if current >= 0 { total += current }
-        return (Double(total), j)
+        guard isKanjiNumeral(v.at(i)), let group = parseGroup(v, at: i), group.kanji else { return nil }
+        return (Double(group.value.description) ?? 0, group.end)
     }
 }
