@@ -42,22 +42,27 @@ public enum EnglishNumber {
             end = e
             words = true
         }
-        // A scale word after a space (`2.9 billion`) or glued (`$5bn`).
-        let k = v.at(end) == " " || v.at(end) == "-" ? end + 1 : end
-        let (w, we) = word(v, at: k)
-        if let scale = scales[w], !(scale == 100 && !words), !(w.count == 1 && k != end), !(w == "k" && k != end) {
+        if let (scale, e) = scale(v, after: end, words: words) {
             value *= scale
-            end = we
-            // `two hundred million`
-            if scale == 100, v.at(end) == " ", let next = scales[word(v, at: end + 1).0], next > 100 {
-                value *= next
-                end = word(v, at: end + 1).1
-            }
+            end = e
         }
         // 8.45 million is 8450000, not 8450000.000000002.
         let whole = value.rounded()
         if abs(value - whole) < 1e-6 * max(1, abs(value)) { value = whole }
         return NumberMatch(value: value, end: end, scaled: value >= 1000 && words, kanji: words)
+    }
+
+    /// The scale word after a number, after a space (`2.9 billion`) or glued (`$5bn`), as a
+    /// factor, and where it ends. `hundred` scales only number words (`two hundred`).
+    static func scale(_ v: TextView, after end: Int, words: Bool) -> (Double, Int)? {
+        let k = v.at(end) == " " || v.at(end) == "-" ? end + 1 : end
+        let (w, we) = word(v, at: k)
+        guard let scale = scales[w], !(scale == 100 && !words), !(w.count == 1 && k != end), !(w == "k" && k != end) else { return nil }
+        // `two hundred million`
+        if scale == 100, v.at(we) == " ", let next = scales[word(v, at: we + 1).0], next > 100 {
+            return (scale * next, word(v, at: we + 1).1)
+        }
+        return (scale, we)
     }
 
     /// Packed keys (five bits a letter) of the number words, for the time rules' quick test.
@@ -72,6 +77,10 @@ public enum EnglishNumber {
         // `half-billion`, `half a million`: the scale word that follows does the rest.
         if v.matches("half-", at: i) || v.matches("Half-", at: i) { return (0.5, i + 4) }
         if v.matches("half a ", at: i) || v.matches("Half a ", at: i) { return (0.5, i + 6) }
+        // `a million people`, `a billion dollars`: the article stands for one before a scale word.
+        if v[i] == "a" || v[i] == "A", v.at(i + 1) == " ", let (scale, _) = scale(v, after: i + 1, words: true), scale >= 100 {
+            return (1, i + 1)
+        }
         guard let (a, e) = unitWord(v, at: i) else { return nil }
         if v.at(e) == "-", a >= 20, let (b, e2) = unitWord(v, at: e + 1), b < 10 { return (a + b, e2) }
         return (a, e)
@@ -104,7 +113,7 @@ public struct EnglishAmountRules: AmountRules {
     static let subunitWords: [(String, String)] = [("cents", "USD"), ("cent", "USD"), ("pennies", "USD"), ("penny", "USD"), ("pence", "GBP")]
 
     /// Marks written after the number (`20€`, `500 ¥`).
-    static let trailingSymbols: [(String, String)] = [("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("￥", "JPY"), ("₩", "KRW"), ("₹", "INR"), ("₫", "VND")]
+    static let trailingSymbols: [(String, String)] = [("US$", "USD"), ("Rs", "INR"), ("RMB", "CNY"), ("RM", "MYR"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("￥", "JPY"), ("₩", "KRW"), ("₹", "INR"), ("₫", "VND")]
     /// The first code points of `symbols`: elsewhere no mark is tried.
     static let symbolInitials = Set(symbols.map { $0.0.unicodeScalars.first! })
     static var codes: Set<String> { Currencies.codes }
@@ -148,7 +157,9 @@ public struct EnglishAmountRules: AmountRules {
     static let leading: [(String, Qualifier)] = [
         ("more than ", .over), ("in excess of ", .over), ("upwards of ", .over), ("over ", .over), ("exceeding ", .over),
         ("approximately ", .approx), ("about ", .approx), ("around ", .approx), ("roughly ", .approx), ("nearly ", .approx),
-        ("almost ", .approx), ("some ", .approx), ("up to ", .up_to), ("as much as ", .up_to),
+        ("almost ", .approx), ("some ", .approx), ("up to ", .up_to), ("as much as ", .up_to), ("less than ", .up_to),
+        ("fewer than ", .up_to), ("lower than ", .up_to), ("under ", .up_to), ("below ", .up_to), ("above ", .over),
+        ("greater than ", .over), ("higher than ", .over),
         ("as many as ", .up_to), ("at least ", .at_least), ("a minimum of ", .at_least), ("no less than ", .at_least),
     ]
 
@@ -169,14 +180,14 @@ public struct EnglishAmountRules: AmountRules {
             if CharacterClass.isASCIILetter(v[i]) {
                 // A word: only its first letter can open an amount, told by the index.
                 while words.end(w) <= i { w += 1 }
-                if words.start(w) == i, mayStart(v, i, numberWord: words.has(w, WordIndex.Class.number)), let (amount, end) = amount(in: v, at: i) {
-                    found.append(amount)
+                if words.start(w) == i, mayStart(v, i, numberWord: words.has(w, WordIndex.Class.number)), let (amounts, end) = amountOrRange(in: v, at: i) {
+                    found += amounts
                     i = end
                 } else {
                     i = words.end(w)
                 }
-            } else if mayStart(v, i), let (amount, end) = amount(in: v, at: i) {
-                found.append(amount)
+            } else if mayStart(v, i), let (amounts, end) = amountOrRange(in: v, at: i) {
+                found += amounts
                 i = end
             } else if CharacterClass.isASCIILetter(v[i]) {
                 // Nothing starts inside a word: go to its end.
@@ -197,14 +208,20 @@ public struct EnglishAmountRules: AmountRules {
         if CharacterClass.isUpper(u) && !CharacterClass.isLetter(p) {
             if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
             if u == "R", v.at(i + 1) == "s", !CharacterClass.isLetter(v.at(i + 2)) { return true }  // Rs 20
-            return numberWord || u == "H" && v.matches("Half", at: i)
+            return numberWord || u == "H" && v.matches("Half", at: i) || u == "A" && Self.isArticleBeforeScale(v, i)
         }
         switch u {
         case "o", "t", "f", "s", "e", "n", "z", "h":
             guard !CharacterClass.isLetter(p) && !CharacterClass.isDigit(p) else { return false }
             return numberWord || u == "h" && v.matches("half", at: i)
+        case "a": return Self.isArticleBeforeScale(v, i)
         default: return false
         }
+    }
+
+    /// `a million`, `a billion`: the article before a scale word.
+    static func isArticleBeforeScale(_ v: TextView, _ i: Int) -> Bool {
+        v.at(i + 1) == " " && !CharacterClass.isLetter(v.at(i - 1)) && EnglishNumber.scale(v, after: i + 1, words: true) != nil
     }
 
     func mayStart(_ v: TextView, _ i: Int) -> Bool {
@@ -223,8 +240,9 @@ public struct EnglishAmountRules: AmountRules {
             // USD, A$, US$, or a capitalised number word opening a sentence.
             if CharacterClass.isUpper(v.at(i + 1)) || v.at(i + 1) == "$" { return true }
             let (key, _) = EnglishTimeRules.word(v, i)
-            return key.map { EnglishNumber.unitKeys.contains($0) } ?? false || v.matches("Half", at: i)
+            return key.map { EnglishNumber.unitKeys.contains($0) } ?? false || v.matches("Half", at: i) || u == "A" && Self.isArticleBeforeScale(v, i)
         }
+        if u == "a" { return Self.isArticleBeforeScale(v, i) }
         // Number words start with one of these letters: one, two, ..., ninety.
         switch u {
         case "o", "t", "f", "s", "e", "n", "z", "h":
@@ -234,6 +252,101 @@ public struct EnglishAmountRules: AmountRules {
             return key.map { EnglishNumber.unitKeys.contains($0) } ?? false || v.matches("half", at: i)
         default: return false
         }
+    }
+
+    /// The amount that starts at `i`, or both ends of a range that starts there.
+    func amountOrRange(in v: TextView, at i: Int) -> ([Amount], Int)? {
+        let single = amount(in: v, at: i)
+        if let both = range(in: v, at: i, lower: single) { return both }
+        return single.map { ([$0.0], $0.1) }
+    }
+
+    /// The length of what joins a range's ends at `e`: `10-20`, `10–20`, `10 to 20`, `10 - 20`,
+    /// and `10 and 20` after `between`.
+    static func rangeConnector(_ v: TextView, at e: Int, between: Bool) -> Int? {
+        switch v.at(e) {
+        case "-", "–", "—": return 1
+        case " ":
+            if v.matches(" to ", at: e) { return 4 }
+            if between && v.matches(" and ", at: e) { return 5 }
+            if v.at(e + 1) == "-" || v.at(e + 1) == "–", v.at(e + 2) == " " { return 3 }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Both ends of a range that share a unit or a scale: `10-20 dollars`, `between 10 and
+    /// 20 people`, `from 1.1 to 1.3 billion yen`, `$10-20 million`, `7-9 lakh rupees`. The
+    /// lower end is read `at_least` and the upper `up_to`, each with the value it stands for
+    /// (`$10-20 million` is 10 million to 20 million). Ends that each carry their own unit
+    /// and scale (`from $1 billion to $2 billion`) are two amounts as they stand.
+    /// `lower` is the sum read at `i`, if any, with the view position it ends at.
+    func range(in v: TextView, at i: Int, lower: (Amount, Int)?) -> ([Amount], Int)? {
+        // The lower end's number, as written: after the mark of a sum (`$10`), or at `i`.
+        var j = i
+        if let (_, end) = lower {
+            // Only a sum that ends in its bare number can take the upper end's scale: `$10`-20 million.
+            guard CharacterClass.isDigit(v.at(end - 1)), Self.rangeConnector(v, at: end, between: true) != nil else { return nil }
+            while j < end, !CharacterClass.isDigit(v[j]) { j += 1 }
+        } else {
+            guard Self.rangeConnector(v, at: EnglishNumber.parse(v, at: i)?.end ?? i, between: true) != nil else { return nil }
+        }
+        guard let plainA = plainNumber(v, at: j), let fullA = EnglishNumber.parse(v, at: j) else { return nil }
+        let aScaled = fullA.end != plainA.1
+        if lower != nil && aScaled { return nil }
+        let between = v.matches("between ", endingAt: i) || v.matches("Between ", endingAt: i)
+        guard let joint = Self.rangeConnector(v, at: fullA.end, between: between) else { return nil }
+        let k = fullA.end + joint
+        guard k < v.count else { return nil }
+        // The upper end: a sum in its own right, or a number that takes the lower end's unit.
+        var upper: Amount
+        var upperEnd: Int
+        if let (b, e) = amount(in: v, at: k) {
+            upper = b
+            upperEnd = e
+        } else if let (a, _) = lower, let b = EnglishNumber.parse(v, at: k) {
+            let span = v.span(k, b.end)
+            upper = Amount(span: span, text: v.source(span), kind: a.kind, value: b.value, unit: a.unit, qualifier: nil)
+            upperEnd = b.end
+        } else {
+            return nil
+        }
+        if let (a, _) = lower, a.unit != upper.unit || a.kind != upper.kind { return nil }
+        // The upper end's number as written, after any mark in front (`$20 million`).
+        var m = k
+        while m < upperEnd, plainNumber(v, at: m) == nil { m += 1 }
+        // `10-$20`: a mark on the upper end alone shares nothing with a bare lower number.
+        if lower == nil && m > k { return nil }
+        guard let plainB = plainNumber(v, at: m), let fullB = EnglishNumber.parse(v, at: m) else { return nil }
+        // `$10-20 million`, `2-3 billion yen`: the scale is shared when the lower number is the smaller.
+        let upperScale = fullB.end != plainB.1 && plainB.0 != 0 ? fullB.value / plainB.0 : 1
+        let valueA = aScaled ? fullA.value : plainA.0 * (plainA.0 <= plainB.0 ? upperScale : 1)
+        var start = v.offset(i)
+        var lowerQualifier = Qualifier.at_least
+        var upperQualifier = Qualifier.up_to
+        if let (a, _) = lower, a.qualifier != nil {
+            start = a.span.start  // `more than $10-20 million`: the words already read
+            lowerQualifier = a.qualifier!
+        } else if between || v.matches("from ", endingAt: i) || v.matches("From ", endingAt: i) {
+            start = v.offset(i - (between ? 8 : 5))
+        } else if let form = Self.leadingForms.first(where: { v.matches($0.words, endingAt: i) || v.matches($0.capitalised, endingAt: i) }),
+            form.qualifier == .approx
+        {
+            start = v.offset(i - form.count)  // `around 10-20 dollars`: both ends are approximate.
+            lowerQualifier = .approx
+            upperQualifier = .approx
+        }
+        let lowerSpan = SourceSpan(start, v.offset(fullA.end - 1) + 1)
+        let a = Amount(span: lowerSpan, text: v.source(lowerSpan), kind: upper.kind, value: valueA, unit: upper.unit, qualifier: lowerQualifier)
+        upper.qualifier = upper.qualifier ?? upperQualifier
+        return ([a, upper], upperEnd)
+    }
+
+    /// A number without the scale word that may follow it: digits, or number words.
+    func plainNumber(_ v: TextView, at i: Int) -> (Double, Int)? {
+        if CharacterClass.isDigit(v.at(i)) { return JapaneseNumber.parseArabic(v, at: i) }
+        guard CharacterClass.isASCIILetter(v.at(i)), !CharacterClass.isLetter(v.at(i - 1)) else { return nil }
+        return EnglishNumber.parseWords(v, at: i)
     }
 
     /// ISO 4217 codes that English texts also write as words or acronyms: Conference of the
@@ -282,16 +395,9 @@ public struct EnglishAmountRules: AmountRules {
                 if number.kanji, number.value < 100, after == "loan" || after == "loans" { return nil }
                 unit = code
                 end = we
-                // `20 dollars and 43 cents`, `20 dollars 43 cents`.
-                var c = we + 1
-                if v.matches("and ", at: c) { c += 4 }
-                if v.at(we) == " ", CharacterClass.isDigit(v.at(c)), let cents = EnglishNumber.parse(v, at: c), cents.value < 100,
-                    v.matches(" cents", at: cents.end) || v.matches(" cent", at: cents.end)
-                {
-                    centsValue = cents.value / 100
-                    end = cents.end + (v.matches(" cents", at: cents.end) ? 6 : 5)
-                }
-            } else if let (mark, code) = Self.trailingSymbols.first(where: { v.matches($0.0, at: k) }) {
+            } else if let (mark, code) = Self.trailingSymbols.first(where: { v.matches($0.0, at: k) }),
+                !CharacterClass.isLetter(v.at(k + mark.unicodeScalars.count)) || !CharacterClass.isLetter(mark.unicodeScalars.last!)
+            {
                 unit = code  // `20€`
                 end = k + mark.unicodeScalars.count
             } else if v.at(end) == "$" || v.at(end) == "¢" {
@@ -316,6 +422,10 @@ public struct EnglishAmountRules: AmountRules {
             }
         }
         guard let unit else { return nil }
+        if kind == .money, multiplier == 1, let (cents, e) = Self.subunit(v, after: end) {
+            centsValue = cents
+            end = e
+        }
         if number.kanji && number.value < 2 && kind == .people { return nil }
         // `the two leaders`, `our three countries`: a definite group named, not counted.
         if number.kanji, number.value < 100, kind == .people,
@@ -342,6 +452,28 @@ public struct EnglishAmountRules: AmountRules {
         }
         let span = v.span(start, end)
         return (Amount(span: span, text: v.source(span), kind: kind, value: number.value * multiplier + centsValue, unit: unit, qualifier: qualifier), end)
+    }
+
+    /// Names of the hundredth parts of currencies.
+    static let subunitNames: Set<String> = [
+        "cents", "cent", "sen", "sens", "pence", "penny", "pennies", "centavos", "centavo", "centimes", "centime", "paise", "kopecks",
+    ]
+
+    /// `$20 and 43 cents`, `20 ringgit 43 sen`, `3 GBP 1 pence`, `$20 and 43c`, `one dollar and
+    /// forty-two cents`: the hundredths that follow a sum, as a fraction of it, and where they end.
+    static func subunit(_ v: TextView, after end: Int) -> (Double, Int)? {
+        guard v.at(end) == " " else { return nil }
+        var c = end + 1
+        if v.matches("and ", at: c) { c += 4 }
+        guard c < v.count, CharacterClass.isDigit(v[c]) || CharacterClass.isASCIILetter(v[c]), let cents = EnglishNumber.parse(v, at: c),
+            cents.value < 100, cents.value == cents.value.rounded()
+        else { return nil }
+        if CharacterClass.isDigit(v[c]), v.at(cents.end) == "c" || v.at(cents.end) == "p", !CharacterClass.isLetter(v.at(cents.end + 1)) {
+            return (cents.value / 100, cents.end + 1)
+        }
+        guard v.at(cents.end) == " " else { return nil }
+        let (w, we) = EnglishNumber.word(v, at: cents.end + 1)
+        return subunitNames.contains(w) ? (cents.value / 100, we) : nil
     }
 
     /// Where a head count ends: `900 jobs`, `3,000 more jobs`, `700 U.S. jobs`,

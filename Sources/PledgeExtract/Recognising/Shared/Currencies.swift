@@ -9,7 +9,10 @@ enum Currencies {
 
     /// Codes common enough to be written glued to their number (`USD500`); any other code
     /// needs a space (`42 KWD`, `KWD 42`), so `COP28` and `G20` stay names.
-    static let glued: Set<String> = ["USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "CHF", "HKD", "TWD"]
+    static let glued: Set<String> = [
+        "USD", "JPY", "EUR", "GBP", "AUD", "CAD", "CNY", "KRW", "PHP", "INR", "NZD", "SGD", "CHF", "HKD", "TWD", "MYR", "THB", "IDR", "VND",
+        "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK",
+    ]
 
     /// The currency a short name stands for where several share it: `dollar` is the US
     /// dollar, `pound` sterling, `peso` the Philippine peso, as the documents Pledge reads use them.
@@ -30,7 +33,18 @@ enum Currencies {
             guard let name = en.localizedString(forCurrencyCode: code)?.lowercased(), !name.contains("("), !name.contains("–") else { continue }
             names[name] = code
             names[plural(name)] = code
-            if let last = name.split(separator: " ").last.map(String.init) { lastWords[last, default: []].insert(code) }
+            names[name + "s"] = names[name + "s"] ?? code  // `ringgits`, `bahts`: the plural some texts use
+            if let last = name.split(separator: " ").last.map(String.init) {
+                lastWords[last, default: []].insert(code)
+                // `malaysia ringgit` beside CLDR's `malaysian ringgit`: the issuing country's name.
+                if name.contains(" "), let country = en.localizedString(forRegionCode: String(code.prefix(2)))?.lowercased(),
+                    !country.contains(" "), !country.contains("(")
+                {
+                    names[country + " " + last] = names[country + " " + last] ?? code
+                    names[country + " " + plural(last)] = names[country + " " + plural(last)] ?? code
+                    names[country + " " + last + "s"] = names[country + " " + last + "s"] ?? code
+                }
+            }
         }
         for (word, codes) in lastWords where codes.count == 1 && word.count >= 3 {
             names[word] = names[word] ?? codes.first!
