@@ -76,7 +76,7 @@ public struct EnglishTimeRules: TimeRules {
     /// or a digit within seven words, read over spaces, hyphens and commas only.
     static func mayStart(_ words: WordIndex, _ w: Int, _ v: TextView) -> Bool {
         // Within two words: `end of 2012`, `first of March`, `past week`, `new year's day`.
-        if words.has(w, WordIndex.Class.nearOpener) { return coreFollows(words, w, within: 2) }
+        if words.has(w, WordIndex.Class.nearOpener) { return coreFollows(words, w, within: 3) }
         guard words.has(w, WordIndex.Class.timeOpener) else {
             // A count right before a unit: `a week ago`, `two years from now`.
             guard w + 1 < words.count, words.gap(w) == WordIndex.Gap.word, words.has(w + 1, WordIndex.Class.timeCore) else { return false }
@@ -113,13 +113,18 @@ public struct EnglishTimeRules: TimeRules {
             + "wed thu thur thurs fri sat sun christmas xmas halloween easter thanksgiving valentine independence veterans martin "
             + "mlk presidents memorial labor labour columbus mother father pentecost tonight")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
+            + Holidays.firstWords.filter { !commonHolidayWords.contains($0) }.compactMap { key(Array($0.unicodeScalars)[...]) }
+    /// First words of holidays that are common words too (`holy`, `world`): they open a time
+    /// only with a day word near (`nearOpenerKeys`).
+    static let commonHolidayWords: Set<String> = ["holy", "world", "international", "united", "human", "civil", "king's", "the", "day", "night", "palm", "clean", "lunar", "chinese", "islamic", "sacrifice", "feast", "ides", "boss's"]
 
     /// Common words that open a time expression only with a unit, a number or a day word
     /// right after them (`new year's day`, `first of March`, `end of 2012`, `past week`):
     /// elsewhere (`new partnership`, `first time`) they are passed over at once.
     static let nearOpenerKeys =
         ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth past upcoming "
-            + "previous current following coming end good ash saint st new earth")
+            + "previous current following coming end good ash saint st new earth start middle holy world international united "
+            + "human civil palm clean lunar chinese islamic")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -140,7 +145,7 @@ public struct EnglishTimeRules: TimeRules {
             + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
             + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr christmas xmas "
             + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence tonight "
-            + "morning afternoon evening")
+            + "morning afternoon evening night")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
@@ -209,13 +214,15 @@ public struct EnglishTimeRules: TimeRules {
         var k = i
         var part: PeriodPart?
         for (words, r) in Self.prepositions where Self.prepositionInitials.mayOpen(v, i) && matches(v, words, at: i) {
+            // `beginning of 2017` is a part of the year, not a start.
+            if r == .start, words.hasPrefix("beginning") || words.hasPrefix("starting"), matches(v, "of ", at: i + words.unicodeScalars.count) { continue }
             role = r
             k = i + words.unicodeScalars.count
             if words.hasSuffix("end of ") { part = .end }
             break
         }
         guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor, afterPreposition: k > i) else { return nil }
-        let end = coreEnd
+        var end = coreEnd
         var value: String
         var finalRole: TimeRole
         switch core {
@@ -228,6 +235,8 @@ public struct EnglishTimeRules: TimeRules {
         case .point(let point, let p):
             part = part ?? p
             value = point.iso
+            // `tomorrow morning`, `Monday evening`, `yesterday afternoon`: the day, its part named.
+            if case .day = point, let w = Self.partsOfDay.first(where: { matchesWord(v, $0, at: end) }) { end += w.count }
             // `from 2021 to date`: a start with no end yet.
             if role == .start, matches(v, " to date", at: end) {
                 let span = v.span(i, end + 8)
@@ -288,8 +297,9 @@ public struct EnglishTimeRules: TimeRules {
 
     func core(in v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         guard i < v.count else { return nil }
-        if let r = numericOrOffset(v, at: i, anchor: anchor) { return r }
+        if let r = numericOrOffset(v, at: i, anchor: anchor, afterPreposition: afterPreposition) { return r }
         if let r = periodPart(v, at: i, anchor: anchor) { return r }
+        if let r = nthOfMonth(v, at: i, anchor: anchor) { return r }
         if let r = relative(v, at: i, anchor: anchor) { return r }
         if let r = calendar(v, at: i, anchor: anchor, afterPreposition: afterPreposition) { return r }
         return nil
@@ -302,7 +312,7 @@ public struct EnglishTimeRules: TimeRules {
 
     /// Dates in digits (`2021/3/25`, `3/25/2021`, `2015-03-03`), quarters (`Q3 2025`) and
     /// offsets from the document's date in digits (`3 days ago`, `6 months from now`).
-    func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+    func numericOrOffset(_ v: TextView, at i: Int, anchor: Day?, afterPreposition: Bool = false) -> (Core, Int)? {
         // `from 2 pm`, `since 14:00`, `through 2:00pm`: a time of day after a preposition.
         if CharacterClass.isDigit(v[i]), let (point, end) = clock(v, at: i) { return (.point(point, part: nil), end) }
         // `3-4pm`, `11-1pm`: the first hour is in the afternoon when the second is and it comes no later.
@@ -319,6 +329,26 @@ public struct EnglishTimeRules: TimeRules {
             let (y, e) = year(v, at: i + 3, twoDigits: false)
         {
             return (.point(.quarter(y, q), part: nil), e)
+        }
+        // `2018Q4`, `2018 Q4`.
+        if let (y, ye) = NumericDates.digits(v, at: i, max: 4), ye == i + 4, Day.years.contains(y) {
+            let k = v.at(ye) == " " ? ye + 1 : ye
+            if v.at(k) == "Q" || v.at(k) == "q", let q = Int(String(v.at(k + 1))), (1...4).contains(q), !CharacterClass.isLetter(v.at(k + 2)),
+                !CharacterClass.isDigit(v.at(k + 2))
+            {
+                return (.point(.quarter(y, q), part: nil), k + 2)
+            }
+        }
+        // `2/15`, `on 2/15`: a day of the document's year, month first, where it cannot be a
+        // fraction (`3/4 majority`): after a preposition, or with a day above 12.
+        if let anchor, let (a, ae) = NumericDates.digits(v, at: i, max: 2), v.at(ae) == "/" || v.at(ae) == " " && v.at(ae + 1) == "/" && v.at(ae + 2) == " " {
+            let k = v.at(ae) == "/" ? ae : ae + 2
+            let spaced = k != ae
+            if let (point, e) = NumericDates.short(v, at: spaced ? i : i, year: anchor.year, spaced: spaced), case .day(_, _, let d) = point,
+                afterPreposition || d > 12 && a <= 12
+            {
+                return (.point(point, part: nil), e)
+            }
         }
         return nil
     }
@@ -414,9 +444,12 @@ public struct EnglishTimeRules: TimeRules {
     ]
     static let periodParts: [(String, PeriodPart)] = [
         ("early ", .beginning), ("mid-", .middle), ("mid ", .middle), ("late ", .end), ("the end of ", .end), ("the beginning of ", .beginning),
-        ("end of ", .end), ("beginning of ", .beginning),
-        ("the middle of ", .middle),
+        ("end of ", .end), ("beginning of ", .beginning), ("the start of ", .beginning), ("start of ", .beginning),
+        ("the middle of ", .middle), ("middle of ", .middle),
     ]
+    /// The words that name a part of what follows them: `end of the year`.
+    static let partWords = ["end of ", "beginning of ", "start of ", "middle of "]
+    static let partsOfDay = [" morning", " afternoon", " evening", " night"]
     static let yearTails = [(" of last year", -1), (" last year", -1), (" this year", 0), (" of this year", 0), (" of next year", 1), (" next year", 1)]
 
     /// `over the next two years`, `within 90 days`, `for a period of five years`,
@@ -487,19 +520,31 @@ public struct EnglishTimeRules: TimeRules {
             if v.at(e) == "," || v.at(e) == " ", let (core, ce) = calendar(v, at: v.skipSpaces(from: e + 1), anchor: anchor), case .point(.day, _) = core {
                 return (core, ce)
             }
+            // `Tuesday the 19th`: that day of the document's month.
+            if matches(v, " the ", at: e), let (d, de) = dayNumber(v, at: e + 5), CharacterClass.isLetter(v.at(de - 1)),
+                let day = Day(checkedYear: anchor.year, month: anchor.month, day: d)
+            {
+                return (.point(.day(day.year, day.month, day.day), part: nil), de)
+            }
             let d = anchor.adding(days: (weekday - TimePoint.isoWeekday(anchor) + 6) % 7 + 1)
             return (.point(.day(d.year, d.month, d.day), part: nil), e)
+        }
+        if matchesWord(v, "last night", at: i) {
+            let d = anchor.adding(days: -1)
+            return (.point(.day(d.year, d.month, d.day), part: nil), i + 10)
         }
         if matchesWord(v, "tonight", at: i) { return (.point(.day(anchor.year, anchor.month, anchor.day), part: nil), i + 7) }
         if matchesWord(v, "noon", at: i) { return (.point(.clock(12, 0, nil), part: nil), i + 4) }
         if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
-        // `by the end of the year`: the current one.
-        if matchesWord(v, "the year", at: i), matches(v, "end of ", at: i - 7) { return (.point(.year(anchor.year), part: nil), i + 8) }
-        // `the end of the month`, `the beginning of month`: the current one.
-        for w in ["the month", "month"] where matchesWord(v, w, at: i) && (matches(v, "end of ", at: i - 7) || matches(v, "beginning of ", at: i - 13)) {
-            return (.point(.month(anchor.year, anchor.month), part: nil), i + w.count)
+        // `by the end of the year`, `the beginning of month`, `the start of the week`: the current one.
+        if Self.partWords.contains(where: { matches(v, $0, at: i - $0.count) }) {
+            for (w, point) in [("the year", TimePoint.year(anchor.year)), ("year", .year(anchor.year)), ("the month", .month(anchor.year, anchor.month)),
+                ("month", .month(anchor.year, anchor.month)), ("the week", TimePoint.week(of: anchor, plus: 0)), ("week", TimePoint.week(of: anchor, plus: 0)),
+                ("the decade", .decade(anchor.year / 10 * 10))] where matchesWord(v, w, at: i)
+            {
+                return (.point(point, part: nil), i + w.count)
+            }
         }
-        if matchesWord(v, "the decade", at: i), matches(v, "end of ", at: i - 7) { return (.point(.decade(anchor.year / 10 * 10), part: nil), i + 10) }
         if matchesWord(v, "yesterday", at: i) {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
@@ -651,6 +696,8 @@ public struct EnglishTimeRules: TimeRules {
             if let (delta, e) = relativeYearTail(v, at: k) { return (.point(.month(anchor.year + delta, m), part: nil), e) }
             return (.point(.month(anchor.year, m), part: nil), k)
         }
+        // Days first as a range: `13-15 July`, `from the 13 to the 15th of July`, `23rd to 26th Oct`.
+        if let r = dayRange(v, at: i, anchor: anchor) { return r }
         // Day first: 10 April 2024, 1st march 2025; without a year, an ordinal (15th February) or `of` (15 of February).
         if let (d, e) = dayNumber(v, at: i), v.at(e) == " " {
             let of = matches(v, " of ", at: e)
@@ -682,6 +729,78 @@ public struct EnglishTimeRules: TimeRules {
         return nil
     }
 
+    /// `13-15 July`, `1-8 september 2025`, `from the 13 to the 15th of July`, `23rd to 26th Oct`,
+    /// `19th To 21st aug`: two days of one month, written before it.
+    func dayRange(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        let a = matches(v, "the ", at: i) ? i + 4 : i
+        guard let (d1, e1) = dayNumber(v, at: a) else { return nil }
+        var k: Int
+        if v.at(e1) == "-" || v.at(e1) == "–" { k = e1 + 1 }
+        else if let joint = [" to ", " thru ", " through ", " - ", " – "].first(where: { matches(v, $0, at: e1) }) { k = e1 + joint.unicodeScalars.count }
+        else { return nil }
+        if matches(v, "the ", at: k) { k += 4 }
+        guard let (d2, e2) = dayNumber(v, at: k), d2 > d1, v.at(e2) == " " else { return nil }
+        let m0 = matches(v, " of ", at: e2) ? e2 + 4 : e2 + 1
+        let month: Int, me: Int
+        if let (m, e) = monthName(v, at: m0, lowerCase: true) { (month, me) = (m, e) }
+        else if let (name, m) = Self.shortMonths.first(where: { matchesWord(v, $0.0, at: m0) }) { (month, me) = (m, m0 + name.unicodeScalars.count + (v.at(m0 + name.unicodeScalars.count) == "." ? 1 : 0)) }
+        else { return nil }
+        var end = me
+        var y = anchor?.year
+        if v.at(me) == " " || v.at(me) == ",", let (yy, ye) = year(v, at: me + (v.at(me) == "," ? 2 : 1), twoDigits: false) { (y, end) = (yy, ye) }
+        guard let y, let first = Day(checkedYear: y, month: month, day: d1), let last = Day(checkedYear: y, month: month, day: d2) else { return nil }
+        return (.range(.day(first.year, first.month, first.day), .day(last.year, last.month, last.day)), end)
+    }
+
+    /// `the first week of October 2014`, `last day of October`, `third day of october`,
+    /// `first tuesday of october`, `the last Friday in October`, `the first Monday of the month`,
+    /// `the 2nd week of next month`: a day or week counted within a month.
+    func nthOfMonth(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
+        let k = matches(v, "the ", at: i) ? i + 4 : i
+        let n: Int, e: Int
+        if matchesWord(v, "last", at: k) { (n, e) = (-1, k + 4) }
+        else if let (o, oe) = ordinal(v, at: k), o <= 31 { (n, e) = (o, oe) }
+        else { return nil }
+        guard v.at(e) == " " else { return nil }
+        let w = e + 1
+        var weekday: Int?
+        var week = false
+        var we: Int
+        if matchesWord(v, "day", at: w) { we = w + 3 }
+        else if matchesWord(v, "week", at: w) { (week, we) = (true, w + 4) }
+        else if let (wd, wde) = self.weekday(v, at: w) { (weekday, we) = (wd, wde) }
+        else { return nil }
+        guard matches(v, " of ", at: we) || matches(v, " in ", at: we) else { return nil }
+        let m0 = we + 4
+        var y: Int, m: Int, end: Int
+        if let (mm, me) = monthName(v, at: m0, lowerCase: true) {
+            guard let year = anchor?.year else { return nil }
+            (y, m, end) = (year, mm, me)
+            if v.at(me) == " " || v.at(me) == ",", let (yy, ye) = self.year(v, at: me + (v.at(me) == "," ? 2 : 1), twoDigits: false) { (y, end) = (yy, ye) }
+        } else if let anchor, matchesWord(v, "the month", at: m0) {
+            (y, m, end) = (anchor.year, anchor.month, m0 + 9)
+        } else if let (core, ce) = relative(v, at: m0, anchor: anchor), case .point(.month(let yy, let mm), _) = core {
+            (y, m, end) = (yy, mm, ce)
+        } else {
+            return nil
+        }
+        guard Day.years.contains(y) else { return nil }
+        let days = Day.daysIn(year: y, month: m)
+        if let weekday {
+            guard n <= 5, let d = Holidays.day(.weekday(weekday, nth: n, month: m), in: y), d.month == m else { return nil }
+            return (.point(.day(d.year, d.month, d.day), part: nil), end)
+        }
+        if week {
+            guard n <= 5 else { return nil }
+            let d = n < 0 ? Day(year: y, month: m, day: days) : Day(year: y, month: m, day: 1).adding(days: 7 * (n - 1))
+            guard d.month == m else { return nil }
+            return (.point(TimePoint.week(of: d, plus: 0), part: nil), end)
+        }
+        let day = n < 0 ? days : n
+        guard day <= days else { return nil }
+        return (.point(.day(y, m, day), part: nil), end)
+    }
+
     func halfOrQuarter(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         let k = matches(v, "the ", at: i) ? i + 4 : i
         // `first`…`fourth` or `1st`…`4th`, read as `ordinal` reads a day.
@@ -693,8 +812,9 @@ public struct EnglishTimeRules: TimeRules {
             guard let anchor else { return nil }
             return (.point(.quarter(anchor.year, n), part: nil), j + q.count)
         }
-        guard half && n <= 2 || matches(v, "quarter of ", at: j) else { return nil }
-        j += half ? 8 : 11
+        let qtr = matches(v, "qtr of ", at: j)
+        guard half && n <= 2 || matches(v, "quarter of ", at: j) || qtr else { return nil }
+        j += half ? 8 : (qtr ? 7 : 11)
         guard let (core, e) = relative(v, at: j, anchor: anchor) ?? calendar(v, at: j, anchor: anchor) ?? decade(v, at: j),
             case .point(let p, _) = core
         else { return nil }
@@ -909,6 +1029,8 @@ public struct EnglishTimeRules: TimeRules {
             k = end + (matches(v, " to ", at: end) ? 4 : 5)
         } else if matches(v, " through ", at: end) {
             k = end + 9
+        } else if matches(v, " thru ", at: end) {
+            k = end + 6
         } else {
             return nil
         }

@@ -46,9 +46,12 @@ enum NumericDates {
     /// A date written short with slashes: a month of a year (`2021/7`), or a day of a month
     /// in the document's year (`7/18`, month first). Fractions (`1/3 of`, `24/7`) and
     /// longer runs (`2021/7/18/2`) are left alone.
-    static func short(_ v: TextView, at i: Int, year: Int?) -> (TimePoint, Int)? {
-        guard let (a, ae) = digits(v, at: i, max: 4), CharacterClass.narrow(v.at(ae)) == "/",
-            let (b, be) = digits(v, at: ae + 1, max: 2)
+    /// `spaced` reads `2 / 15` as well.
+    static func short(_ v: TextView, at i: Int, year: Int?, spaced: Bool = false) -> (TimePoint, Int)? {
+        guard let (a, ae) = digits(v, at: i, max: 4) else { return nil }
+        let slash = spaced ? ae + 1 : ae
+        guard CharacterClass.narrow(v.at(slash)) == "/", !spaced || v.at(ae) == " " && v.at(slash + 1) == " ",
+            let (b, be) = digits(v, at: slash + (spaced ? 2 : 1), max: 2)
         else { return nil }
         let after = CharacterClass.narrow(v.at(be))
         if after == "/" || after == "%" || CharacterClass.isLetter(after) && after.value < 0x80 { return nil }
