@@ -17,9 +17,10 @@ public struct EnglishTimeRules: TimeRules {
     /// Role words before the expression, longest first; they belong to its span.
     static let prepositions: [(String, TimeRole?)] = [
         ("by no later than ", .deadline), ("no later than ", .deadline), ("by the end of ", .deadline), ("until the end of ", .deadline), ("by ", .deadline),
-        ("until ", .deadline), ("through ", .deadline), ("beginning in ", .start), ("starting in ", .start),
+        ("until ", .deadline), ("through ", .deadline), ("before ", .deadline), ("after ", .start), ("beginning in ", .start), ("starting in ", .start),
         ("beginning ", .start), ("starting ", .start), ("since ", .start), ("beyond ", .start), ("as of ", .start), ("from ", .start), ("between ", .start),
-        ("in ", nil), ("on ", nil), ("during ", nil), ("at the end of ", nil), ("the end of ", nil),
+        ("in ", nil), ("on ", nil), ("during ", nil), ("at the end of ", nil), ("the end of ", nil), ("at the beginning of ", nil),
+        ("at the start of ", nil),
     ]
 
     /// What an expression names before its role is settled.
@@ -106,7 +107,7 @@ public struct EnglishTimeRules: TimeRules {
     /// The words that can open a time expression, packed five bits a letter (`WordIndex`
     /// classes them once per paragraph): most words of a text are passed over at once.
     static let openerKeys =
-        ("by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
+        ("before after by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
@@ -124,7 +125,7 @@ public struct EnglishTimeRules: TimeRules {
     static let nearOpenerKeys =
         ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth past upcoming "
             + "previous current following coming end good ash saint st new earth start middle holy world international united "
-            + "human civil palm clean lunar chinese islamic")
+            + "human civil palm clean lunar chinese islamic half quarter king night feast sacrifice tisha lag")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
@@ -147,6 +148,8 @@ public struct EnglishTimeRules: TimeRules {
             + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence tonight "
             + "morning afternoon evening night")
             .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
+            // A holiday's own name is complete without a unit: `before Ramadan`, `at Purim`.
+            + Holidays.firstWords.filter { !commonHolidayWords.contains($0) }.compactMap { key(Array($0.unicodeScalars)[...]) }
 
     /// The packed key of the letters at `i`, and where they end.
     static func word(_ v: TextView, _ i: Int) -> (UInt64?, Int) {
@@ -219,6 +222,7 @@ public struct EnglishTimeRules: TimeRules {
             role = r
             k = i + words.unicodeScalars.count
             if words.hasSuffix("end of ") { part = .end }
+            if words.hasSuffix("beginning of ") || words.hasSuffix("start of ") { part = .beginning }
             break
         }
         guard let (core, coreEnd) = core(in: v, at: k, anchor: anchor, afterPreposition: k > i) else { return nil }
@@ -743,7 +747,7 @@ public struct EnglishTimeRules: TimeRules {
         let m0 = matches(v, " of ", at: e2) ? e2 + 4 : e2 + 1
         let month: Int, me: Int
         if let (m, e) = monthName(v, at: m0, lowerCase: true) { (month, me) = (m, e) }
-        else if let (name, m) = Self.shortMonths.first(where: { matchesWord(v, $0.0, at: m0) }) { (month, me) = (m, m0 + name.unicodeScalars.count + (v.at(m0 + name.unicodeScalars.count) == "." ? 1 : 0)) }
+        else if let (name, m) = Self.shortMonths.first(where: { matchesWord(v, $0.0, at: m0) }) { (month, me) = (m, m0 + name.unicodeScalars.count) }
         else { return nil }
         var end = me
         var y = anchor?.year
@@ -917,12 +921,14 @@ public struct EnglishTimeRules: TimeRules {
         return nil
     }
 
-    /// A time of day: `3pm`, `11:45 a.m.`, `15:30`, `at 9am`.
+    /// A time of day: `3pm`, `11:45 a.m.`, `15:30`, `at 9am`, `3 in the morning`, `3 o'clock in
+    /// the afternoon`, `at three am`, `at ten thirty p.m.`, `half past 3 pm`, `a quarter to noon`.
     func clock(_ v: TextView, at i: Int) -> (TimePoint, Int)? {
         let u = v.at(i)
-        guard CharacterClass.isDigit(u) || u == "a" || u == "A" else { return nil }
+        guard CharacterClass.isDigit(u) || CharacterClass.isASCIILetter(u) else { return nil }
         let k = matches(v, "at ", at: i) ? i + 3 : i
-        guard CharacterClass.isDigit(v.at(k)) else { return nil }
+        if let r = clockFromHour(v, at: k) { return r }
+        guard CharacterClass.isDigit(v.at(k)) else { return k > i ? wordClock(v, at: k) : nil }
         var point: TimePoint
         var e: Int
         if let (p, pe) = ClockTimes.colon(v, at: k) {
@@ -939,17 +945,93 @@ public struct EnglishTimeRules: TimeRules {
             return nil
         }
         guard case .clock(let h, let m, let s) = point else { return nil }
-        // am and pm, glued or after a space, with or without points.
-        let j = v.at(e) == " " ? e + 1 : e
-        for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true), ("a", false), ("p", true)]
-        where matches(v, marker, at: j) && !CharacterClass.isLetter(v.at(j + marker.count)) && (marker.count > 1 || j == e && m > 0) {
+        if let (pm, end) = meridiem(v, at: e, minutes: m) {
+            guard let pm else { return (point, end) }  // `3 o'clock`, `15:00 o'clock`
             guard h <= 12 else { return nil }
-            return (.clock(ClockTimes.twentyFour(h, afternoon: pm), m, s), j + marker.count)
+            return (.clock(ClockTimes.twentyFour(h, afternoon: pm), m, s), end)
         }
         // An hour alone is a time only with am or pm; `at 15:30` and `15:30` are read as they stand.
         guard m > 0 || ClockTimes.isColon(v.at(k + (h >= 10 ? 2 : 1))) else { return nil }
-        if matches(v, " o'clock", at: e) { e += 8 }
         return (point, e)
+    }
+
+    /// Words after an hour that say which half of the day it is in, `pm` true for the
+    /// afternoon, or nil after `o'clock` alone, and where they end.
+    func meridiem(_ v: TextView, at start: Int, minutes m: Int) -> (Bool?, Int)? {
+        var e = start
+        var oclock = false
+        for w in [" o'clock", " oclock", " o’clock"] where matches(v, w, at: e) {
+            e += w.unicodeScalars.count
+            oclock = true
+            break
+        }
+        let j = v.at(e) == " " ? e + 1 : e
+        // am and pm, glued or after a space, with or without points; `7:30p` glued only.
+        for (marker, pm) in Self.meridiemMarks
+        where matches(v, marker, at: j) && !CharacterClass.isLetter(v.at(j + marker.count)) && (marker.count > 1 || j == e && m > 0) {
+            return (pm, j + marker.count)
+        }
+        for (words, pm) in Self.dayHalves where matches(v, words, at: e) && !CharacterClass.isLetter(v.at(e + words.count)) {
+            return (pm, e + words.count)
+        }
+        return oclock ? (nil, e) : nil
+    }
+
+    static let meridiemMarks = [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true), ("a", false), ("p", true)]
+    static let dayHalves = [
+        (" in the morning", false), (" in the am", false), (" in the afternoon", true), (" in afternoon", true), (" in the evening", true),
+        (" in the pm", true), (" at night", true),
+    ]
+
+    /// `at three am`, `at seven thirty p.m.`, `at ten o'clock`: an hour in words, with the half
+    /// of the day said (a number word alone is no time).
+    func wordClock(_ v: TextView, at k: Int) -> (TimePoint, Int)? {
+        guard let (hour, he) = EnglishNumber.unitWord(v, at: k), (1...12).contains(hour) else { return nil }
+        let h = Int(hour)
+        var m = 0
+        var e = he
+        // `ten thirty`, `four twenty-three`.
+        if v.at(he) == " " || v.at(he) == "-", let (minutes, me) = EnglishNumber.parseWords(v, at: he + 1), (10...59).contains(minutes) {
+            (m, e) = (Int(minutes), me)
+        }
+        guard let (pm, end) = meridiem(v, at: e, minutes: m) else { return nil }
+        guard let pm else { return (.clock(h, m, nil), end) }
+        return (.clock(ClockTimes.twentyFour(h, afternoon: pm), m, nil), end)
+    }
+
+    /// `half past 3 pm`, `a quarter past noon`, `20 minutes past 3pm`, `twenty after 3pm`,
+    /// `a quarter to noon`: minutes counted from or to an hour. Before an hour only halves,
+    /// quarters and counts of minutes read so (`5 to 10 am` is a range).
+    func clockFromHour(_ v: TextView, at k: Int) -> (TimePoint, Int)? {
+        var minutes: Int
+        var j: Int
+        var counted = false
+        if matchesWord(v, "half", at: k) { (minutes, j) = (30, k + 4) }
+        else if matchesWord(v, "a quarter", at: k) { (minutes, j) = (15, k + 9) }
+        else if matchesWord(v, "quarter", at: k) { (minutes, j) = (15, k + 7) }
+        else if let n = EnglishNumber.parse(v, at: k), n.value == n.value.rounded(), (1...59).contains(n.value), !n.scaled {
+            (minutes, j) = (Int(n.value), n.end)
+            for w in [" minutes", " minute", " mins", " min"] where matchesWord(v, w, at: j) {
+                j += w.count
+                counted = true
+                break
+            }
+        } else {
+            return nil
+        }
+        let before: Bool
+        if matches(v, " past ", at: j) { (before, j) = (false, j + 6) }
+        else if matches(v, " after ", at: j) { (before, j) = (false, j + 7) }
+        else if matches(v, " to ", at: j), counted || minutes == 15 || minutes == 30 { (before, j) = (true, j + 4) }
+        else if matches(v, " before ", at: j), counted || minutes == 15 || minutes == 30 { (before, j) = (true, j + 8) }
+        else { return nil }
+        let h: Int, end: Int
+        if matchesWord(v, "noon", at: j) { (h, end) = (12, j + 4) }
+        else if matchesWord(v, "midnight", at: j) { (h, end) = (0, j + 8) }
+        else if let (p, e) = clock(v, at: j), case .clock(let hh, 0, _) = p { (h, end) = (hh, e) }
+        else { return nil }
+        let total = (h * 60 + (before ? -minutes : minutes) + 1440) % 1440
+        return (.clock(total / 60, total % 60, nil), end)
     }
 
     /// Month names by their packed keys (`key`): full names, and abbreviations that stand

@@ -70,7 +70,8 @@ struct WordIndex: Sendable {
                 if Self.classLengths.contains(j - i), let e = table.keys.index(of: key) { c = table.classes[e] }
                 // What follows: separators, then a word, a digit or anything else.
                 var k = j
-                while k < n, s[k] == " " || s[k] == "-" || s[k] == "," { k += 1 }
+                // An apostrophe too: `Women's Day` reads on to its day.
+                while k < n, s[k] == " " || s[k] == "-" || s[k] == "," || s[k] == "'" || s[k] == "’" { k += 1 }
                 let gap: UInt8
                 if k < n, CharacterClass.isASCIILetter(s[k]) {
                     gap = Gap.word
