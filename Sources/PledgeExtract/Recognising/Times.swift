@@ -24,12 +24,15 @@ public struct JapaneseTimeRules: TimeRules {
     static let eras: [(ScalarString, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
     static let relativeYears: [(ScalarString, Int)] = [
         ("一昨年", -2), ("おととし", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
+        ("当年", 0), ("前の年", -1),
     ]
     static let relativeMonths: [(ScalarString, Int)] = [
         ("今月", 0), ("本月", 0), ("先々月", -2), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1), ("再来月", 2),
+        ("当月", 0), ("前の月", -1), ("次の月", 1),
     ]
     static let eventRelativeDays: [ScalarString] = ["翌々日", "翌日", "前日"]
-    static let relativeWeeks: [(ScalarString, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2)]
+    static let relativeWeeks: [(ScalarString, Int)] = [("今週", 0), ("本週", 0), ("先々週", -2), ("先週", -1), ("来週", 1), ("翌週", 1), ("再来週", 2),
+        ("当週", 0), ("この週", 0), ("前週", -1), ("前の週", -1), ("先の週", -1), ("次の週", 1)]
     static let relativeDays: [(ScalarString, Int)] = [
         ("本日", 0), ("今日", 0), ("きょう", 0), ("一昨々日", -3), ("一昨昨日", -3), ("一昨日", -2), ("おととい", -2), ("昨日", -1), ("きのう", -1), ("明後日", 2),
         ("あさって", 2), ("明日", 1), ("あす", 1),
@@ -59,7 +62,7 @@ public struct JapaneseTimeRules: TimeRules {
     @inline(__always) static func mayStart(_ u: Unicode.Scalar) -> Bool {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
-        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約",
+        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約", "当", "次", "現",
             "年", "月", "き", "あ", "お", "新", "第", "午", "朝", "夜", "深", "早", "正", "A", "P", "a", "p", "火", "水", "木", "金", "土", "日", "(", "（", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
             return true
         default: return false
@@ -81,6 +84,9 @@ public struct JapaneseTimeRules: TimeRules {
         case "正": return next == "午"
         case "第": return CharacterClass.isDigit(next) || JapaneseNumber.isKanjiNumeral(next)
         case "お": return next == "と"
+        case "当": return next == "年" || next == "月" || next == "週" || next == "四"
+        case "次": return next == "の" || next == "四"
+        case "現": return next == "四"
         default: return true
         }
     }
@@ -128,8 +134,11 @@ public struct JapaneseTimeRules: TimeRules {
                 let span = v.span(i, secondEnd)
                 return (TimeExpression(span: span, text: v.source(span), role: .range, value: value), secondEnd)
             }
-            if let w = v.firstMatch(["までに", "まで"], at: j) {
+            if let w = v.firstMatch(["までに", "まで", "よりも前", "より前", "以前"], at: j) {
                 role = .deadline
+                end = j + w.unicodeScalars.count
+            } else if let w = v.firstMatch(["よりも後", "より後", "以後"], at: j) {
+                role = .start
                 end = j + w.unicodeScalars.count
             } else if let w = v.firstMatch(["以降", "以来", "以來", "から", "より", "来"], at: j), startWord(w, v, j) {
                 role = .start
@@ -244,7 +253,10 @@ public struct JapaneseTimeRules: TimeRules {
     }
 
     static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
-    static let relativeQuarters: [(ScalarString, Int)] = [("本四半期", 0), ("今四半期", 0), ("前四半期", -1), ("来四半期", 1), ("次四半期", 1)]
+    static let relativeQuarters: [(ScalarString, Int)] = [
+        ("本四半期", 0), ("今四半期", 0), ("当四半期", 0), ("現四半期", 0), ("前四半期", -1), ("先四半期", -1), ("前の四半期", -1),
+        ("来四半期", 1), ("次四半期", 1), ("次の四半期", 1),
+    ]
     static let offsetUnits: [(ScalarString, TimeDuration.Unit)] = [
         ("週間", .week), ("週", .week), ("時間", .hour), ("分", .minute), ("秒", .second), ("か月", .month), ("ヶ月", .month), ("カ月", .month), ("ケ月", .month), ("ヵ月", .month), ("箇月", .month),
         ("日", .day), ("年", .year),
@@ -302,11 +314,16 @@ public struct JapaneseTimeRules: TimeRules {
             let point = NumericDates.offset(anchor, amount: v.at(k) == "ま" ? -amount : amount, unit: unit)
             return (.point(point, part: nil, within: false), k + 2)
         }
+        // `2ヶ月経過後`, `2分経ったら`, `2ヶ月過ぎたら`: once the length has passed.
+        if let w = v.firstMatch(Self.afterPassing, at: k) {
+            return (.point(NumericDates.offset(anchor, amount: amount, unit: unit), part: nil, within: false), k + w.unicodeScalars.count)
+        }
         guard v.at(k) == "後" || v.at(k) == "前", !CharacterClass.isKanji(v.at(k + 1)) || v.at(k + 1) == "に" else { return nil }
         let point = NumericDates.offset(anchor, amount: v.at(k) == "前" ? -amount : amount, unit: unit)
         return (.point(point, part: nil, within: false), k + 1)
     }
 
+    static let afterPassing: [ScalarString] = ["経過後", "経過してから", "経過したら", "経ってから", "経ったら", "過ぎたら"]
     static let timeUnits: [(ScalarString, TimeDuration.Unit)] = [("時間", .hour), ("分間", .minute), ("分", .minute), ("秒間", .second), ("秒", .second)]
 
     /// Words before an hour that say which half of the day it is in; `true` after noon.
@@ -399,7 +416,7 @@ public struct JapaneseTimeRules: TimeRules {
     @inline(__always) static func mayStartRelative(_ u: Unicode.Scalar) -> Bool {
         switch u {
         case "本", "今", "き", "一", "お", "昨", "明", "あ", "先", "来", "翌", "再", "前", "新", "月", "上", "中", "下", "初", "春", "夏", "秋",
-            "冬", "こ", "去", "年", "火", "水", "木", "金", "土", "日", "(", "（":
+            "冬", "こ", "去", "年", "火", "水", "木", "金", "土", "日", "(", "（", "当", "次", "現":
             return true
         default: return false
         }
