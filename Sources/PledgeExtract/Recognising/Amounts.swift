@@ -25,6 +25,8 @@ public struct JapaneseAmountRules: AmountRules {
     static let prefixes: [(String, String)] = [
         ("US$", "USD"), ("USD", "USD"), ("JPY", "JPY"), ("EUR", "EUR"), ("GBP", "GBP"), ("AUD", "AUD"),
         ("$", "USD"), ("¥", "JPY"), ("￥", "JPY"), ("€", "EUR"), ("£", "GBP"),
+        // Shift_JIS puts the yen sign where ASCII has the backslash; text converted blindly keeps it.
+        ("\\", "JPY"),
     ]
     /// Qualifier words in front of the number.
     static let leading: [(String, Qualifier)] = [
@@ -148,7 +150,12 @@ public struct JapaneseAmountRules: AmountRules {
     /// Rejects words that only look like a currency after a number: 一元化, 二元論, 一円 (throughout).
     func acceptsCurrency(_ word: String, number: NumberMatch, in v: TextView, after: Int) -> Bool {
         // 一円 (throughout) and 一元化 are words; 一ドル and 三ユーロ are sums.
-        if number.kanji && !number.scaled && (word == "円" ? number.value == 1 : word.hasSuffix("元") && number.value < 10) { return false }
+        // A bare 元 after a kanji digit is a word (二元論) unless its 角 follows (五元三角); 人民元 is always a sum.
+        if number.kanji && !number.scaled && (word == "円" ? number.value == 1 : word == "元" && number.value < 10),
+            !(word == "元" && JapaneseNumber.parse(v, at: after).map { v.at($0.end) == "角" } == true)
+        {
+            return false
+        }
         if word == "元" {
             let next = v.at(after)
             if next == "化" || next == "論" || next == "的" || next == "管" || next == "号" { return false }
