@@ -216,7 +216,7 @@ public struct EnglishTimeRules: TimeRules {
         var role: TimeRole?
         var k = i
         var part: PeriodPart?
-        for (words, r) in Self.prepositions where Self.prepositionInitials.mayOpen(v, i) && matches(v, words, at: i) {
+        for (words, r) in Self.prepositionTable.candidates(v, i) where matches(v, words, at: i) {
             // `beginning of 2017` is a part of the year, not a start.
             if r == .start, words.hasPrefix("beginning") || words.hasPrefix("starting"), matches(v, "of ", at: i + words.unicodeScalars.count) { continue }
             role = r
@@ -410,16 +410,16 @@ public struct EnglishTimeRules: TimeRules {
         "next ", "last ", "past ", "upcoming ",
     ]
 
-    static let prepositionInitials = Initials(prepositions.map(\.0))
+    static let prepositionTable = PhraseTable(prepositions)
     static let relativeEnds = ["next ", "past ", "last ", "coming "]
     /// Prefixes that make a length only with a count: `the next three years`, `last two months`.
     static let countedOnly: Set<String> = ["the next ", "the last ", "the past ", "next ", "last ", "past ", "upcoming "]
     static let fiscalPrefixes = ["japanese fiscal year ", "fiscal year "]
     static let fiscalInitials = Initials(fiscalPrefixes)
     static let ordinalSuffixes = ["st", "nd", "rd", "th"]
-    static let durationInitials = Initials(durationPrefixes)
-    static let relativeInitials = Initials(relativeWords.map(\.0))
-    static let periodInitials = Initials(periodParts.map(\.0))
+    static let durationTable = PhraseTable(durationPrefixes.map { ($0, ()) })
+    static let relativeTable = PhraseTable(relativeWords)
+    static let periodTable = PhraseTable(periodParts)
 
     static let unitWords: [(String, TimeDuration)] = [
         ("decade", TimeDuration(amount: 10, unit: .year)), ("year", TimeDuration(amount: 1, unit: .year)),
@@ -461,7 +461,7 @@ public struct EnglishTimeRules: TimeRules {
     func duration(_ v: TextView, at i: Int) -> (Core, Int)? {
         var k = i
         var prefix = ""
-        for p in Self.durationPrefixes where Self.durationInitials.mayOpen(v, i) && matches(v, p, at: i) {
+        for (p, _) in Self.durationTable.candidates(v, i) where matches(v, p, at: i) {
             k = i + p.unicodeScalars.count
             prefix = p
             break
@@ -541,7 +541,7 @@ public struct EnglishTimeRules: TimeRules {
         if matchesWord(v, "noon", at: i) { return (.point(.clock(12, 0, nil), part: nil), i + 4) }
         if matchesWord(v, "midnight", at: i) { return (.point(.clock(0, 0, nil), part: nil), i + 8) }
         // `by the end of the year`, `the beginning of month`, `the start of the week`: the current one.
-        if Self.partWords.contains(where: { matches(v, $0, at: i - $0.count) }) {
+        if matches(v, "of ", at: i - 3), Self.partWords.contains(where: { matches(v, $0, at: i - $0.count) }) {
             for (w, point) in [("the year", TimePoint.year(anchor.year)), ("year", .year(anchor.year)), ("the month", .month(anchor.year, anchor.month)),
                 ("month", .month(anchor.year, anchor.month)), ("the week", TimePoint.week(of: anchor, plus: 0)), ("week", TimePoint.week(of: anchor, plus: 0)),
                 ("the decade", .decade(anchor.year / 10 * 10))] where matchesWord(v, w, at: i)
@@ -553,7 +553,7 @@ public struct EnglishTimeRules: TimeRules {
             let d = anchor.adding(days: -1)
             return (.point(.day(d.year, d.month, d.day), part: nil), i + 9)
         }
-        for (word, delta) in Self.relativeWords where Self.relativeInitials.mayOpen(v, i) && matches(v, word, at: i) {
+        for (word, delta) in Self.relativeTable.candidates(v, i) where matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if matchesWord(v, "year", at: k) || matchesWord(v, "yr", at: k) {
                 let e = k + (matchesWord(v, "yr", at: k) ? 2 : 4)
@@ -606,7 +606,7 @@ public struct EnglishTimeRules: TimeRules {
     /// else (`the first half of the 2030s`) its beginning or end.
     func periodPart(_ v: TextView, at i: Int, anchor: Day?) -> (Core, Int)? {
         if let r = halfOrQuarter(v, at: i, anchor: anchor) { return r }
-        for (word, part) in Self.periodParts where Self.periodInitials.mayOpen(v, i) && matches(v, word, at: i) {
+        for (word, part) in Self.periodTable.candidates(v, i) where matches(v, word, at: i) {
             let k = i + word.unicodeScalars.count
             if let (core, e) = relative(v, at: k, anchor: anchor) ?? calendar(v, at: k, anchor: anchor), case .point(let p, _) = core {
                 return (.point(p, part: part), e)
@@ -925,7 +925,11 @@ public struct EnglishTimeRules: TimeRules {
     /// the afternoon`, `at three am`, `at ten thirty p.m.`, `half past 3 pm`, `a quarter to noon`.
     func clock(_ v: TextView, at i: Int) -> (TimePoint, Int)? {
         let u = v.at(i)
-        guard CharacterClass.isDigit(u) || CharacterClass.isASCIILetter(u) else { return nil }
+        // Digits, `at …`, `half …` and `quarter …` open a time of day; other words never do.
+        switch u {
+        case "0"..."9", "a", "A", "h", "H", "q", "Q": break
+        default: return nil
+        }
         let k = matches(v, "at ", at: i) ? i + 3 : i
         if let r = clockFromHour(v, at: k) { return r }
         guard CharacterClass.isDigit(v.at(k)) else { return k > i ? wordClock(v, at: k) : nil }
@@ -1132,6 +1136,28 @@ public struct EnglishTimeRules: TimeRules {
             return (p, e)
         }
         return nil
+    }
+}
+
+/// Lower-case phrases grouped by their first letter, in their order: a position is tried
+/// against the few that could match there.
+struct PhraseTable<Value: Sendable>: Sendable {
+    private let groups: [[(String, Value)]]
+
+    init(_ phrases: [(String, Value)]) {
+        var groups = [[(String, Value)]](repeating: [], count: 26)
+        for (phrase, value) in phrases {
+            let u = phrase.unicodeScalars.first!
+            precondition(u.value >= 0x61 && u.value <= 0x7A, "phrases start with a lower-case ASCII letter")
+            groups[Int(u.value - 0x61)].append((phrase, value))
+        }
+        self.groups = groups
+    }
+
+    @inline(__always) func candidates(_ v: TextView, _ i: Int) -> [(String, Value)] {
+        let u = v.at(i)
+        guard CharacterClass.isASCIILetter(u) else { return [] }
+        return groups[Int((u.value | 0x20) - 0x61)]
     }
 }
 

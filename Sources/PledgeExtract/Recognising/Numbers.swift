@@ -60,10 +60,13 @@ public enum JapaneseNumber {
     /// True when a number may start at `i`: a digit or kanji numeral not glued to a preceding digit.
     public static func canStart(_ v: TextView, _ i: Int) -> Bool {
         let u = v[i]
-        let p = v.at(i - 1)
         // `.77`: a decimal with no whole part, where the point is no sentence's end.
-        if u == "." { return CharacterClass.isDigit(v.at(i + 1)) && !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && p != "." }
+        if u == "." {
+            let p = v.at(i - 1)
+            return CharacterClass.isDigit(v.at(i + 1)) && !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && p != "."
+        }
         guard CharacterClass.isDigit(u) || isKanjiNumeral(u) else { return false }
+        let p = v.at(i - 1)
         if CharacterClass.isDigit(p) { return false }
         // A separator between digits continues a number; after a word it is punctuation.
         if (p == "." || p == "," || p == "・") && CharacterClass.isDigit(v.at(i - 2)) { return false }
@@ -72,7 +75,9 @@ public enum JapaneseNumber {
     }
 
     @inline(__always) static func isKanjiNumeral(_ u: Unicode.Scalar) -> Bool {
-        CharacterClass.kanjiDigit(u) != nil || multiplier(u) != nil
+        // Kana, Latin and punctuation are passed over before the tables: all numerals but 〇 are CJK ideographs.
+        guard u.value >= 0x4E00 || u == "〇" else { return false }
+        return CharacterClass.kanjiDigit(u) != nil || multiplier(u) != nil
     }
 
     /// Parses the number starting at `i`, or nil when none does.
