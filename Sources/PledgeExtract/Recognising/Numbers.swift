@@ -74,11 +74,25 @@ public enum JapaneseNumber {
         return true
     }
 
+    /// Whether `u` is a kanji digit or multiplier. Asked of every mark of a Japanese text, so
+    /// answered from a bitmap of the CJK block rather than by the tables.
     @inline(__always) static func isKanjiNumeral(_ u: Unicode.Scalar) -> Bool {
-        // Kana, Latin and punctuation are passed over before the tables: all numerals but 〇 are CJK ideographs.
-        guard u.value >= 0x4E00 || u == "〇" else { return false }
-        return CharacterClass.kanjiDigit(u) != nil || multiplier(u) != nil
+        let offset = u.value &- 0x4E00
+        guard offset < 0x5200 else { return u == "〇" }
+        return numeralBits[Int(offset >> 6)] & (1 << UInt64(offset & 63)) != 0
     }
+
+    /// One bit for each code point from U+4E00 to U+9FFF: set for the numerals `kanjiDigit` and `multiplier` read.
+    static let numeralBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x5200 / 64)
+        for value in UInt32(0x4E00)..<0xA000 {
+            let u = Unicode.Scalar(value)!
+            if CharacterClass.kanjiDigit(u) != nil || multiplier(u) != nil {
+                bits[Int((value - 0x4E00) >> 6)] |= 1 << UInt64((value - 0x4E00) & 63)
+            }
+        }
+        return bits
+    }()
 
     /// Parses the number starting at `i`, or nil when none does.
     /// `allowGroups` lets `3億5,000万` and `1 億 700 万` read as one number.
