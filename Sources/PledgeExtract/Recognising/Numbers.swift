@@ -1,5 +1,3 @@
-import Foundation
-
 /// A number read from text, with where it ends.
 public struct NumberMatch: Equatable, Sendable {
     public var value: Double
@@ -15,8 +13,8 @@ public struct NumberMatch: Equatable, Sendable {
 /// separators and decimals, kanji numerals (三千五百, 二〇二四) and their formal forms
 /// (壱萬弐仟, 廿, 卅), digits and kanji mixed (2千2十5, 58百7万), the units 万 to 無量大数
 /// in descending groups with spaces allowed between the parts as PDF conversion leaves
-/// them (`1 億 700 万`), and K/M/G after Arabic digits. Sums are kept in `Decimal`, so
-/// `250.32千` is 250,320 and not a binary fraction near it.
+/// them (`1 億 700 万`), and K/M/G after Arabic digits. Sums are kept as whole numbers over
+/// a power of ten (`DecimalNumber`), so `250.32千` is 250,320 and not a binary fraction near it.
 public enum JapaneseNumber {
     /// The unit of 10^exponent at `i` (万 is 4, 億 8 … 無量大数 68), with its length.
     static func bigUnit(_ v: TextView, at i: Int) -> (exponent: Int, length: Int)? {
@@ -98,7 +96,7 @@ public enum JapaneseNumber {
     /// `allowGroups` lets `3億5,000万` and `1 億 700 万` read as one number.
     public static func parse(_ v: TextView, at i: Int, allowGroups: Bool = true) -> NumberMatch? {
         guard var group = parseGroup(v, at: i) else { return nil }
-        var total = Decimal(0)
+        var total = DecimalNumber.zero
         var pos = i
         var lastExponent = Int.max
         var scaled = false
@@ -120,7 +118,7 @@ public enum JapaneseNumber {
                 exponent = e
                 j += 1
             }
-            total += group.value * power(exponent)
+            total = total + group.value.shifted(by: exponent)
             kanji = kanji || group.kanji
             scaled = scaled || exponent > 0 || group.multiplied
             pos = j
@@ -138,15 +136,15 @@ public enum JapaneseNumber {
             // A remainder below the last unit: 86万600人, 八万八千人, 123万7,500人. Not a year or a date.
             let after = v.at(afterNext)
             if bigUnit(v, at: afterNext) == nil, !"年月日.度号".unicodeScalars.contains(after), !CharacterClass.isDigit(after),
-                next.value < power(exponent)
+                next.value.double < DecimalNumber.power(exponent)
             {
-                total += next.value
+                total = total + next.value
                 kanji = kanji || next.kanji
                 pos = next.end
             }
             break
         }
-        return NumberMatch(value: Double(total.description) ?? 0, end: pos, scaled: scaled, kanji: kanji)
+        return NumberMatch(value: total.double, end: pos, scaled: scaled, kanji: kanji)
     }
 
     /// K, M or G right after digits and before no other letter, as a power of ten.
@@ -160,21 +158,17 @@ public enum JapaneseNumber {
         }
     }
 
-    @inline(__always) static func power(_ exponent: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: exponent, significand: 1)
-    }
-
     /// One group below the big units, read term by term: a digit part (Arabic, or kanji
     /// digits, several in a row being positional as in 二〇二四) and a multiplier, each
     /// multiplier smaller than the one before: 三千五百, 2千2十5, 千皕卅肆, 12千345.
-    static func parseGroup(_ v: TextView, at i: Int) -> (value: Decimal, end: Int, kanji: Bool, multiplied: Bool)? {
-        var total = Decimal(0)
+    static func parseGroup(_ v: TextView, at i: Int) -> (value: DecimalNumber, end: Int, kanji: Bool, multiplied: Bool)? {
+        var total = DecimalNumber.zero
         var j = i
         var lastOrder = Int.max
         var kanji = false
         var read = false
         while true {
-            var digits: Decimal?
+            var digits: DecimalNumber?
             var afterDigits = j
             let u = v.at(j)
             if CharacterClass.isDigit(u) || u == "." && j == i && CharacterClass.isDigit(v.at(j + 1)) {
@@ -193,12 +187,12 @@ public enum JapaneseNumber {
                     run = run * 10 + d
                     k += 1
                 }
-                digits = Decimal(run)
+                digits = DecimalNumber(Double(run))
                 afterDigits = k
                 kanji = true
             }
             if let m = multiplier(v.at(afterDigits)), m.order < lastOrder, !(m.contracted && digits != nil) {
-                total += (digits ?? 1) * Decimal(m.value)
+                total = total + (digits ?? DecimalNumber(1)).times(Double(m.value))
                 lastOrder = m.order
                 kanji = true
                 read = true
@@ -207,8 +201,8 @@ public enum JapaneseNumber {
             }
             guard let digits else { break }
             // The units after a multiplier stay below it: 三千五, but 1千1000 stops at 1千.
-            if lastOrder != Int.max && digits >= Decimal(lastOrder) { break }
-            total += digits
+            if lastOrder != Int.max && digits.double >= Double(lastOrder) { break }
+            total = total + digits
             read = true
             j = afterDigits
             break
@@ -218,27 +212,17 @@ public enum JapaneseNumber {
 
     /// Arabic digits: `30,500`, `1.5`, `5，000` (narrowed), `8000`.
     public static func parseArabic(_ v: TextView, at i: Int) -> (Double, Int)? {
-        parseArabicDecimal(v, at: i).map { (Double($0.0.description) ?? 0, $0.1) }
+        parseArabicDecimal(v, at: i).map { ($0.0.double, $0.1) }
     }
 
     /// `parseArabic` as an exact decimal.
-    static func parseArabicDecimal(_ v: TextView, at i: Int) -> (Decimal, Int)? {
-        // Digits gather in an integer while they fit (they nearly always do), then in a Decimal.
-        var mantissa: UInt64 = 0
-        var exact = Decimal(0)
+    static func parseArabicDecimal(_ v: TextView, at i: Int) -> (DecimalNumber, Int)? {
+        var number = DecimalNumber.zero
         var digitCount = 0
-        var fraction = 0
-        func add(_ u: Unicode.Scalar) {
-            let d = UInt64(u.value - 0x30)
-            if digitCount < 18 { mantissa = mantissa * 10 + d } else {
-                if digitCount == 18 { exact = Decimal(mantissa) }
-                exact = exact * 10 + Decimal(d)
-            }
-            digitCount += 1
-        }
         var j = i
         while CharacterClass.isDigit(v.at(j)) {
-            add(v[j])
+            number.numerator = number.numerator * 10 + Double(v[j].value - 0x30)
+            digitCount += 1
             j += 1
         }
         guard digitCount > 0 || v.at(j) == "." && CharacterClass.isDigit(v.at(j + 1)) else { return nil }
@@ -246,19 +230,18 @@ public enum JapaneseNumber {
         while v.at(j) == ",", CharacterClass.isDigit(v.at(j + 1)), CharacterClass.isDigit(v.at(j + 2)),
             CharacterClass.isDigit(v.at(j + 3)), !CharacterClass.isDigit(v.at(j + 4))
         {
-            for k in 1...3 { add(v[j + k]) }
+            for k in 1...3 { number.numerator = number.numerator * 10 + Double(v[j + k].value - 0x30) }
             j += 4
         }
         if v.at(j) == "." && CharacterClass.isDigit(v.at(j + 1)) || isMiddleDotDecimal(v, j) {
             j += 1
             while CharacterClass.isDigit(v.at(j)) {
-                add(v[j])
-                fraction += 1
+                number.numerator = number.numerator * 10 + Double(v[j].value - 0x30)
+                number.fraction += 1
                 j += 1
             }
         }
-        let value = digitCount <= 18 ? Decimal(mantissa) : exact
-        return (fraction == 0 ? value : value * Decimal(sign: .plus, exponent: -fraction, significand: 1), j)
+        return (number, j)
     }
 
     /// `6・8兆円`: some newspapers write the decimal point as ・ before a multiplier.
@@ -272,6 +255,54 @@ public enum JapaneseNumber {
     /// Kanji numerals below 10,000: additive (三千五百, 十二) or positional (二〇二四).
     public static func parseKanji(_ v: TextView, at i: Int) -> (Double, Int)? {
         guard isKanjiNumeral(v.at(i)), let group = parseGroup(v, at: i), group.kanji else { return nil }
-        return (Double(group.value.description) ?? 0, group.end)
+        return (group.value.double, group.end)
     }
+}
+
+/// A number as a whole numerator over a power of ten, so that sums and scalings of what a
+/// text writes in decimals stay exact (`250.32千` is 25032 × 1000 / 100) and only the final
+/// division rounds. Beyond 2^53 the numerator is approximate, as any `Double` is.
+struct DecimalNumber: Sendable {
+    var numerator: Double
+    /// The power of ten the numerator is divided by.
+    var fraction: Int
+
+    static let zero = DecimalNumber(0)
+
+    init(_ integer: Double) {
+        numerator = integer
+        fraction = 0
+    }
+
+    var double: Double { fraction == 0 ? numerator : numerator / Self.power(fraction) }
+
+    /// Multiplied by a whole number.
+    func times(_ k: Double) -> DecimalNumber {
+        var r = self
+        r.numerator *= k
+        return r
+    }
+
+    /// Multiplied by 10^exponent (a unit such as 億), cancelling the fraction first.
+    func shifted(by exponent: Int) -> DecimalNumber {
+        var r = self
+        let cancelled = min(exponent, fraction)
+        r.fraction -= cancelled
+        r.numerator *= Self.power(exponent - cancelled)
+        return r
+    }
+
+    static func + (a: DecimalNumber, b: DecimalNumber) -> DecimalNumber {
+        var r = DecimalNumber(0)
+        r.fraction = max(a.fraction, b.fraction)
+        r.numerator = a.numerator * power(r.fraction - a.fraction) + b.numerator * power(r.fraction - b.fraction)
+        return r
+    }
+
+    /// 10^n: exact from the table up to 10^22, the largest power of ten a `Double` holds exactly.
+    static func power(_ n: Int) -> Double {
+        n < powers.count ? powers[n] : powers[22] * power(n - 22)
+    }
+
+    static let powers: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { r, _ in r * 10 } }
 }
