@@ -221,8 +221,12 @@ public struct EnglishAmountRules: AmountRules {
 
     /// `a million`, `a billion`: the article before a scale word.
     static func isArticleBeforeScale(_ v: TextView, _ i: Int) -> Bool {
-        v.at(i + 1) == " " && !CharacterClass.isLetter(v.at(i - 1)) && EnglishNumber.scale(v, after: i + 1, words: true) != nil
+        guard v.at(i + 1) == " ", Self.scaleInitials.contains(v.at(i + 2)) else { return false }
+        return !CharacterClass.isLetter(v.at(i - 1)) && EnglishNumber.scale(v, after: i + 1, words: true) != nil
     }
+
+    /// The first letters of the scale words (`hundred`, `million`, `lakh`, `crore` ...), either case.
+    static let scaleInitials: Set<Unicode.Scalar> = Set(EnglishNumber.scales.keys.flatMap { [$0.unicodeScalars.first!, Unicode.Scalar($0.unicodeScalars.first!.value - 32)!] })
 
     func mayStart(_ v: TextView, _ i: Int) -> Bool {
         let u = v[i]
@@ -289,7 +293,12 @@ public struct EnglishAmountRules: AmountRules {
             guard CharacterClass.isDigit(v.at(end - 1)), Self.rangeConnector(v, at: end, between: true) != nil else { return nil }
             while j < end, !CharacterClass.isDigit(v[j]) { j += 1 }
         } else {
-            guard Self.rangeConnector(v, at: EnglishNumber.parse(v, at: i)?.end ?? i, between: true) != nil else { return nil }
+            // Most numbers stand alone: settled by what follows the token before it is read again.
+            var t = i
+            while CharacterClass.isASCIILetter(v.at(t)) || CharacterClass.isDigit(v.at(t)) || v.at(t) == "," || v.at(t) == "." && CharacterClass.isDigit(v.at(t + 1)) { t += 1 }
+            guard Self.rangeConnector(v, at: t, between: true) != nil || v.at(t) == " " && Self.scaleInitials.contains(v.at(t + 1)),
+                Self.rangeConnector(v, at: EnglishNumber.parse(v, at: i)?.end ?? i, between: true) != nil
+            else { return nil }
         }
         guard let plainA = plainNumber(v, at: j), let fullA = EnglishNumber.parse(v, at: j) else { return nil }
         let aScaled = fullA.end != plainA.1
