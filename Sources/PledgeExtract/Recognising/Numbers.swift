@@ -63,7 +63,7 @@ public enum JapaneseNumber {
             let p = v.at(i - 1)
             return CharacterClass.isDigit(v.at(i + 1)) && !CharacterClass.isDigit(p) && !CharacterClass.isLetter(p) && p != "."
         }
-        guard CharacterClass.isDigit(u) || isKanjiNumeral(u) else { return false }
+        guard CharacterClass.isDigit(u) || isKanjiNumeral(u) || u == "ゼ" && v.at(i + 1) == "ロ" else { return false }
         let p = v.at(i - 1)
         if CharacterClass.isDigit(p) { return false }
         // A separator between digits continues a number; after a word it is punctuation.
@@ -175,6 +175,10 @@ public enum JapaneseNumber {
                 guard let (value, end) = parseArabicDecimal(v, at: j) else { break }
                 digits = value
                 afterDigits = end
+            } else if u == "ゼ", j == i, v.at(j + 1) == "ロ", !CharacterClass.isKatakana(v.at(j + 2)) {
+                // ゼロ円: zero in katakana, alone.
+                digits = DecimalNumber.zero
+                afterDigits = j + 2
             } else if let d = CharacterClass.kanjiDigit(u) {
                 // 一千〇二十四, 二百零八: after a multiplier, a zero only holds an empty place.
                 if d == 0, lastOrder != Int.max, isKanjiNumeral(v.at(j + 1)) {

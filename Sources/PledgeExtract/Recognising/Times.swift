@@ -24,7 +24,7 @@ public struct JapaneseTimeRules: TimeRules {
     static let eras: [(ScalarString, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925), ("大正", 1911), ("明治", 1867)]
     static let relativeYears: [(ScalarString, Int)] = [
         ("一昨年", -2), ("おととし", -2), ("再来年", 2), ("本年", 0), ("今年", 0), ("ことし", 0), ("昨年", -1), ("去年", -1), ("来年", 1), ("翌年", 1),
-        ("当年", 0), ("前の年", -1),
+        ("当年", 0), ("前の年", -1), ("先の年", -1),
     ]
     static let relativeMonths: [(ScalarString, Int)] = [
         ("今月", 0), ("本月", 0), ("先々月", -2), ("先月", -1), ("前月", -1), ("来月", 1), ("翌月", 1), ("再来月", 2),
@@ -86,7 +86,7 @@ public struct JapaneseTimeRules: TimeRules {
         case "お": return next == "と"
         case "当": return next == "年" || next == "月" || next == "週" || next == "四"
         case "次": return next == "の" || next == "四"
-        case "現": return next == "四"
+        case "現": return next == "四" || next == "在"
         default: return true
         }
     }
@@ -254,7 +254,8 @@ public struct JapaneseTimeRules: TimeRules {
 
     static let eraLetters: [Unicode.Scalar: Int] = ["R": 2018, "H": 1988, "S": 1925]
     static let relativeQuarters: [(ScalarString, Int)] = [
-        ("本四半期", 0), ("今四半期", 0), ("当四半期", 0), ("現四半期", 0), ("前四半期", -1), ("先四半期", -1), ("前の四半期", -1),
+        ("本四半期", 0), ("今四半期", 0), ("当四半期", 0), ("現四半期", 0), ("今の四半期", 0), ("現在の四半期", 0), ("前四半期", -1),
+        ("先四半期", -1), ("前の四半期", -1), ("先の四半期", -1), ("昨四半期", -1),
         ("来四半期", 1), ("次四半期", 1), ("次の四半期", 1),
     ]
     static let offsetUnits: [(ScalarString, TimeDuration.Unit)] = [
@@ -288,7 +289,7 @@ public struct JapaneseTimeRules: TimeRules {
         if v.at(i) == "第", let (q, e) = integer(v, at: i + 1), (1...4).contains(q), v.matches("四半期", at: e) {
             return (.point(.quarter(anchor.year, q), part: nil, within: false), e + 3)
         }
-        for (word, delta) in Self.relativeQuarters where v.at(i + 1) == "四" && v.matches(word, at: i) {
+        for (word, delta) in Self.relativeQuarters where (v.at(i + 1) == "四" || v.at(i + 2) == "四" || v.at(i + 3) == "四") && v.matches(word, at: i) {
             let total = anchor.year * 4 + (anchor.month - 1) / 3 + delta
             return (.point(.quarter(total / 4, total % 4 + 1), part: nil, within: false), i + word.unicodeScalars.count)
         }
@@ -355,14 +356,16 @@ public struct JapaneseTimeRules: TimeRules {
         guard let (h, e) = integer(v, at: k), h <= 29, v.at(e) == "時" else { return nil }
         var j = e + 1
         // 時間, 時期, 時点, 時代 and the like are other words.
-        if CharacterClass.isKanji(v.at(j)) && v.at(j) != "半" && v.at(j) != "頃" { return nil }
+        if CharacterClass.isKanji(v.at(j)) && v.at(j) != "半" && v.at(j) != "頃" && !JapaneseNumber.isKanjiNumeral(v.at(j)) { return nil }
         // A kanji hour needs a half of the day or minutes: 一時 alone is `for a while`.
         var minute = 0
         var second: Int?
         if v.at(j) == "半" {
             minute = 30
             j += 1
-        } else if let (m, me) = integer(v, at: j), m < 60, v.at(me) == "分", !v.matches("分の", at: me) {
+        } else if let (m, me) = integer(v, at: j), m < 60, v.at(me) == "分",
+            !(v.at(me + 1) == "の" && (CharacterClass.isDigit(v.at(me + 2)) || JapaneseNumber.isKanjiNumeral(v.at(me + 2))))
+        {
             minute = m
             j = me + 1
             if let (s, se) = integer(v, at: j), s < 60, v.at(se) == "秒" {
@@ -373,9 +376,12 @@ public struct JapaneseTimeRules: TimeRules {
             return nil
         }
         let hour = afternoon.map { ClockTimes.twentyFour(h, afternoon: $0) } ?? h
+        // `15時ちょうど`: on the hour exactly.
+        if let w = v.firstMatch(Self.exactly, at: j) { j += w.unicodeScalars.count }
         return (.point(.clock(hour, minute, second), part: nil, within: false), j)
     }
 
+    static let exactly: [ScalarString] = ["ちょうど", "きっかり", "ぴったり"]
     static let weekdays: [Unicode.Scalar] = ["月", "火", "水", "木", "金", "土", "日"]
 
     /// `月曜日`, `金曜`, `（土）`: a day of the week, 1 for Monday, and where it ends.
