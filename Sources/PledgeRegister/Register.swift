@@ -99,6 +99,8 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
     /// The file or server is not a Pledge register.
     case notARegister(location: String, reason: String)
     case notEmpty(String)
+    /// The register was opened for reading only (its file cannot be written here).
+    case readOnly(location: String, operation: String)
     /// A user of that name exists already.
     case userExists(String)
     /// The register's server cannot be reached or stopped answering; try again when it is back.
@@ -117,6 +119,7 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         case .invalid(let why): return why
         case .notARegister(let location, let reason): return "\(location): not a Pledge register (\(reason))"
         case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
+        case .readOnly(let location, let operation): return "\(location): the register can only be read here, so Pledge cannot \(operation)"
         case .userExists(let name): return "a user named '\(name)' exists already"
         case .unavailable(let location, let reason): return "\(location): the register's database is unavailable (\(reason))"
         case .failed(let location, let reason): return "\(location): the register's database refused the operation (\(reason))"

@@ -113,6 +113,39 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         await #expect(throws: RegisterError.self) { try await SQLiteRegister.open(path: damaged) }
     }
 
+    /// A register this process may not write (read-only media, someone else's file) is read
+    /// through a read-only connection: `list` and `show` work, writes are refused by name, and
+    /// nothing in the file changes.
+    @Test func aRegisterThatCannotBeWrittenIsStillRead() async throws {
+        let path = temporaryPath()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/previous-version.sqlite")
+        try FileManager.default.copyItem(at: fixture, to: URL(fileURLWithPath: path))
+        // Not yet upgraded to this version: reading it as it stands would misread it.
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        await #expect(throws: RegisterError.readOnly(location: path, operation: "upgrade the register to this version of Pledge")) {
+            try await SQLiteRegister.open(path: path, readOnly: true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "left as it was found")
+
+        let writable = try await SQLiteRegister.open(path: path)
+        let items = try await writable.items(matching: ItemQuery()).map(\.id)
+        let id = try #require(items.first)
+        let register = try await SQLiteRegister.open(path: path, readOnly: true)
+        #expect(register.readOnly)
+        #expect(try await register.items(matching: ItemQuery()).map(\.id) == items)
+        #expect(try await register.item(id: id)?.item.id == id)
+        #expect(try await register.documents().count == 2)
+        await #expect(throws: RegisterError.readOnly(location: path, operation: "write to it")) {
+            try await register.record(NewEvent(status: .kept, date: "2024-05-01", author: "a"), item: id)
+        }
+        let record = try DocumentLoader.record(SourceDocument(name: "extra.txt", text: "両国は協力する。\n"), key: "extra", label: "extra.txt")
+        await #expect(throws: RegisterError.readOnly(location: path, operation: "add documents to it")) {
+            try await register.ingest(record)
+        }
+        #expect(try await writable.events().count == 2, "nothing was recorded")
+        #expect(RegisterError.readOnly(location: path, operation: "write to it").description.contains("can only be read here"))
+    }
+
     @Test func refusesARegisterFromANewerPledge() async throws {
         let path = temporaryPath()
         _ = try await SQLiteRegister.open(path: path, seed: false)

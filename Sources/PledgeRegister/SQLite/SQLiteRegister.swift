@@ -9,8 +9,10 @@ import PledgeModel
 /// events at once queue behind each other instead of losing one.
 public final class SQLiteRegister: Register {
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
     let clock: @Sendable () -> Date
+    /// Opened from a file this process may not write: reads work, writes are refused by name.
+    public let readOnly: Bool
 
     /// Opens (creating if needed) the register at `path` and runs pending migrations.
     /// - Parameter seed: load the bundled documents into a register that has never held any.
@@ -31,10 +33,20 @@ public final class SQLiteRegister: Register {
         }
     }
 
-    public static func open(path: String, seed: Bool = true, clock: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteRegister {
+    /// - Parameter readOnly: open for reading only; by default, when the file or its folder
+    ///   cannot be written (a register on read-only media or someone else's file), so that
+    ///   `list` and `show` still work there.
+    public static func open(path: String, seed: Bool = true, readOnly: Bool? = nil, clock: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteRegister {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { throw RegisterError.notARegister(location: path, reason: "it is a folder") }
+        let folder = (path as NSString).deletingLastPathComponent
+        let readOnly = readOnly ?? (exists && (!FileManager.default.isWritableFile(atPath: path)
+            || !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)))
+        if readOnly {
+            guard exists else { throw RegisterError.notARegister(location: path, reason: "no such file to read") }
+            return try openReadOnly(path: path, clock: clock)
+        }
         if exists, let handle = FileHandle(forReadingAtPath: path) {
             // Refuse anything that is not SQLite before SQLite tries to turn it into WAL.
             let head = handle.readData(ofLength: 16)
@@ -75,16 +87,39 @@ public final class SQLiteRegister: Register {
         } catch let error as DatabaseError {
             throw RegisterError.notARegister(location: path, reason: error.message ?? "\(error.resultCode)")
         }
-        let register = SQLiteRegister(path: path, pool: pool, clock: clock)
+        let register = SQLiteRegister(path: path, pool: pool, clock: clock, readOnly: false)
         try await register.seedIfNeeded(seed)
         try await register.upgrade()
         return register
     }
 
-    init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+    /// A register read through one read-only connection: nothing is migrated, seeded or
+    /// switched to WAL, and a register that needs upgrading says so.
+    static func openReadOnly(path: String, clock: @escaping @Sendable () -> Date) throws -> SQLiteRegister {
+        try checkIsPledgeRegister(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let (complete, superseded) = try queue.read { db in
+                (try SQLiteSchema.migrator.hasCompletedMigrations(db), try SQLiteSchema.migrator.hasBeenSuperseded(db))
+            }
+            if superseded { throw RegisterError.notARegister(location: path, reason: "written by a newer version of Pledge") }
+            if !complete {
+                throw RegisterError.readOnly(location: path, operation: "upgrade the register to this version of Pledge")
+            }
+            return SQLiteRegister(path: path, pool: queue, clock: clock, readOnly: true)
+        } catch let error as DatabaseError {
+            throw RegisterError.notARegister(location: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    init(path: String, pool: any DatabaseWriter, clock: @escaping @Sendable () -> Date, readOnly: Bool) {
         self.path = path
         self.pool = pool
         self.clock = clock
+        self.readOnly = readOnly
     }
 
     /// A register is seeded once, when it is first opened with nothing in it.
@@ -100,7 +135,8 @@ public final class SQLiteRegister: Register {
     }
 
     func writeImmediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.writeWithoutTransaction { db in
+        if readOnly { throw RegisterError.readOnly(location: path, operation: "write to it") }
+        return try await pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
@@ -122,6 +158,7 @@ public final class SQLiteRegister: Register {
     /// writer a wait between every two.
     public func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome] {
         let now = self.now
+        if readOnly { throw RegisterError.readOnly(location: path, operation: "add documents to it") }
         return try await pool.writeWithoutTransaction { db in
             try documents.map { document in
                 var outcome: IngestOutcome?

@@ -27,6 +27,7 @@ struct WebError: Error {
         case .invalid: self.init(.unprocessableContent, error.description)
         case .unavailable:
             self.init(.serviceUnavailable, "the register's database is not answering; try again in a moment", headers: [.retryAfter: "5"])
+        case .readOnly: self.init(.serviceUnavailable, "this server's register can only be read; nothing was changed")
         case .notARegister, .notEmpty, .failed: self.init(.internalServerError, "the server could not answer this request")
         }
     }
