@@ -135,6 +135,7 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         #expect(try await register.items(matching: ItemQuery()).map(\.id) == items)
         #expect(try await register.item(id: id)?.item.id == id)
         #expect(try await register.documents().count == 2)
+        #expect(try await register.signingKey().count >= 32, "the web app can start on it")
         await #expect(throws: RegisterError.readOnly(location: path, operation: "write to it")) {
             try await register.record(NewEvent(status: .kept, date: "2024-05-01", author: "a"), item: id)
         }

@@ -452,6 +452,11 @@ extension SQLiteRegister {
     public func signingKey() async throws -> [UInt8] {
         // Made by whichever process asks first; the others read what it stored.
         let fresh = SigningKey.make()
+        if readOnly {
+            // A read-only register keeps no sessions, so a key of this process's own serves.
+            let stored = try await pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'signing_key'") }
+            return SigningKey.bytes(stored ?? fresh)
+        }
         let hex = try await writeImmediate { db in
             try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('signing_key', ?)", arguments: [fresh])
             return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'signing_key'")!
