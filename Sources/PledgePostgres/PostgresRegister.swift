@@ -32,6 +32,7 @@ public final class PostgresRegister: Register {
         var quiet = Logger(label: "pledge.postgres")
         quiet.logLevel = .critical
         let logger = quiet
+        try await probe(location, logger: logger, patience: patience)
         let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
         let register = PostgresRegister(location: location.display, client: client, logger: logger, clock: clock, patience: patience)
         try await register.transaction { connection in
@@ -40,6 +41,22 @@ public final class PostgresRegister: Register {
         try await register.seedIfNeeded(seed)
         try await register.upgrade()
         return register
+    }
+
+    /// One connection made directly and closed, so that a server's refusal (a wrong password,
+    /// a database that does not exist) is reported as it is: the pool would retry it until the
+    /// deadline and say only that the server did not answer.
+    static func probe(_ location: PostgresLocation, logger: Logger, patience: Duration) async throws {
+        let display = location.display
+        let configuration = location.connection
+        try await withDeadline(patience, timeout: { RegisterError.unavailable(location: display, reason: "no answer within \(patience)") }) {
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                try? await connection.close()
+            } catch let error as PSQLError {
+                throw Self.translate(error, location: display)
+            }
+        }
     }
 
     init(location: String, client: PostgresClient, logger: Logger, clock: @escaping @Sendable () -> Date, patience: Duration) {
@@ -63,7 +80,13 @@ public final class PostgresRegister: Register {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded { [client, logger] in
             do {
-                return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+                return try await client.withTransaction(logger: logger) { connection in
+                    let result = try await body(connection)
+                    // Past the deadline the caller has been told the server is unavailable: roll back
+                    // rather than commit what it believes was not done.
+                    try Task.checkCancellation()
+                    return result
+                }
             } catch let error as PostgresTransactionError {
                 // What went wrong is inside: the body's refusal, or the server's.
                 throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
@@ -96,6 +119,10 @@ public final class PostgresRegister: Register {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = error.serverInfo?[.message] ?? "server error"
+            // 28xxx: the user name or password was refused; 3D000: no such database.
+            if state.hasPrefix("28") || state == "3D000" {
+                return RegisterError.notARegister(location: location, reason: message)
+            }
             // 57P01…57P03: the server is shutting down or starting; 08xxx: connection failures.
             if state.hasPrefix("57P") || state.hasPrefix("08") {
                 return RegisterError.unavailable(location: location, reason: message)

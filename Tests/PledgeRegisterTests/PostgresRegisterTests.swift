@@ -1,5 +1,5 @@
 import Foundation
-import PledgePostgres
+@testable import PledgePostgres
 import PledgeRegister
 import PledgeTestSupport
 import Testing
@@ -43,6 +43,42 @@ extension PostgresTests {
             #expect(error.description.contains("unavailable"))
         }
         #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    /// A refused password is said at once, not taken for a server that does not answer.
+    /// (`.ci/postgres` makes the role `pledge_password`, whose password is `right`.)
+    @Test func aWrongPasswordIsNamed() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let wrong = url.replacingOccurrences(of: "postgres://pledge@", with: "postgres://pledge_password:s3cret@") + "?sslmode=disable"
+        let started = ContinuousClock.now
+        do {
+            _ = try await PostgresRegister.open(url: wrong, patience: .seconds(20))
+            Issue.record("opened a register with a wrong password")
+        } catch let error as RegisterError {
+            #expect(error.description.contains("password authentication failed"), "\(error)")
+            #expect(!error.description.contains("s3cret") && !error.description.contains("no answer"), "\(error)")
+        }
+        #expect(ContinuousClock.now - started < .seconds(10), "told at once, not after the deadline")
+        let right = url.replacingOccurrences(of: "postgres://pledge@", with: "postgres://pledge_password:right@") + "?sslmode=disable"
+        let register = try await PostgresRegister.open(url: right, seed: false, patience: .seconds(60))
+        #expect(try await register.documents().isEmpty, "the right password opens it")
+    }
+
+    /// Work that outlives its deadline is rolled back: the caller was told the server did
+    /// not answer, so nothing may appear done behind its back.
+    @Test func workPastTheDeadlineIsRolledBack() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let register = try await PostgresRegister.open(url: url, seed: false, patience: .seconds(60))
+        let hurried = try await PostgresRegister.open(url: url, seed: false, patience: .seconds(3))
+        await #expect(throws: RegisterError.self) {
+            try await hurried.transaction { connection in
+                try await hurried.execute(connection, "INSERT INTO meta VALUES ('late', 'yes')")
+                try await hurried.execute(connection, "SELECT pg_sleep(5)")
+            }
+        }
+        try await Task.sleep(for: .seconds(4))
+        let late = try await register.read { connection in try await register.rows(connection, "SELECT value FROM meta WHERE key = 'late'") }
+        #expect(late.isEmpty)
     }
 
     @Test func passwordsAreNotShownInMessages() throws {
