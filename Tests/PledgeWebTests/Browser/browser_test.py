@@ -11,7 +11,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, token = sys.argv[1], sys.argv[2]
 shots = sys.argv[3] if len(sys.argv) > 3 else None
@@ -73,7 +74,10 @@ try:
     driver.find_element(By.ID, "note").send_keys("与圧ローバ: 実施取決めに署名 <checked>")
     driver.find_element(By.ID, "evidence_url").send_keys("https://www.mofa.go.jp/example")
     driver.find_element(By.ID, "evidence_title").send_keys("MOFA release")
+    before = driver.find_element(By.ID, "history")
     driver.find_element(By.CSS_SELECTOR, "form.record button").click()
+    # The answer is a new page: read the history once the old one has gone.
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(before))
     history = driver.find_element(By.ID, "history").text
     check("in the works" in history and "与圧ローバ: 実施取決めに署名 <checked>" in history, "event shows in the history")
     link = driver.find_element(By.CSS_SELECTOR, "#history .evidence a")

@@ -1,11 +1,5 @@
 import PledgeModel
 
-/// Finds sums of money and counts of people in a stretch of text.
-/// One rule set per language; the extractor picks the document's.
-public protocol AmountRules: Sendable {
-    func amounts(in view: TextView) -> [Amount]
-}
-
 /// Japanese amounts: `約150億ドル`, `3,000人超`, `1 億 700 万ドル`, `三千人`,
 /// `最大370億ドル`, `300万人を超える`, `USD 500万`, `¥1,000億`.
 public struct JapaneseAmountRules: AmountRules {

@@ -1,11 +1,5 @@
 import PledgeModel
 
-/// Finds time expressions, gives each its role and an ISO value resolved
-/// against the document date. One rule set per language.
-public protocol TimeRules: Sendable {
-    func times(in view: TextView, anchor: Day?) -> [TimeExpression]
-}
-
 /// Japanese time expressions: `2026年3月までに`, `令和7年度末`, `本年6月`, `昨年10月`,
 /// `来年末までに`, `年内に`, `今夏`, `7月中旬`, `今後2年間で`, `90 日以内`, `50年ぶりに`,
 /// `2023年10月7日以降`, `4月3日から4日にかけて`.
