@@ -100,3 +100,13 @@ let package = Package(
         ),
     ]
 )
+
+// `PLEDGE_FUZZ=1 swift build --product pledge-fuzz -Xswiftc -sanitize=fuzzer,address …` (README,
+// "Fuzzing"): a libFuzzer target over the whole reader and extractor. Declared only then,
+// because without libFuzzer's own `main` it cannot be linked.
+if Context.environment["PLEDGE_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "pledge-fuzz", dependencies: ["PledgeExtract", "PledgeModel"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}
