@@ -94,3 +94,13 @@ import Testing
         #expect(Numbering.mark(Array(line.unicodeScalars)[...]) == nil)
     }
 }
+
+/// Communiqués and resolutions run past a hundred numbered paragraphs; each is an item.
+@Suite struct LongNumberingTests {
+    @Test func paragraphsNumberedPastNinetyNineAreItems() throws {
+        let text = "Leaders' Communiqué\n\n" + (97...102).map { "\($0). Leaders will review item \($0) at their next meeting." }.joined(separator: "\n") + "\n"
+        let x = try Extractor(options: ExtractionOptions(language: .en)).extract(SourceDocument(name: "communique.en.txt", text: text))
+        #expect(x.items.count == 6)
+        #expect(x.items.map { String(text.unicodeScalars.dropFirst($0.span.start).prefix(4)) } == ["97. ", "98. ", "99. ", "100.", "101.", "102."])
+    }
+}

@@ -1,7 +1,10 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import PledgeExtract
 import PledgeRegister
+import PledgeTestSupport
+import PledgeWeb
 import Testing
 
 @testable import PledgeWeb
@@ -169,6 +172,52 @@ import Testing
                 "<tr><th><a href=\"/items?party=PH\">Philippines · フィリピン</a></th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">+1.00</td>"))
             let item = try await client.get("/items/" + stored.document + "%231").text
             #expect(item.contains("Philippines · フィリピン (PH), United States · 米国 (US)"))
+        }
+    }
+}
+
+/// A long document is shown in parts cut at line ends, so no page grows with the document
+/// and every item is on the part (or the two parts) its text lies in.
+@Suite struct LongDocumentTests {
+    @Test func aLongDocumentIsShownInParts() async throws {
+        let path = CommandLineTool.temporaryFolder().appendingPathComponent("register.sqlite").path
+        let register = try await SQLiteRegister.open(path: path, seed: false)
+        let lines = (1...300).map { "\($0). The United States will provide $\($0) million for harbour project \($0) in Palau." }
+        let text = "Long Fact Sheet\n\n" + lines.joined(separator: "\n") + "\n"
+        _ = try await register.ingest(DocumentLoader.record(SourceDocument(name: "long.en.txt", text: text), key: "long", label: "long.en.txt"))
+        var options = WebOptions(today: { WebFixture.today })
+        options.documentPartLength = 2_000
+        let app = try await WebApp(register: register, options: options)
+        try await Application(router: app.router()).test(.router) { client in
+            let first = try await client.get("/documents/long")
+            #expect(first.status == .ok)
+            let label = try #require(first.text.firstMatch(of: /Part 1 of (\d+)/), "the page says it is a part")
+            let count = try #require(Int(label.1))
+            #expect(count >= 10, "about 25,000 characters in parts of about 2,000")
+            #expect(first.text.contains("harbour project 1 in Palau") && !first.text.contains("harbour project 300 in Palau"))
+            var seen = Set<Int>()
+            for part in 1...count {
+                let page = try await client.get(part == 1 ? "/documents/long" : "/documents/long?part=\(part)")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("<strong aria-current=\"page\">\(part)</strong>"))
+                #expect(page.body.readableBytes < 20_000, "part \(part) stays small: \(page.body.readableBytes) bytes")
+                for match in page.text.matches(of: /<a class="number" href="[^"]*">#(\d+)<\/a>/) { seen.insert(Int(match.1)!) }
+            }
+            #expect(seen == Set(1...300), "every item is linked from a part")
+            let last = try await client.get("/documents/long?part=\(count)")
+            #expect(last.text.contains("harbour project 300 in Palau") && !last.text.contains("harbour project 1 in Palau"))
+            #expect(try await client.get("/documents/long?part=\(count + 1)").status == .notFound)
+            #expect(try await client.get("/documents/long?part=0").status == .badRequest)
+            #expect(try await client.get("/documents/long?part=two").status == .badRequest)
+        }
+    }
+
+    @Test func aShortDocumentIsOnePage() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let page = try await client.get("/documents/2024-04-10-japan-us")
+            #expect(page.status == .ok && !page.text.contains("Part 1 of"))
+            #expect(try await client.get("/documents/2024-04-10-japan-us?part=2").status == .notFound)
         }
     }
 }

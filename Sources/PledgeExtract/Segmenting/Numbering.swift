@@ -68,7 +68,8 @@ enum Numbering {
         let n = digits()
         if n > 0 {
             let kanji = CharacterClass.kanjiDigit(s[0]) != nil || s[0] == "十"
-            guard n <= (kanji ? 3 : 2), i < s.count else { return nil }
+            // Up to 999: communiqués and resolutions run past a hundred paragraphs; four digits are a year.
+            guard n <= 3, i < s.count else { return nil }
             // `一、` and, in speeches, `一　はじめに`.
             if kanji ? (s[i] == "、" || s[i] == " ") : (s[i] == "." || s[i] == "、") {
                 i += 1

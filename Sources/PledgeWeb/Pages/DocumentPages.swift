@@ -44,31 +44,54 @@ extension Pages {
         var text: String
         var sideBySide: String?
         var json: String
+        /// `Part 2 of 250`, when the document is shown in parts.
+        var partLabel: String?
+        var partLinks: [PartLink]
     }
 
-    /// The whole document as read, each item marked and linked, its amounts and times marked.
-    func documentPage(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
+    struct PartLink {
+        var number: Int
+        var link: String
+        var current: Bool
+    }
+
+    /// The document as read, each item marked and linked, its amounts marked; a long one in
+    /// parts of about `WebOptions.documentPartLength` characters, `part` counted from 1.
+    func documentPage(key: String, part: Int = 1, visitor: Visitor, csrf: String?) async throws -> Rendered {
         guard let document = try await register.document(key: key), let text = try await register.documentText(key: key) else {
             throw WebError(.notFound, "no document \(key)")
         }
+        let parts = DocumentParts(text, length: options.documentPartLength)
+        guard parts.bounds.indices.contains(part - 1) else {
+            throw WebError(.notFound, "document \(key) has \(parts.bounds.count) part\(parts.bounds.count == 1 ? "" : "s"); there is no part \(part)")
+        }
+        let window = parts.bounds[part - 1]
         let items = try await register.items(matching: ItemQuery(document: key))
         var annotator = Annotator()
+        // Marks are kept to what the part shows, clipped to it and counted from its start.
+        func add(_ span: SourceSpan, open: String, close: String, layer: Int) {
+            guard span.end > window.start, span.start < window.end else { return }
+            annotator.add(max(span.start, window.start) - window.start, min(span.end, window.end) - window.start, open: open, close: close, layer: layer)
+        }
         for item in items {
-            annotator.add(
-                item.span.start, item.span.end,
+            add(item.span,
                 open: "<span class=\"item\" id=\"item-\(item.number)\"><a class=\"number\" href=\"\(HTML.escape(HTML.itemPath(item.id)))\">#\(item.number)</a> ",
                 close: "</span>", layer: 0)
         }
         for a in try await register.amounts(matching: ItemQuery(document: key)) {
-            annotator.add(a.amount.span.start, a.amount.span.end,
-                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>")
+            add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 1)
         }
         let keys = Set(try await register.documents().map(\.key))
+        let path = HTML.documentPath(key)
+        let links = parts.bounds.count > 1
+            ? parts.bounds.indices.map { PartLink(number: $0 + 1, link: $0 == 0 ? path : path + "?part=\($0 + 1)", current: $0 + 1 == part) }
+            : []
         let model = DocumentView(
             key: key, title: document.title ?? key, date: document.date ?? "", undated: document.date == nil,
-            language: document.language.rawValue, items: items.count, text: annotator.render(text),
-            sideBySide: counterpart(of: key, in: keys).map { _ in HTML.documentPath(key) + "/side-by-side" },
-            json: "/api/v1/documents/" + HTML.pathSegment(key))
+            language: document.language.rawValue, items: items.count, text: annotator.render(String(text.unicodeScalars[window.range])),
+            sideBySide: counterpart(of: key, in: keys).map { _ in path + "/side-by-side" },
+            json: "/api/v1/documents/" + HTML.pathSegment(key),
+            partLabel: links.isEmpty ? nil : "Part \(part) of \(links.count)", partLinks: links)
         return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf, lang: document.language.rawValue)
     }
 
@@ -140,5 +163,32 @@ extension Pages {
 
     func signInPage(visitor: Visitor, csrf: String, next: String, message: String?) -> Rendered {
         framed("signin", SignIn(csrf: csrf, next: next, message: message), title: "Sign in", visitor: visitor, csrf: nil)
+    }
+}
+
+/// A document's text cut into parts of about `length` code points, each ending at a line end
+/// where one comes within a quarter more (a single long paragraph is cut where it must).
+struct DocumentParts {
+    var bounds: [(start: Int, end: Int, range: Range<String.UnicodeScalarView.Index>)] = []
+
+    init(_ text: String, length: Int) {
+        let scalars = text.unicodeScalars
+        let length = max(1, length)
+        var partStart = scalars.startIndex
+        var startOffset = 0
+        var offset = 0
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            let u = scalars[i]
+            i = scalars.index(after: i)
+            offset += 1
+            let size = offset - startOffset
+            if size >= length && u == "\n" || size >= length + length / 4 {
+                bounds.append((startOffset, offset, partStart..<i))
+                partStart = i
+                startOffset = offset
+            }
+        }
+        if offset > startOffset || bounds.isEmpty { bounds.append((startOffset, offset, partStart..<scalars.endIndex)) }
     }
 }

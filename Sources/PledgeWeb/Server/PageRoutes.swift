@@ -25,7 +25,17 @@ extension WebApp {
         }
         book.get("/documents/{key}") { request, context in
             let key = try context.parameter("key")
-            return try await app.page(request, key: "document " + key) { visitor, csrf in try await app.pages.documentPage(key: key, visitor: visitor, csrf: csrf) }
+            var part = 1
+            if let text = request.uri.queryParameters["part"].map(String.init) {
+                guard let number = Int(text), (1...1_000_000).contains(number) else {
+                    throw WebError(.badRequest, "part must be a whole number from 1, not '\(text)'")
+                }
+                part = number
+            }
+            let shown = part
+            return try await app.page(request, key: "document \(key) part \(shown)") { visitor, csrf in
+                try await app.pages.documentPage(key: key, part: shown, visitor: visitor, csrf: csrf)
+            }
         }
         book.get("/documents/{key}/side-by-side") { request, context in
             let key = try context.parameter("key")

@@ -17,6 +17,9 @@ public struct WebOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Seconds a connection may stay silent, idle or in the middle of a request, before it is closed.
     public var idleSeconds: Int64 = 30
+    /// About how many characters of a document one page shows: a longer one is shown in
+    /// parts cut at line ends, so no page grows with the document.
+    public var documentPartLength = 100_000
 
     public init(
         privateReads: Bool = false,
