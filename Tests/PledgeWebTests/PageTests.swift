@@ -212,6 +212,28 @@ import Testing
         }
     }
 
+    /// A document that is one long paragraph is one long item: its page shows the first part
+    /// and at most 200 of each list, and says so.
+    @Test func aVeryLongItemIsShownInPart() async throws {
+        let path = CommandLineTool.temporaryFolder().appendingPathComponent("register.sqlite").path
+        let register = try await SQLiteRegister.open(path: path, seed: false)
+        let paragraph = (1...300).map { "The United States will provide $\($0) million for harbour project \($0) in Palau." }.joined(separator: " ")
+        _ = try await register.ingest(DocumentLoader.record(SourceDocument(name: "one.en.txt", text: "One Paragraph\n\n" + paragraph + "\n"), key: "one", label: "one.en.txt"))
+        let items = try await register.items(matching: ItemQuery(document: "one"))
+        let id = try #require(items.count == 1 ? items.first?.id : nil)
+        var options = WebOptions(today: { WebFixture.today })
+        options.documentPartLength = 2_000
+        let app = try await WebApp(register: register, options: options)
+        try await Application(router: app.router()).test(.router) { client in
+            let page = try await client.get("/items/" + id.replacingOccurrences(of: "#", with: "%23"))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("the first 2000 are shown, with at most 200 of its 300 sentences"))
+            #expect(page.text.contains("harbour project 1 in Palau") && !page.text.contains("harbour project 300 in Palau"))
+            #expect(page.text.components(separatedBy: "<li><p lang=").count - 1 == 200)
+            #expect(page.body.readableBytes < 120_000, "\(page.body.readableBytes) bytes")
+        }
+    }
+
     @Test func aShortDocumentIsOnePage() async throws {
         let site = try await WebFixture()
         try await site.test { client in

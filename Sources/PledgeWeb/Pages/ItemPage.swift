@@ -51,6 +51,8 @@ extension Pages {
         var section: String?
         var sectionLink: String
         var paragraph: String
+        /// Said when the item is too long to show whole: how much is shown, and where the rest is.
+        var shortened: String?
         var modality: String
         var modalityKey: String
         var parties: String
@@ -82,19 +84,32 @@ extension Pages {
         let glossary = try await register.glossary(document: item.document)
         let today = options.today()
         let base = item.span.start
+        // A very long item (a document that is one paragraph) is shown in its first part, with
+        // its lists cut short, so the page stays bounded; the document page has it all in parts.
+        let limit = options.documentPartLength
+        let length = item.text.unicodeScalars.count
+        let shown = length > limit ? String(item.text.unicodeScalars.prefix(limit)) : item.text
+        let listLimit = 200
+        let sentences = detail.sentences.prefix(listLimit), amounts = detail.amounts.prefix(listLimit), times = detail.times.prefix(listLimit)
+        var shortened: String?
+        if length > limit || detail.sentences.count > listLimit || detail.amounts.count > listLimit || detail.times.count > listLimit {
+            shortened = "This item runs to \(length) characters: the first \(min(length, limit)) are shown, with at most \(listLimit) of its "
+                + "\(detail.sentences.count) sentences, \(detail.amounts.count) amounts and \(detail.times.count) times. "
+                + "The document page shows all of it in parts, and the JSON holds everything."
+        }
         var annotator = Annotator()
-        for a in detail.amounts {
+        for a in amounts where a.span.end - base <= limit {
             annotator.add(a.span.start - base, a.span.end - base,
                           open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a)))\">", close: "</mark>")
         }
-        for t in detail.times {
+        for t in times where t.span.end - base <= limit {
             let value = t.value ?? "undated"
             let title = t.due.map { "\(t.role.rawValue) \(value), due \($0)" } ?? "\(t.role.rawValue) \(value)"
             annotator.add(t.span.start - base, t.span.end - base, open: "<mark class=\"time\" title=\"\(HTML.escape(title))\">", close: "</mark>")
         }
         var seen = Set<String>()
         for term in glossary where seen.insert(term.short).inserted {
-            for range in Annotator.occurrences(of: term.short, in: item.text) {
+            for range in Annotator.occurrences(of: term.short, in: shown) {
                 annotator.add(range.lowerBound, range.upperBound, open: "<abbr title=\"\(HTML.escape(term.long))\">", close: "</abbr>", layer: 2)
             }
         }
@@ -103,17 +118,17 @@ extension Pages {
             id: item.id, number: item.number, title: item.title, lang: document?.language.rawValue ?? "ja", document: item.document,
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
-            paragraph: annotator.render(item.text), modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
+            paragraph: annotator.render(shown), shortened: shortened, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
             modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,
-            sentences: detail.sentences.map {
+            sentences: sentences.map {
                 SentenceView(text: $0.text, modality: Self.modalityNames[$0.modality] ?? $0.modality.rawValue,
                              modalityKey: $0.modality.rawValue, actor: $0.actor,
                              parties: $0.parties.isEmpty ? nil : $0.parties.map(\.rawValue).joined(separator: ", "))
             },
-            amounts: detail.amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
-            times: detail.times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
+            amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
+            times: times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
             history: detail.history.reversed().map {
                 EventView(status: Self.statusNames[$0.status] ?? $0.status.rawValue, statusKey: $0.status.rawValue, date: $0.date,
                           author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,
