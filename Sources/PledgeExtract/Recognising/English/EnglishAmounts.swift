@@ -293,12 +293,10 @@ public struct EnglishAmountRules: AmountRules {
             guard CharacterClass.isDigit(v.at(end - 1)), Self.rangeConnector(v, at: end, between: true) != nil else { return nil }
             while j < end, !CharacterClass.isDigit(v[j]) { j += 1 }
         } else {
-            // Most numbers stand alone: settled by what follows the token before it is read again.
+            // Most numbers stand alone: settled by what follows the token before it is read whole.
             var t = i
             while CharacterClass.isASCIILetter(v.at(t)) || CharacterClass.isDigit(v.at(t)) || v.at(t) == "," || v.at(t) == "." && CharacterClass.isDigit(v.at(t + 1)) { t += 1 }
-            guard Self.rangeConnector(v, at: t, between: true) != nil || v.at(t) == " " && Self.scaleInitials.contains(v.at(t + 1)),
-                Self.rangeConnector(v, at: EnglishNumber.parse(v, at: i)?.end ?? i, between: true) != nil
-            else { return nil }
+            guard Self.rangeConnector(v, at: t, between: true) != nil || v.at(t) == " " && Self.scaleInitials.contains(v.at(t + 1)) else { return nil }
         }
         guard let plainA = plainNumber(v, at: j), let fullA = EnglishNumber.parse(v, at: j) else { return nil }
         let aScaled = fullA.end != plainA.1
@@ -464,9 +462,9 @@ public struct EnglishAmountRules: AmountRules {
     }
 
     /// Names of the hundredth parts of currencies.
-    static let subunitNames: Set<String> = [
-        "cents", "cent", "sen", "sens", "pence", "penny", "pennies", "centavos", "centavo", "centimes", "centime", "paise", "kopecks",
-    ]
+    static let subunitNames: Set<String> = Set(subunitWords.map(\.0)).union([
+        "sen", "sens", "centavos", "centavo", "centimes", "centime", "paise", "kopecks",
+    ])
 
     /// `$20 and 43 cents`, `20 ringgit 43 sen`, `3 GBP 1 pence`, `$20 and 43c`, `one dollar and
     /// forty-two cents`: the hundredths that follow a sum, as a fraction of it, and where they end.

@@ -107,26 +107,36 @@ public struct EnglishTimeRules: TimeRules {
     /// The words that can open a time expression, packed five bits a letter (`WordIndex`
     /// classes them once per paragraph): most words of a text are passed over at once.
     static let openerKeys =
-        ("before after by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
+        keys("before after by no until through beginning starting since beyond as from in on during at the over within for this next last earlier "
             + "later today yesterday early mid late fy fiscal january february march april may june july august september "
             + "october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
             + "between tomorrow japanese jfy noon midnight monday tuesday wednesday thursday friday saturday sunday mon tue tues "
             + "wed thu thur thurs fri sat sun christmas xmas halloween easter thanksgiving valentine independence veterans martin "
             + "mlk presidents memorial labor labour columbus mother father pentecost tonight")
-            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
-            + Holidays.firstWords.filter { !commonHolidayWords.contains($0) }.compactMap { key(Array($0.unicodeScalars)[...]) }
+            + holidayNameKeys
+
     /// First words of holidays that are common words too (`holy`, `world`): they open a time
     /// only with a day word near (`nearOpenerKeys`).
-    static let commonHolidayWords: Set<String> = ["holy", "world", "international", "united", "human", "civil", "king's", "the", "day", "night", "palm", "clean", "lunar", "chinese", "islamic", "sacrifice", "feast", "ides", "boss's"]
+    static let holidayNearWords = "holy world international united human civil palm clean lunar chinese islamic king night feast sacrifice"
+    /// The first words of holiday names that open a time and complete it by themselves
+    /// (`Ramadan`, `Passover`): all but the common ones and those classed already (`the`, `day`).
+    static let holidayNameKeys = keys(
+        Holidays.firstWords.subtracting(holidayNearWords.split(separator: " ").map(String.init)).subtracting(["the", "day", "ides"])
+            .sorted().joined(separator: " "))
+
+    /// The packed keys of the space-separated words of `words` (words over twelve letters or
+    /// with other marks have none).
+    static func keys(_ words: String) -> [UInt64] {
+        words.split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
+    }
 
     /// Common words that open a time expression only with a unit, a number or a day word
     /// right after them (`new year's day`, `first of March`, `end of 2012`, `past week`):
     /// elsewhere (`new partnership`, `first time`) they are passed over at once.
-    static let nearOpenerKeys =
-        ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth past upcoming "
-            + "previous current following coming end good ash saint st new earth start middle holy world international united "
-            + "human civil palm clean lunar chinese islamic half quarter king night feast sacrifice tisha lag")
-            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
+    static let nearOpenerKeys = keys(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth past upcoming "
+            + "previous current following coming end good ash saint st new earth start middle half quarter tisha lag "
+            + holidayNearWords)
 
     static func key(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
         guard letters.count <= 12 else { return nil }
@@ -141,15 +151,14 @@ public struct EnglishTimeRules: TimeRules {
     /// Words without which no time expression is complete: a unit, a month, a season, a day word.
     static let coreWords = KeySet(coreKeys)
     static let coreKeys =
-        ("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
+        keys("today tomorrow yesterday year years month months week weeks day days decade fy jfy fiscal january february march "
             + "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
             + "dec spring summer fall autumn winter noon midnight monday tuesday wednesday thursday friday saturday sunday "
             + "mon tue tues wed thu thur thurs fri sat sun yesterday hour hours minute minutes quarter yr qtr christmas xmas "
             + "halloween easter thanksgiving pentecost eve mother father valentine patrick presidents independence tonight "
             + "morning afternoon evening night")
-            .split(separator: " ").compactMap { key(Array($0.unicodeScalars)[...]) }
             // A holiday's own name is complete without a unit: `before Ramadan`, `at Purim`.
-            + Holidays.firstWords.filter { !commonHolidayWords.contains($0) }.compactMap { key(Array($0.unicodeScalars)[...]) }
+            + holidayNameKeys
 
     /// The packed key of the letters at `i`, and where they end.
     static func word(_ v: TextView, _ i: Int) -> (UInt64?, Int) {
@@ -345,14 +354,10 @@ public struct EnglishTimeRules: TimeRules {
         }
         // `2/15`, `on 2/15`: a day of the document's year, month first, where it cannot be a
         // fraction (`3/4 majority`): after a preposition, or with a day above 12.
-        if let anchor, let (a, ae) = NumericDates.digits(v, at: i, max: 2), v.at(ae) == "/" || v.at(ae) == " " && v.at(ae + 1) == "/" && v.at(ae + 2) == " " {
-            let k = v.at(ae) == "/" ? ae : ae + 2
-            let spaced = k != ae
-            if let (point, e) = NumericDates.short(v, at: spaced ? i : i, year: anchor.year, spaced: spaced), case .day(_, _, let d) = point,
-                afterPreposition || d > 12 && a <= 12
-            {
-                return (.point(point, part: nil), e)
-            }
+        if let anchor, let (point, e) = NumericDates.short(v, at: i, year: anchor.year) ?? NumericDates.short(v, at: i, year: anchor.year, spaced: true),
+            case .day(_, _, let d) = point, afterPreposition || d > 12
+        {
+            return (.point(point, part: nil), e)
         }
         return nil
     }

@@ -87,7 +87,7 @@ enum Holidays {
     static let byInitial: [Unicode.Scalar: [(String, Rule)]] = Dictionary(grouping: names) { $0.0.unicodeScalars.first! }
 
     /// The first words of the names, for the opener classes of the time rules.
-    static var firstWords: Set<String> { Set(names.map { String($0.0.split(separator: " ")[0]) }) }
+    static let firstWords: Set<String> = Set(names.map { String($0.0.split(separator: " ")[0]) })
 
     /// The day a rule gives in `year`.
     static func day(_ rule: Rule, in year: Int) -> Day? {
@@ -130,8 +130,9 @@ enum Holidays {
         other.timeZone = utc
         guard var date = gregorian.date(from: DateComponents(year: year, month: 1, day: 1)) else { return nil }
         let first = Day(year: year, month: 1, day: 1)
-        // A lunar year is at least 354 days: the day falls within the Gregorian year's first 366, or not at all.
-        for offset in 0..<Day.daysIn(year: year, month: 2) + 337 {
+        // Every day of the Gregorian year is tried: a lunar year (354 days or more) holds the day once at most.
+        let days = (1...12).reduce(0) { $0 + Day.daysIn(year: year, month: $1) }
+        for offset in 0..<days {
             let c = other.dateComponents([.month, .day], from: date)
             if c.month == month && c.day == day && !(identifier == .chinese && other.dateComponents([.isLeapMonth], from: date).isLeapMonth == true) {
                 return first.adding(days: offset)

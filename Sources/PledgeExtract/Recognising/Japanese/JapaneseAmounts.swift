@@ -141,12 +141,18 @@ public struct JapaneseAmountRules: AmountRules {
         }
     }
 
+    /// Whether a number and the subunit of `word` follow at `i`: `三角` after `五元`.
+    static func subunitFollows(_ word: String, in v: TextView, at i: Int) -> Bool {
+        guard let sub = Currencies.japaneseSubunits.first(where: { $0.unit == word }), let n = JapaneseNumber.parse(v, at: i) else { return false }
+        return v.matches(sub.subunit, at: n.end)
+    }
+
     /// Rejects words that only look like a currency after a number: 一元化, 二元論, 一円 (throughout).
     func acceptsCurrency(_ word: String, number: NumberMatch, in v: TextView, after: Int) -> Bool {
         // 一円 (throughout) and 一元化 are words; 一ドル and 三ユーロ are sums.
         // A bare 元 after a kanji digit is a word (二元論) unless its 角 follows (五元三角); 人民元 is always a sum.
         if number.kanji && !number.scaled && (word == "円" ? number.value == 1 : word == "元" && number.value < 10),
-            !(word == "元" && JapaneseNumber.parse(v, at: after).map { v.at($0.end) == "角" } == true)
+            !(word == "元" && Self.subunitFollows(word, in: v, at: after))
         {
             return false
         }

@@ -56,7 +56,7 @@ public struct JapaneseTimeRules: TimeRules {
     @inline(__always) static func mayStart(_ u: Unicode.Scalar) -> Bool {
         if CharacterClass.isDigit(u) || JapaneseNumber.isKanjiNumeral(u) { return true }
         switch u {
-        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約", "当", "次", "現",
+        case "令", "平", "昭", "大", "明", "本", "今", "昨", "去", "来", "翌", "再", "先", "前", "向", "過", "こ", "直", "約", "当", "現",
             "年", "月", "き", "あ", "お", "新", "第", "午", "朝", "夜", "深", "早", "正", "A", "P", "a", "p", "火", "水", "木", "金", "土", "日", "(", "（", "上", "中", "下", "初", "春", "夏", "秋", "冬", "半", "次", "R", "H", "S", "Ｒ", "Ｈ", "Ｓ":
             return true
         default: return false
