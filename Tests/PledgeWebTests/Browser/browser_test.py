@@ -33,6 +33,14 @@ def check(condition, step):
     print(f"ok: {step}")
 
 
+def navigate(action):
+    """Does what loads a new page (a click, a submit) and waits until the old page has gone,
+    so nothing is read from it by mistake on a slow machine."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+
+
 def shot(name):
     if shots:
         driver.save_screenshot(os.path.join(shots, name + ".png"))
@@ -53,7 +61,7 @@ try:
     # A Japanese search from the box in the header.
     box = driver.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
     box.send_keys("量子")
-    box.submit()
+    navigate(box.submit)
     count = driver.find_element(By.ID, "result-count").text
     rows = driver.find_elements(By.CSS_SELECTOR, "li.item-row")
     check(len(rows) >= 2 and count.startswith(f"{len(rows)} items"), f"search for 量子 lists its items ({count})")
@@ -62,9 +70,9 @@ try:
     shot("search")
 
     # Sign in with the editor's token.
-    driver.find_element(By.LINK_TEXT, "Sign in").click()
+    navigate(driver.find_element(By.LINK_TEXT, "Sign in").click)
     driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form.signin button").click()
+    navigate(driver.find_element(By.CSS_SELECTOR, "form.signin button").click)
     check("Signed in as" in driver.find_element(By.CSS_SELECTOR, "header .account").text, "signed in")
 
     # Record an event on an item and see it in its history.
@@ -74,10 +82,7 @@ try:
     driver.find_element(By.ID, "note").send_keys("与圧ローバ: 実施取決めに署名 <checked>")
     driver.find_element(By.ID, "evidence_url").send_keys("https://www.mofa.go.jp/example")
     driver.find_element(By.ID, "evidence_title").send_keys("MOFA release")
-    before = driver.find_element(By.ID, "history")
-    driver.find_element(By.CSS_SELECTOR, "form.record button").click()
-    # The answer is a new page: read the history once the old one has gone.
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(before))
+    navigate(driver.find_element(By.CSS_SELECTOR, "form.record button").click)
     history = driver.find_element(By.ID, "history").text
     check("in the works" in history and "与圧ローバ: 実施取決めに署名 <checked>" in history, "event shows in the history")
     link = driver.find_element(By.CSS_SELECTOR, "#history .evidence a")
