@@ -7,7 +7,9 @@ struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pair each item of a Japanese document with its counterpart in the English version.",
         discussion: "Pairs rest on evidence that survives translation: amounts and dates by value, numbers, "
-            + "Latin-script names and abbreviations, and the items' order. With --check, lists every amount or "
+            + "Latin-script names and abbreviations, and the countries and organisations named; order only settles "
+            + "what that evidence leaves open, so moved sections and dropped items are found. An item may pair with "
+            + "two where one version splits a paragraph. Items with no counterpart are listed as unpaired. With --check, lists every amount or "
             + "date that one version states and its counterpart does not (a translation error detector).")
 
     enum Format: String, ExpressibleByArgument { case json, text }
@@ -30,6 +32,9 @@ struct Align: ParsableCommand {
         }
         let pairs = Aligner.align(xa, text: ja.text, xb, text: en.text)
         let problems = check ? Aligner.check(pairs, xa, xb) : []
+        // Items that found no counterpart: dropped by, or added to, one version.
+        let unpairedJa = xa.items.map(\.id).filter { id in !pairs.contains { $0.first == id && $0.second != nil } }
+        let unpairedEn = xb.items.map(\.id).filter { id in !pairs.contains { $0.second == id && $0.first != nil } }
         var out = StandardOutput()
         switch format {
         case .json:
@@ -38,7 +43,8 @@ struct Align: ParsableCommand {
                 out.write(n == 0 ? "\n  " : ",\n  ")
                 out.write("{\"ja\": \(json(p.first)), \"en\": \(json(p.second)), \"score\": \(p.score)}")
             }
-            out.write("\n]")
+            out.write("\n],\n\"unpaired\": {\"ja\": [\(unpairedJa.map(json).joined(separator: ", "))], ")
+            out.write("\"en\": [\(unpairedEn.map(json).joined(separator: ", "))]}")
             if check {
                 out.write(",\n\"differences\": [")
                 for (n, d) in problems.enumerated() {
@@ -56,6 +62,9 @@ struct Align: ParsableCommand {
                 let a = p.first ?? "-", b = p.second ?? "-"
                 out.write("\(a.padding(5)) \(b.padding(5)) \(String(format: "%.2f", p.score))  \(titlesA[a] ?? "") | \(titlesB[b] ?? "")\n")
             }
+            out.write("\n\(pairs.filter { $0.first != nil && $0.second != nil }.count) pairs; ")
+            out.write("unpaired in Japanese: \(unpairedJa.isEmpty ? "none" : unpairedJa.joined(separator: " ")); ")
+            out.write("unpaired in English: \(unpairedEn.isEmpty ? "none" : unpairedEn.joined(separator: " "))\n")
             if check {
                 out.write(problems.isEmpty ? "\nNo differences in amounts or dates.\n" : "\nDifferences\n")
                 for d in problems { out.write("  \(d.first ?? "-")/\(d.second ?? "-") \(d.kind.rawValue): \(d.message)\n") }

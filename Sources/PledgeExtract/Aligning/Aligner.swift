@@ -1,3 +1,4 @@
+import Foundation
 import PledgeModel
 
 /// One document's item and its counterpart in the translation (or none).
@@ -19,134 +20,268 @@ public struct Discrepancy: Equatable, Sendable {
     public var message: String
 }
 
-/// Pairs the items of a document with those of its translation from evidence that
-/// survives translation: the amounts and dates they state (by value), the numbers and
-/// Latin-script names and abbreviations they share, and their place in the document.
-/// The pairing keeps document order (translations do), found by dynamic programming.
+/// Pairs the items of a document with those of its translation by what they say, not where
+/// they stand: amounts and dates by value, numbers, Latin-script names and abbreviations
+/// (long forms read as their abbreviation), and the countries and organisations they name in
+/// either language, each weighed by how rare it is in the two texts.
+///
+/// 1. Items whose evidence agrees strongly are paired first, wherever they stand, so a section
+///    moved to the end or items dropped on one side do not disturb the rest.
+/// 2. Items between two such pairs are paired in order within the gap, on what evidence they
+///    have and on their lengths (a translation keeps a steady ratio of lengths).
+/// 3. An item left over next to a pair whose counterpart covers it too (a paragraph split in
+///    two, or two merged into one) joins that pair: one item pairs with two.
 public enum Aligner {
-    /// What an item says that a translation keeps.
-    struct Evidence {
-        var amounts: [String] = []
-        var times: Set<String> = []
-        var numbers: Set<String> = []
-        var names: Set<String> = []
-        var position: Double = 0
+    public static func align(_ a: Extraction, text aText: String, _ b: Extraction, text bText: String) -> [AlignedPair] {
+        let table = Table(a, text: aText, b, text: bText)
+        let matched = table.pairs()
+        var pairs: [AlignedPair] = []
+        var pairedB = Set<Int>()
+        var byA = Array(repeating: [Int](), count: a.items.count)
+        for (i, j) in matched { byA[i].append(j); pairedB.insert(j) }
+        // Unpaired items of the second document follow the pair before them in its order.
+        var after = Array(repeating: [Int](), count: a.items.count + 1)
+        var lastA = -1
+        var partnerOfB = Array(repeating: -1, count: b.items.count)
+        for (i, j) in matched { partnerOfB[j] = max(partnerOfB[j], i) }
+        for j in 0..<b.items.count {
+            if partnerOfB[j] >= 0 { lastA = partnerOfB[j] } else { after[lastA + 1].append(j) }
+        }
+        for j in after[0] { pairs.append(AlignedPair(first: nil, second: b.items[j].id, score: 0)) }
+        for i in 0..<a.items.count {
+            if byA[i].isEmpty { pairs.append(AlignedPair(first: a.items[i].id, second: nil, score: 0)) }
+            for j in byA[i].sorted() {
+                pairs.append(AlignedPair(first: a.items[i].id, second: b.items[j].id, score: rounded(table.score(i, j))))
+            }
+            for j in after[i + 1] { pairs.append(AlignedPair(first: nil, second: b.items[j].id, score: 0)) }
+        }
+        return pairs
     }
 
-    public static func align(_ a: Extraction, text aText: String, _ b: Extraction, text bText: String) -> [AlignedPair] {
-        let ea = evidence(a, aText)
-        let eb = evidence(b, bText)
-        let n = ea.count, m = eb.count
-        guard n > 0, m > 0 else {
-            return a.items.map { AlignedPair(first: $0.id, second: nil, score: 0) } + b.items.map { AlignedPair(first: nil, second: $0.id, score: 0) }
-        }
-        var sim = Array(repeating: Array(repeating: 0.0, count: m), count: n)
-        for i in 0..<n { for j in 0..<m { sim[i][j] = similarity(ea[i], eb[j]) } }
-        // best[i][j]: the best total for the first i and j items; a pair must score above `gap`.
-        let gap = 0.2
-        var best = Array(repeating: Array(repeating: 0.0, count: m + 1), count: n + 1)
-        var move = Array(repeating: Array(repeating: UInt8(0), count: m + 1), count: n + 1)
-        for i in 0...n {
-            for j in 0...m where i > 0 || j > 0 {
-                var value = -Double.infinity
-                var step: UInt8 = 0
-                if i > 0, j > 0, best[i - 1][j - 1] + sim[i - 1][j - 1] - gap > value {
-                    value = best[i - 1][j - 1] + sim[i - 1][j - 1] - gap
-                    step = 1
-                }
-                if i > 0, best[i - 1][j] > value { value = best[i - 1][j]; step = 2 }
-                if j > 0, best[i][j - 1] > value { value = best[i][j - 1]; step = 3 }
-                best[i][j] = value
-                move[i][j] = step
-            }
-        }
-        var pairs: [AlignedPair] = []
-        var i = n, j = m
-        while i > 0 || j > 0 {
-            switch move[i][j] {
-            case 1:
-                pairs.append(AlignedPair(first: a.items[i - 1].id, second: b.items[j - 1].id, score: rounded(sim[i - 1][j - 1])))
-                i -= 1; j -= 1
-            case 2:
-                pairs.append(AlignedPair(first: a.items[i - 1].id, second: nil, score: 0))
-                i -= 1
-            default:
-                pairs.append(AlignedPair(first: nil, second: b.items[j - 1].id, score: 0))
-                j -= 1
-            }
-        }
-        return pairs.reversed()
+    /// The share of items of the shorter version that found a counterpart by their content:
+    /// near 1 for a translation, low for two different documents of the same day.
+    public static func agreement(_ a: Extraction, text aText: String, _ b: Extraction, text bText: String) -> Double {
+        let table = Table(a, text: aText, b, text: bText)
+        let anchors = table.anchors()
+        let smaller = min(a.items.count, b.items.count)
+        return smaller == 0 ? 0 : Double(anchors.count) / Double(smaller)
     }
 
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
-    /// How alike two items are, from 0 to 1: shared figures and names, then nearness in the document.
-    static func similarity(_ x: Evidence, _ y: Evidence) -> Double {
-        var shared = 0.0
-        var possible = 0.0
-        func add<T: Hashable>(_ a: Set<T>, _ b: Set<T>, weight: Double, bothSidesOnly: Bool) {
-            // Names often stay in Latin script in one version only (NVIDIA, エヌビディア), so
-            // they count only where both versions have some; figures count on either side.
-            if bothSidesOnly {
-                guard !a.isEmpty, !b.isEmpty else { return }
-                shared += weight * Double(a.intersection(b).count)
-                possible += weight * Double(min(a.count, b.count))
-            } else {
-                shared += weight * Double(a.intersection(b).count)
-                possible += weight * Double(a.union(b).count)
+    /// Every pairwise comparison of two documents' items.
+    struct Table {
+        let a: [ItemEvidence]
+        let b: [ItemEvidence]
+        /// How rare each feature is over both documents' items.
+        let idf: [ItemEvidence.Feature: Double]
+        /// Length of the second version per unit of the first, from the strongest pairs.
+        var ratio = 1.0
+
+        /// How much a feature of this kind tells, before its rarity: a one-digit number little.
+        static func weight(_ f: ItemEvidence.Feature) -> Double {
+            switch f.kind {
+            case .amount: return 3
+            case .time: return 2
+            case .number: return f.key.utf8.count == 1 ? 0.3 : f.key.utf8.count == 2 ? 0.7 : 1
+            case .name: return 1.5
+            case .place: return 1
             }
         }
-        add(Set(x.amounts), Set(y.amounts), weight: 3, bothSidesOnly: false)
-        add(x.times, y.times, weight: 2, bothSidesOnly: false)
-        add(x.numbers, y.numbers, weight: 1, bothSidesOnly: false)
-        add(x.names, y.names, weight: 1.5, bothSidesOnly: true)
-        let content = possible == 0 ? 0 : shared / possible
-        let nearness = max(0, 1 - abs(x.position - y.position) * 8)
-        // Items with nothing to compare lean on their place alone.
-        let weight = min(1, possible / 4) * 0.7
-        return weight * content + (1 - weight) * nearness
-    }
 
-    static func evidence(_ x: Extraction, _ text: String) -> [Evidence] {
-        let scalars = Array(text.unicodeScalars)
-        var out: [Evidence] = []
-        let count = max(1, x.items.count - 1)
-        for (index, item) in x.items.enumerated() {
-            var e = Evidence()
-            e.position = Double(index) / Double(count)
-            for a in x.amounts where item.span.contains(a.span) { e.amounts.append("\(a.unit) \(Int64(a.value))") }
-            for t in x.times where item.span.contains(t.span) && t.role != .duration { if let value = t.value { e.times.insert(value) } }
-            let body = Array(scalars[max(0, item.span.start)..<min(scalars.count, item.span.end)])
-            scan(body, into: &e)
-            out.append(e)
+        func weight(_ f: ItemEvidence.Feature) -> Double { Self.weight(f) * (idf[f] ?? 0) }
+
+        init(_ x: Extraction, text: String, _ y: Extraction, text yText: String) {
+            let parties = Set((x.document.parties + y.document.parties).map(\.rawValue))
+            self.init(ItemEvidence.of(x, text: text, ignoring: parties), ItemEvidence.of(y, text: yText, ignoring: parties))
         }
-        return out
-    }
 
-    /// Numbers written in digits and Latin-script names of two or more letters with a capital.
-    static func scan(_ s: [Unicode.Scalar], into e: inout Evidence) {
-        var i = 0
-        while i < s.count {
-            let u = CharacterClass.narrow(s[i])
-            if CharacterClass.isDigit(u) {
-                var j = i
-                var digits = ""
-                while j < s.count, CharacterClass.isDigit(CharacterClass.narrow(s[j])) || CharacterClass.narrow(s[j]) == "," && j + 1 < s.count && CharacterClass.isDigit(CharacterClass.narrow(s[j + 1])) {
-                    if CharacterClass.narrow(s[j]) != "," { digits.unicodeScalars.append(CharacterClass.narrow(s[j])) }
-                    j += 1
+        init(_ a: [ItemEvidence], _ b: [ItemEvidence]) {
+            self.a = a
+            self.b = b
+            var df: [ItemEvidence.Feature: Int] = [:]
+            for e in a + b { for f in e.features { df[f, default: 0] += 1 } }
+            let n = Double(a.count + b.count)
+            idf = df.mapValues { log(1 + n / Double($0)) }
+            let la = a.reduce(0) { $0 + $1.length }, lb = b.reduce(0) { $0 + $1.length }
+            ratio = la > 0 && lb > 0 ? Double(lb) / Double(la) : 1
+        }
+
+        /// Shared evidence (weighted), the share of the pair's evidence it is, and whether one
+        /// shared feature is found in these two items only. Names count little where only one
+        /// item has some: one version may write NVIDIA in katakana.
+        func content(_ i: Int, _ j: Int) -> (shared: Double, share: Double, possible: Double, unique: Bool, count: Int) {
+            let x = a[i].features, y = b[j].features
+            var shared = 0.0, count = 0
+            var unique = false
+            var sums = [Double](repeating: 0, count: 2 * ItemEvidence.Kind.allCases.count)
+            for f in x {
+                let w = weight(f)
+                sums[2 * Int(f.kind.rawValue)] += w
+                if y.contains(f) {
+                    shared += w
+                    count += 1
+                    if Self.weight(f) >= 1, (idf[f] ?? 0) >= uniqueIDF { unique = true }
                 }
-                if !(digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))) { e.numbers.insert(digits) }
-                i = j
-            } else if CharacterClass.isASCIILetter(u) {
-                var j = i
-                while j < s.count, CharacterClass.isASCIILetter(CharacterClass.narrow(s[j])) || CharacterClass.isDigit(CharacterClass.narrow(s[j])) || s[j] == "-" { j += 1 }
-                let word = String(scalars: s[i..<j].map(CharacterClass.narrow))
-                // Acronyms and names that stay in Latin script in a Japanese text: AUKUS, NASA, SOLAR-C.
-                if word.count >= 2, word.unicodeScalars.filter(CharacterClass.isUpper).count >= 2 { e.names.insert(word.uppercased()) }
-                i = j
-            } else {
-                i += 1
             }
+            for f in y { sums[2 * Int(f.kind.rawValue) + 1] += weight(f) }
+            var possible = 0.0
+            for kind in ItemEvidence.Kind.allCases {
+                let sx = sums[2 * Int(kind.rawValue)], sy = sums[2 * Int(kind.rawValue) + 1]
+                possible += (sx + sy) / 2 * (kind == .name && (sx == 0 || sy == 0) ? 0.3 : 1)
+            }
+            return (shared, possible > 0 ? min(1, shared / possible) : 0, possible, unique, count)
+        }
+
+        /// The rarity of a feature found in one item of each version.
+        var uniqueIDF: Double { log(1 + Double(a.count + b.count) / 2) - 1e-9 }
+
+        /// How well two lengths fit the ratio of a translation, from 0 to 1.
+        func lengthFit(_ i: Int, _ j: Int) -> Double {
+            let x = Double(a[i].length) * ratio + 20, y = Double(b[j].length) + 20
+            return exp(-abs(log(x / y)) * 1.5)
+        }
+
+        /// A pair's score from 0 to 1: its content where it has evidence, else neutral, and its lengths.
+        func score(_ i: Int, _ j: Int) -> Double {
+            let c = content(i, j)
+            let confidence = min(1, c.possible / 6)
+            let content = confidence * c.share + (1 - confidence) * 0.5
+            return 0.6 * content + 0.4 * lengthFit(i, j)
+        }
+
+        /// Pairs whose evidence agrees strongly, each item in at most one, strongest first.
+        func anchors() -> [(Int, Int)] {
+            var candidates: [(i: Int, j: Int, strength: Double)] = []
+            let n = Double(max(1, a.count - 1)), m = Double(max(1, b.count - 1))
+            for i in a.indices {
+                for j in b.indices {
+                    let c = content(i, j)
+                    // Strong: most of what both say agrees, and either one thing found in these two
+                    // items only or several things. Place breaks ties, and only ties.
+                    guard c.share >= 0.5, c.unique || c.count >= 2 && c.shared >= 6 else { continue }
+                    let nearness = 1 - abs(Double(i) / n - Double(j) / m)
+                    candidates.append((i, j, c.share * min(1, c.shared / 8) * (0.95 + 0.05 * nearness)))
+                }
+            }
+            candidates.sort { $0.strength != $1.strength ? $0.strength > $1.strength : ($0.i, $0.j) < ($1.i, $1.j) }
+            var usedA = Set<Int>(), usedB = Set<Int>()
+            var out: [(Int, Int)] = []
+            for c in candidates where !usedA.contains(c.i) && !usedB.contains(c.j) {
+                usedA.insert(c.i)
+                usedB.insert(c.j)
+                out.append((c.i, c.j))
+            }
+            return out.sorted { $0.0 < $1.0 }
+        }
+
+        func pairs() -> [(Int, Int)] {
+            var table = self
+            let anchors = anchors()
+            // The ratio of lengths from the anchors, which are right: a version with items
+            // dropped has a different ratio of totals.
+            let ratios = anchors.map { Double(b[$0.1].length + 20) / Double(a[$0.0].length + 20) }.sorted()
+            if ratios.count >= 3 { table.ratio = ratios[ratios.count / 2] }
+            var partnerA = [Int?](repeating: nil, count: a.count)
+            var partnerB = [Int?](repeating: nil, count: b.count)
+            for (i, j) in anchors { partnerA[i] = j; partnerB[j] = i }
+            // Each run of unpaired items of the first version lies between two anchored items;
+            // its candidates are the unpaired items that follow the first anchor's counterpart
+            // and those that precede the second's (the same run unless a section moved).
+            var i = 0
+            while i < a.count {
+                guard partnerA[i] == nil else { i += 1; continue }
+                var end = i
+                while end < a.count, partnerA[end] == nil { end += 1 }
+                let before = i > 0 ? partnerA[i - 1] : nil
+                let next = end < a.count ? partnerA[end] : nil
+                var candidates: [Int] = []
+                var j = before.map { $0 + 1 } ?? (next == nil ? 0 : b.count)
+                while j < b.count, partnerB[j] == nil { candidates.append(j); j += 1 }
+                if let next {
+                    var k = next - 1
+                    var run: [Int] = []
+                    while k >= 0, partnerB[k] == nil, !candidates.contains(k) { run.append(k); k -= 1 }
+                    candidates += run.reversed()
+                } else if before == nil {
+                    candidates = b.indices.filter { partnerB[$0] == nil }
+                }
+                // One item left on each side between the same two pairs is most likely a pair.
+                let sandwiched = end - i == 1 && candidates.count == 1 && before != nil && next != nil
+                for (x, y) in table.inOrder(Array(i..<end), candidates, gap: sandwiched ? 0.3 : 0.4) { partnerA[x] = y; partnerB[y] = x }
+                i = end
+            }
+            var out = a.indices.compactMap { i in partnerA[i].map { (i, $0) } }
+            out += table.splits(partnerA, partnerB)
+            return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        }
+
+        /// The best order-keeping pairing of two runs of items (dynamic programming): a pair
+        /// must score above `gap` to be worth making.
+        func inOrder(_ xs: [Int], _ ys: [Int], gap: Double) -> [(Int, Int)] {
+            let n = xs.count, m = ys.count
+            guard n > 0, m > 0 else { return [] }
+            var best = Array(repeating: Array(repeating: 0.0, count: m + 1), count: n + 1)
+            var move = Array(repeating: Array(repeating: UInt8(0), count: m + 1), count: n + 1)
+            for p in 0...n {
+                for q in 0...m where p > 0 || q > 0 {
+                    var value = -Double.infinity
+                    var step: UInt8 = 0
+                    if p > 0, q > 0 {
+                        let s = score(xs[p - 1], ys[q - 1])
+                        if s > gap, best[p - 1][q - 1] + s - gap > value { value = best[p - 1][q - 1] + s - gap; step = 1 }
+                    }
+                    if p > 0, best[p - 1][q] > value { value = best[p - 1][q]; step = 2 }
+                    if q > 0, best[p][q - 1] > value { value = best[p][q - 1]; step = 3 }
+                    best[p][q] = value
+                    move[p][q] = step
+                }
+            }
+            var out: [(Int, Int)] = []
+            var p = n, q = m
+            while p > 0 || q > 0 {
+                switch move[p][q] {
+                case 1: out.append((xs[p - 1], ys[q - 1])); p -= 1; q -= 1
+                case 2: p -= 1
+                default: q -= 1
+                }
+            }
+            return out.reversed()
+        }
+
+        /// Leftover items next to a pair whose counterpart also covers them: the second half of a
+        /// paragraph the other version splits in two (or writes as one where this one has two).
+        func splits(_ partnerA: [Int?], _ partnerB: [Int?]) -> [(Int, Int)] {
+            var out: [(Int, Int)] = []
+            for j in b.indices where partnerB[j] == nil {
+                for k in [j - 1, j + 1] where b.indices.contains(k) {
+                    guard let i = partnerB[k], covers(a[i], b[j], with: b[k], scale: 1 / ratio) else { continue }
+                    out.append((i, j))
+                    break
+                }
+            }
+            for i in a.indices where partnerA[i] == nil {
+                for k in [i - 1, i + 1] where a.indices.contains(k) {
+                    guard let j = partnerA[k], covers(b[j], a[i], with: a[k], scale: ratio) else { continue }
+                    out.append((i, j))
+                    break
+                }
+            }
+            return out
+        }
+
+        /// Whether `whole` says what `part` says (its rare evidence), and is as long as `part`
+        /// and `sibling` together rather than as `sibling` alone. `scale` turns the part's
+        /// lengths into the whole's version's.
+        func covers(_ whole: ItemEvidence, _ part: ItemEvidence, with sibling: ItemEvidence, scale: Double) -> Bool {
+            let own = part.features.subtracting(sibling.features)
+            let total = own.reduce(0.0) { $0 + weight($1) }
+            let found = own.intersection(whole.features).reduce(0.0) { $0 + weight($1) }
+            guard total == 0 || found / total >= 0.6 else { return false }
+            let length = Double(whole.length) + 20
+            let together = Double(part.length + sibling.length) * scale + 20
+            let alone = Double(sibling.length) * scale + 20
+            return abs(log(length / together)) < abs(log(length / alone))
         }
     }
 
