@@ -9,7 +9,7 @@ struct Pledge: AsyncParsableCommand {
             + "its sentences with their modality and parties, amounts, time expressions and abbreviations, "
             + "and keeps them in a register where their progress is tracked.",
         subcommands: [
-            Extract.self, Text.self, Align.self, Ingest.self, List.self, Show.self, Track.self, Due.self, Summary.self,
+            Extract.self, Text.self, Align.self, Link.self, Ingest.self, List.self, Show.self, Track.self, Due.self, Summary.self,
             Export.self, Import.self, Serve.self, UserCommand.self, Migrate.self,
         ]
     )

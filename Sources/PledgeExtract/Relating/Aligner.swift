@@ -85,7 +85,7 @@ public enum Aligner {
             case .time: return 2
             case .number: return f.key.utf8.count == 1 ? 0.3 : f.key.utf8.count == 2 ? 0.7 : 1
             case .name: return 1.5
-            case .place: return 1
+            case .place, .word: return 1
             }
         }
 

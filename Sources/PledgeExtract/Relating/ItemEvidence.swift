@@ -8,6 +8,8 @@ import PledgeModel
 struct ItemEvidence {
     enum Kind: UInt8, CaseIterable {
         case amount, time, number, name, place
+        /// A word or pair of words, compared within one language only (the linker's).
+        case word
     }
 
     struct Feature: Hashable {
