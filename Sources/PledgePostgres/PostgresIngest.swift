@@ -77,8 +77,9 @@ struct PostgresIngest {
         for step in plan.steps {
             switch step {
             case .insert(let item, let number, let ordinal):
-                fresh.append(.init(id: ItemID.make(document: key, number: number), document: key, number: number, ordinal: ordinal,
-                                   extractedID: item.extractedID, record: item, status: .not_yet_rated, version: 1, withdrawn: false))
+                fresh.append(.init(id: ItemID.make(document: key, number: number), document: key, language: document.info.language,
+                                   number: number, ordinal: ordinal, extractedID: item.extractedID, record: item,
+                                   status: .not_yet_rated, version: 1, withdrawn: false))
             case .update(let item, let number, let ordinal, let version):
                 let id = ItemID.make(document: key, number: number)
                 try await register.execute(
@@ -86,13 +87,13 @@ struct PostgresIngest {
                     """
                     UPDATE item SET ordinal = $1, extracted_id = $2, section_id = $3, section = $4, kind = $5, title = $6, text = $7,
                         start = $8, "end" = $9, modality = $10, parties = $11, due = $12, version = $13, withdrawn = false,
-                        fingerprint = $14, search_text = $15
+                        fingerprint = $14, search_text = $15, language = $17
                     WHERE id = $16
                     """,
                     [.int(ordinal), .text(item.extractedID), .text(item.sectionID), .text(item.section), .text(item.kind.rawValue),
                      .text(item.title), .text(item.text), .int(item.span.start), .int(item.span.end), .text(item.modality.rawValue),
                      .text(PostgresItemWriter.parties(item.parties)), .text(item.due), .int(version), .text(item.fingerprint),
-                     .text(PostgresItemWriter.searchText(item)), .text(id)])
+                     .text(PostgresItemWriter.searchText(item)), .text(id), .text(document.info.language.rawValue)])
                 for table in ["sentence", "amount", "time_expression"] {
                     try await register.execute(connection, "DELETE FROM \(table) WHERE item = $1", [.text(id)])
                 }
@@ -121,6 +122,7 @@ struct PostgresItemWriter {
     struct NewItem {
         var id: String
         var document: String
+        var language: Language
         var number: Int
         var ordinal: Int
         var extractedID: String
@@ -128,6 +130,7 @@ struct PostgresItemWriter {
         var status: Status
         var version: Int
         var withdrawn: Bool
+        var counterpart: String? = nil
     }
 
     static func parties(_ parties: [Party]) -> String { parties.map(\.rawValue).joined(separator: ",") }
@@ -150,14 +153,15 @@ struct PostgresItemWriter {
             "item",
             columns: """
                 id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, "end", modality, parties,
-                due, status, version, withdrawn, fingerprint, search_text
+                due, status, version, withdrawn, fingerprint, search_text, language, counterpart
                 """,
             items.map { i in
                 let r = i.record
                 return [.text(i.id), .text(i.document), .int(i.number), .int(i.ordinal), .text(i.extractedID), .text(r.sectionID),
                         .text(r.section), .text(r.kind.rawValue), .text(r.title), .text(r.text), .int(r.span.start), .int(r.span.end),
                         .text(r.modality.rawValue), .text(Self.parties(r.parties)), .text(r.due), .text(i.status.rawValue),
-                        .int(i.version), .bool(i.withdrawn), .text(r.fingerprint), .text(Self.searchText(r))]
+                        .int(i.version), .bool(i.withdrawn), .text(r.fingerprint), .text(Self.searchText(r)),
+                        .text(i.language.rawValue), .text(i.counterpart)]
             })
         try await insertParts(items.map { ($0.id, $0.record.sentences, $0.record.amounts, $0.record.times) })
     }
@@ -214,18 +218,23 @@ struct PostgresRestore {
             let doc = d.document
             try await register.execute(
                 connection,
-                "INSERT INTO document (key, title, date, language, sha256, source, revision, ingested_at, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                """
+                INSERT INTO document (key, title, date, language, sha256, source, revision, ingested_at, text, translation_of)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """,
                 [.text(doc.key), .text(doc.title), .text(doc.date), .text(doc.language.rawValue), .text(doc.sha256), .text(doc.source),
-                 .int(doc.revision), .text(doc.ingestedAt), .text(d.text)])
+                 .int(doc.revision), .text(doc.ingestedAt), .text(d.text), .text(doc.translationOf)])
             try await writer.insert(sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             try await writer.insert(d.items.map { entry in
                 let item = entry.item, record = ItemRecord(restoring: entry)
                 return PostgresItemWriter.NewItem(
-                    id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
+                    id: item.id, document: item.document, language: doc.language, number: item.number, ordinal: item.ordinal,
                     extractedID: record.extractedID, record: record, status: item.status, version: item.version,
-                    withdrawn: item.withdrawn)
+                    withdrawn: item.withdrawn, counterpart: item.counterpart)
             })
         }
+        try await register.execute(
+            connection, "UPDATE item SET twinned = true WHERE id IN (SELECT counterpart FROM item WHERE counterpart IS NOT NULL)")
         try await writer.insertRows(
             "event", columns: "sequence, item, version, status, note, evidence_url, evidence_title, date, author, recorded_at",
             archive.events.map { e in

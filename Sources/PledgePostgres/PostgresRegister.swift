@@ -174,7 +174,7 @@ public final class PostgresRegister: Register {
     // MARK: Documents
 
     static let documentColumns = """
-        key, title, date, language, sha256, source, revision, ingested_at,
+        key, title, date, language, sha256, source, revision, ingested_at, translation_of,
         (SELECT count(*) FROM item WHERE item.document = document.key AND NOT withdrawn) AS items
         """
 
@@ -183,12 +183,19 @@ public final class PostgresRegister: Register {
             key: try row.string("key"), title: try row.optionalString("title"), date: try row.optionalString("date"),
             language: Language(rawValue: try row.string("language")) ?? .ja, sha256: try row.string("sha256"),
             source: try row.string("source"), revision: try row.int("revision"), ingestedAt: try row.string("ingested_at"),
-            itemCount: try row.int("items"))
+            itemCount: try row.int("items"), translationOf: try row.optionalString("translation_of"))
     }
 
     public func documents() async throws -> [StoredDocument] {
         try await read { connection in
             try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document ORDER BY date, key").map(Self.storedDocument)
+        }
+    }
+
+    public func documents(dated date: String) async throws -> [StoredDocument] {
+        try await read { connection in
+            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document WHERE date = $1 ORDER BY key", [.text(date)])
+                .map(Self.storedDocument)
         }
     }
 
@@ -341,11 +348,27 @@ public final class PostgresRegister: Register {
 
     func detail(_ connection: PostgresConnection, id: String) async throws -> ItemDetail? {
         guard let row = try await rows(connection, "SELECT * FROM item WHERE id = $1", [.text(id)]).first else { return nil }
-        let parts = try await self.parts(connection, items: [id])
-        return ItemDetail(
-            item: try Self.itemSummary(row), sentences: parts.sentences[id] ?? [], amounts: parts.amounts[id] ?? [],
-            times: parts.times[id] ?? [],
-            history: try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(id)]).map(Self.event))
+        let item = try Self.itemSummary(row)
+        // The commitment: its history and status are the original item's; its other texts are
+        // the original and every item paired with it.
+        let commitment = item.commitment
+        let others = try await rows(
+            connection, "SELECT * FROM item WHERE (id = $1 OR counterpart = $1) AND id <> $2 ORDER BY language, document, ordinal",
+            [.text(commitment), .text(id)]
+        ).map(Self.itemSummary)
+        let parts = try await self.parts(connection, items: [id] + others.map(\.id))
+        func detail(_ item: ItemSummary) -> ItemDetail {
+            ItemDetail(item: item, sentences: parts.sentences[item.id] ?? [], amounts: parts.amounts[item.id] ?? [],
+                       times: parts.times[item.id] ?? [], history: [])
+        }
+        var result = detail(item)
+        result.versions = others.map(detail)
+        if let original = others.first(where: { $0.id == commitment }) {
+            result.item.status = original.status
+            result.item.version = original.version
+        }
+        result.history = try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(commitment)]).map(Self.event)
+        return result
     }
 
     /// Sentences, amounts and times of several items at once, in order.
@@ -391,7 +414,7 @@ public final class PostgresRegister: Register {
             text: try row.string("text"), span: SourceSpan(try row.int("start"), try row.int("end")),
             modality: Modality(rawValue: try row.string("modality")) ?? .other, parties: parties(try row.string("parties")),
             due: try row.optionalString("due"), status: Status(rawValue: try row.string("status")) ?? .not_yet_rated,
-            version: try row.int("version"), withdrawn: try row.bool("withdrawn"))
+            version: try row.int("version"), withdrawn: try row.bool("withdrawn"), counterpart: try row.optionalString("counterpart"))
     }
 
     static func event(_ row: PostgresRandomAccessRow) throws -> TrackingEvent {
@@ -409,13 +432,18 @@ public final class PostgresRegister: Register {
         try EventValidation.check(event)
         let now = self.now
         return try await transaction { connection in
-            guard let row = try await self.rows(connection, "SELECT version FROM item WHERE id = $1 FOR UPDATE", [.text(id)]).first else {
+            // Either text's id names the commitment; its original's item holds the history.
+            guard let asked = try await self.rows(connection, "SELECT coalesce(counterpart, id) AS id FROM item WHERE id = $1", [.text(id)]).first,
+                  case let commitment = try asked.string("id"),
+                  let row = try await self.rows(connection, "SELECT version FROM item WHERE id = $1 FOR UPDATE", [.text(commitment)]).first
+            else {
                 throw RegisterError.itemNotFound(id)
             }
             let current = try row.int("version")
             if let expected = event.expectedVersion, expected != current {
                 throw RegisterError.staleVersion(item: id, expected: expected, current: current)
             }
+            let id = commitment
             let version = current + 1
             let inserted = try await self.rows(
                 connection,
@@ -425,12 +453,64 @@ public final class PostgresRegister: Register {
                 """,
                 [.text(id), .int(version), .text(event.status.rawValue), .text(event.note), .text(event.evidenceURL),
                  .text(event.evidenceTitle), .text(event.date), .text(event.author), .text(now)])
-            try await self.execute(connection, "UPDATE item SET version = $1, status = $2 WHERE id = $3",
+            // Every text of the commitment shows its status and version.
+            try await self.execute(connection, "UPDATE item SET version = $1, status = $2 WHERE id = $3 OR counterpart = $3",
                                    [.int(version), .text(event.status.rawValue), .text(id)])
             return TrackingEvent(
                 sequence: Int64(try inserted[0].int("sequence")), item: id, version: version, status: event.status,
                 note: event.note, evidenceURL: event.evidenceURL, evidenceTitle: event.evidenceTitle, date: event.date,
                 author: event.author, recordedAt: now)
+        }
+    }
+
+    public func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws {
+        try await transaction { connection in
+            guard let row = try await self.rows(
+                connection, "SELECT translation_of FROM document WHERE key = $1 FOR UPDATE", [.text(translation)]).first
+            else { throw RegisterError.documentNotFound(translation) }
+            let previous = try row.optionalString("translation_of")
+            for key in Set([previous, original].compactMap { $0 }) {
+                try await self.execute(connection, "UPDATE item SET twinned = false WHERE document = $1", [.text(key)])
+            }
+            try await self.execute(connection, "UPDATE item SET counterpart = NULL WHERE document = $1", [.text(translation)])
+            try await self.execute(connection, "UPDATE document SET translation_of = $1 WHERE key = $2", [.text(original), .text(translation)])
+            var moves: [HistoryMerge.Move] = []
+            for pair in pairs {
+                func state(_ id: String) async throws -> (version: Int, events: [TrackingEvent]) {
+                    guard let row = try await self.rows(connection, "SELECT version FROM item WHERE id = $1 FOR UPDATE", [.text(id)]).first else {
+                        throw RegisterError.itemNotFound(id)
+                    }
+                    return (try row.int("version"),
+                            try await self.rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(id)]).map(Self.event))
+                }
+                let o = try await state(pair.original), t = try await state(pair.translation)
+                let merge = HistoryMerge(original: (pair.original, o.version, o.events), translation: t)
+                moves += merge.moves
+                if let status = merge.status {
+                    try await self.execute(connection, "UPDATE item SET version = $1, status = $2 WHERE id = $3",
+                                           [.int(merge.version), .text(status.rawValue), .text(pair.original)])
+                }
+                try await self.execute(connection, "UPDATE item SET twinned = true WHERE id = $1", [.text(pair.original)])
+                try await self.execute(
+                    connection,
+                    """
+                    UPDATE item SET counterpart = o.id, status = o.status, version = o.version
+                    FROM item o WHERE o.id = $1 AND item.id = $2
+                    """,
+                    [.text(pair.original), .text(pair.translation)])
+            }
+            guard !moves.isEmpty else { return }
+            // The one place events are rewritten: the append-only trigger steps aside inside this
+            // transaction. Versions go through negative values so none is held twice on the way.
+            try await self.execute(connection, "ALTER TABLE event DISABLE TRIGGER event_is_append_only")
+            for m in moves {
+                try await self.execute(connection, "UPDATE event SET version = $1 WHERE sequence = $2", [.int(-Int(m.sequence)), .int(Int(m.sequence))])
+            }
+            for m in moves {
+                try await self.execute(connection, "UPDATE event SET item = $1, version = $2 WHERE sequence = $3",
+                                       [.text(m.item), .int(m.version), .int(Int(m.sequence))])
+            }
+            try await self.execute(connection, "ALTER TABLE event ENABLE TRIGGER event_is_append_only")
         }
     }
 

@@ -93,6 +93,16 @@ enum PostgresSchema {
         (4, "times without a date to resolve against", [
             "ALTER TABLE time_expression ALTER COLUMN value DROP NOT NULL",
         ]),
+        // A document and its translation are one document in two texts (`Translations`).
+        (5, "translations, one commitment in two texts", [
+            "ALTER TABLE document ADD COLUMN translation_of text",
+            "ALTER TABLE item ADD COLUMN language text NOT NULL DEFAULT ''",
+            "ALTER TABLE item ADD COLUMN counterpart text",
+            "ALTER TABLE item ADD COLUMN twinned boolean NOT NULL DEFAULT false",
+            "UPDATE item SET language = document.language FROM document WHERE document.key = item.document",
+            "CREATE INDEX item_by_counterpart ON item (counterpart) WHERE counterpart IS NOT NULL",
+            "INSERT INTO meta VALUES ('upgrade:translations', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

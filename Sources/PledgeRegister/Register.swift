@@ -16,14 +16,19 @@ public struct ItemQuery: Sendable, Equatable {
     public var search: String?
     /// Include items that a later version of their document dropped.
     public var includeWithdrawn = false
+    /// The language to show a commitment stated in two texts in. Without one (and without a
+    /// `document`), each commitment is listed once in its original's text; with one, in that
+    /// language's text where it has one. Items with no counterpart are listed either way.
+    public var language: Language?
     public var limit: Int?
     public var offset = 0
 
     public init(
         document: String? = nil, section: String? = nil, modality: Modality? = nil, party: Party? = nil,
         status: Status? = nil, dueBefore: String? = nil, overdueOn: String? = nil, search: String? = nil,
-        includeWithdrawn: Bool = false, limit: Int? = nil, offset: Int = 0
+        includeWithdrawn: Bool = false, language: Language? = nil, limit: Int? = nil, offset: Int = 0
     ) {
+        self.language = language
         self.document = document
         self.section = section
         self.modality = modality
@@ -139,6 +144,8 @@ public protocol Register: Sendable {
     func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome]
 
     func documents() async throws -> [StoredDocument]
+    /// The documents that carry this ISO date: where a translation is looked for.
+    func documents(dated date: String) async throws -> [StoredDocument]
     func document(key: String) async throws -> StoredDocument?
     /// The text a document's spans point into.
     func documentText(key: String) async throws -> String?
@@ -149,17 +156,28 @@ public protocol Register: Sendable {
     func count(matching query: ItemQuery) async throws -> Int
     /// How many of the items `query` selects have each value of `field`, most frequent first.
     func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount]
+    /// An item by either of its ids: a translated item's status, version and history are its
+    /// commitment's, and `versions` holds its other texts.
     func item(id: String) async throws -> ItemDetail?
     /// The amounts of the items `query` selects (paging ignored), in document order, each
     /// with the actor of its sentence.
     func amounts(matching query: ItemQuery) async throws -> [ItemAmount]
 
-    /// Appends an event; refuses a stale `expectedVersion` with `RegisterError.staleVersion`.
+    /// Appends an event to the commitment `id` states (either text's id will do); refuses a
+    /// stale `expectedVersion` with `RegisterError.staleVersion`.
     @discardableResult
     func record(_ event: NewEvent, item id: String) async throws -> TrackingEvent
 
     /// Every event, oldest first.
     func events() async throws -> [TrackingEvent]
+
+    /// Makes `translation` a version of `original` in another language, or a document of its
+    /// own again when `original` is nil. Each pair names an item of the translation and the
+    /// item of the original it states: they become one commitment, whose status and history
+    /// are the original item's. Earlier pairs of the translation are replaced. A translated
+    /// item that had a history of its own has it merged into its counterpart's in time order
+    /// (`HistoryMerge`); nothing recorded is lost. One transaction.
+    func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws
     func glossary(document: String?) async throws -> [GlossaryEntry]
 
     /// The whole register, lossless.
@@ -200,6 +218,17 @@ public protocol Register: Sendable {
     /// item and of each sentence, and the due dates. Ids, versions, statuses and tracking
     /// history are untouched. One transaction.
     func reread(_ readings: [ItemReading]) async throws
+}
+
+/// An item of a translation and the item of the original it states.
+public struct TranslationPair: Sendable, Equatable, Hashable {
+    public var translation: String
+    public var original: String
+
+    public init(translation: String, original: String) {
+        self.translation = translation
+        self.original = original
+    }
 }
 
 /// A newer reading of a stored item, matched by its span and text (`RegisterUpgrades`).

@@ -29,6 +29,8 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case partiesAreCountries
     case rereadingKeepsTracking
     case undatedTimesAreKept
+    case aTranslationIsOneCommitment
+    case translatedHistoriesMerge
 
     var testDescription: String { rawValue }
 
@@ -57,6 +59,8 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .partiesAreCountries: try await Self.partiesAreCountries(register)
         case .rereadingKeepsTracking: try await Self.rereadingKeepsTracking(register)
         case .undatedTimesAreKept: try await Self.undatedTimesAreKept(register)
+        case .aTranslationIsOneCommitment: try await Self.aTranslationIsOneCommitment(register, empty: try await make())
+        case .translatedHistoriesMerge: try await Self.translatedHistoriesMerge(register)
         }
     }
 
@@ -81,7 +85,124 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
 
     static func id(_ n: Int, _ seed: Seed.Document = ja) -> String { "\(seed.key)#\(n)" }
 
+    /// A short fact sheet in two languages: four items in both, and one in English only.
+    static let bilingualJA = """
+        ファクトシート：日豪パートナーシップ
+
+        2025年3月3日
+
+        **宇宙協力**：日豪両国は、2028年までにSOLAR-Cミッションを打ち上げ、地上局のために4000万ドルを拠出する。
+
+        **重要鉱物**：両国は、2026年3月までにJOGMECを通じてリチウム事業に200億円を投資する意図を有する。
+
+        **教育**：日本は、2025年にJETプログラムの下で豪州の学生500人を受け入れる。
+
+        **防衛**：日豪両国は、2025年8月にRAAFとともに武士道ガーディアン演習を実施する。
+        """
+    static let bilingualEN = """
+        FACT SHEET: Japan-Australia Partnership
+
+        March 3, 2025
+
+        **Education**: Japan will host 500 Australian students under the JET Programme in 2025.
+
+        **Space Cooperation**: Japan and Australia will launch the SOLAR-C mission by 2028 and provide $40 million for ground stations.
+
+        **Critical Minerals**: The two countries intend to invest ¥20 billion in lithium projects through JOGMEC by March 2026.
+
+        **Tourism**: Australia welcomes Japanese visitors to its national parks.
+
+        **Defense**: Japan and Australia will hold the Bushido Guardian exercise with the RAAF in August 2025.
+        """
+
+    static func bilingual(_ r: any Register) async throws -> (ja: String, en: String) {
+        let ja = try DocumentLoader.record(SourceDocument(name: "ja.txt", text: bilingualJA), key: "2025-03-03-jp-au", label: "ja.txt")
+        let en = try DocumentLoader.record(SourceDocument(name: "en.txt", text: bilingualEN), key: "2025-03-03-jp-au-en", label: "en.txt")
+        _ = try await r.ingest(ja)
+        _ = try await r.ingest(en)
+        return (ja.key, en.key)
+    }
+
     // MARK: Checks
+
+    /// Two texts of one document: each commitment is listed once, in the language asked,
+    /// tracked once whichever id is used, and shown with its other text.
+    static func aTranslationIsOneCommitment(_ r: any Register, empty: any Register) async throws {
+        let (ja, en) = try await bilingual(r)
+        // Another English document of the same day is not taken for a translation.
+        let other = try DocumentLoader.record(
+            SourceDocument(name: "other.txt", text: "Joint Statement\n\nMarch 3, 2025\n\nWe discussed the weather and agreed to meet again.\n"),
+            key: "2025-03-03-other", label: "other.txt")
+        _ = try await r.ingest(other)
+        #expect(try await Translations.pair(other.key, in: r) == nil)
+        let pairing = try await Translations.pair(en, in: r)
+        #expect(pairing == Translations.Pairing(translation: en, original: ja))
+        #expect(try await r.document(key: en)?.translationOf == ja)
+
+        // Once each: four commitments in both texts, the English-only one, and the other document's.
+        let all = try await r.items(matching: ItemQuery())
+        #expect(all.map(\.id) == ["\(ja)#1", "\(ja)#2", "\(ja)#3", "\(ja)#4", "\(en)#4", "\(other.key)#1"])
+        #expect(try await r.count(matching: ItemQuery()) == 6)
+        let english = try await r.items(matching: ItemQuery(language: .en)).map(\.id)
+        #expect(english == ["\(en)#1", "\(en)#2", "\(en)#3", "\(en)#4", "\(en)#5", "\(other.key)#1"])
+        // Paired by content, not position: the English text puts education first.
+        let counterparts = Dictionary(uniqueKeysWithValues: try await r.items(matching: ItemQuery(document: en)).map { ($0.id, $0.counterpart) })
+        #expect(counterparts == ["\(en)#1": "\(ja)#3", "\(en)#2": "\(ja)#1", "\(en)#3": "\(ja)#2", "\(en)#4": nil, "\(en)#5": "\(ja)#4"])
+        // A document asked for by key shows all of its own items.
+        #expect(try await r.count(matching: ItemQuery(document: en)) == 5)
+
+        // Tracked on the English id, seen on the Japanese one, with one history.
+        try await r.record(event(.in_the_works, note: "launch contract signed", version: 1), item: "\(en)#2")
+        let space = try #require(try await r.item(id: "\(ja)#1"))
+        #expect(space.item.status == .in_the_works && space.item.version == 2)
+        #expect(space.history.map(\.note) == ["launch contract signed"])
+        #expect(space.versions.map(\.item.id) == ["\(en)#2"])
+        #expect(space.versions.first?.amounts.contains { $0.unit == "USD" && $0.value == 4e7 } == true)
+        let spaceEN = try #require(try await r.item(id: "\(en)#2"))
+        #expect(spaceEN.item.status == .in_the_works && spaceEN.item.version == 2 && spaceEN.history.count == 1)
+        #expect(spaceEN.versions.map(\.item.id) == ["\(ja)#1"])
+        #expect(try await r.items(matching: ItemQuery(status: .in_the_works, language: .en)).map(\.id) == ["\(en)#2"])
+        // A stale version is refused through either id.
+        await #expect(throws: RegisterError.staleVersion(item: "\(ja)#1", expected: 1, current: 2)) {
+            try await r.record(event(.kept, version: 1), item: "\(ja)#1")
+        }
+        // The English-only item stays single.
+        let tourism = try #require(try await r.item(id: "\(en)#4"))
+        #expect(tourism.item.counterpart == nil && tourism.versions.isEmpty)
+
+        // Kept through an archive.
+        let archive = try await r.archive()
+        try await empty.restore(try JSONExport.decode(try JSONExport.encode(archive), file: "export.json"))
+        #expect(try await empty.archive() == archive)
+        #expect(try await empty.items(matching: ItemQuery()).map(\.id) == all.map(\.id))
+        #expect(try await empty.item(id: "\(en)#2")?.history.count == 1)
+    }
+
+    /// Both texts of a commitment tracked before they were known to be one: nothing is lost,
+    /// and the histories merge in the order they were recorded.
+    static func translatedHistoriesMerge(_ r: any Register) async throws {
+        let (ja, en) = try await bilingual(r)
+        try await r.record(event(.in_the_works, note: "first, on the Japanese text"), item: "\(ja)#2")
+        try await r.record(event(.stalled, note: "second, on the English text"), item: "\(en)#3")
+        try await r.record(event(.kept, note: "third, on the Japanese text"), item: "\(ja)#2")
+        try await r.record(event(.broken, note: "on the English-only item"), item: "\(en)#4")
+        let before = try await r.events().count
+        _ = try await Translations.pair(en, in: r)
+        #expect(try await r.events().count == before)
+        let minerals = try #require(try await r.item(id: "\(en)#3"))
+        #expect(minerals.history.map(\.note) == ["first, on the Japanese text", "second, on the English text", "third, on the Japanese text"])
+        #expect(minerals.history.allSatisfy { $0.item == "\(ja)#2" })
+        let versions = minerals.history.map(\.version)
+        #expect(versions == versions.sorted() && Set(versions).count == 3)
+        #expect(minerals.item.status == .kept && minerals.item.version == versions.last)
+        #expect(try await r.item(id: "\(ja)#2")?.item.version == versions.last)
+        // Writing goes on from the merged version.
+        let next = try await r.record(event(.compromise, version: versions.last), item: "\(ja)#2")
+        #expect(next.version == versions.last! + 1)
+        #expect(try await r.item(id: "\(en)#4")?.history.map(\.status) == [.broken])
+        // The history stays append-only once merged.
+        #expect(try await r.events().count == before + 1)
+    }
 
     static func ingestGivesStableIDs(_ r: any Register) async throws {
         let outcome = try await r.ingest(record(ja))

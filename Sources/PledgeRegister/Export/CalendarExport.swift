@@ -7,7 +7,8 @@ public enum CalendarExport {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pledge//Commitment register//EN", "CALSCALE:GREGORIAN"]
         let dtstamp = stamp.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         for document in archive.documents {
-            for entry in document.items where !entry.item.withdrawn {
+            // A commitment in two texts is one event, under its original's id.
+            for entry in document.items where !entry.item.withdrawn && entry.item.counterpart == nil {
                 let item = entry.item
                 guard let due = item.due, let day = Day(iso: due) else { continue }
                 let title = item.title ?? String(item.text.prefix(60))

@@ -4,11 +4,20 @@ public enum MarkdownReport {
     public static func write(_ archive: RegisterArchive, asOf: String) -> String {
         var out = "# Commitment register\n\nAs of \(asOf).\n"
         var all: [ItemSummary] = []
+        let translated = Dictionary(archive.documents.compactMap { d in d.document.translationOf.map { ($0, d.document) } }, uniquingKeysWith: { a, _ in a })
         for document in archive.documents {
-            let items = document.items.map(\.item).filter { !$0.withdrawn }.sorted { $0.ordinal < $1.ordinal }
+            // A commitment in two texts is reported once, in its original's.
+            let items = document.items.map(\.item).filter { !$0.withdrawn && $0.counterpart == nil }.sorted { $0.ordinal < $1.ordinal }
+            if items.isEmpty && document.document.translationOf != nil { continue }
             all += items
             out += "\n## \(inline(document.document.title ?? document.document.key))\n\n"
-            out += "`\(document.document.key)` · \(document.document.date ?? "undated") · \(items.count) items\n"
+            out += "`\(document.document.key)` · \(document.document.date ?? "undated") · \(items.count) items"
+            if let other = translated[document.document.key] {
+                out += " · also in \(other.language == .en ? "English" : "Japanese") as `\(other.key)`"
+            } else if let original = document.document.translationOf {
+                out += " · items in one text only; the rest are reported under `\(original)`"
+            }
+            out += "\n"
             var order: [String] = []
             var bySection: [String: [ItemSummary]] = [:]
             for item in items {

@@ -14,8 +14,12 @@ public struct Ingester: Sendable {
 
         /// Who the documents are between, overriding what their titles say; the issuer first.
         public var parties: [Party]?
+        /// The document they translate; without it, a translation is recognised (`Translations`).
+        public var translationOf: String?
 
-        public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil, parallelism: Int = 2) {
+        public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil,
+                    translationOf: String? = nil, parallelism: Int = 2) {
+            self.translationOf = translationOf
             self.parties = parties
             self.key = key
             self.date = date
@@ -80,7 +84,7 @@ public struct Ingester: Sendable {
                 for result in run {
                     let fileResult: FileResult
                     switch result {
-                    case .success: fileResult = .stored(outcomes.next()!)
+                    case .success: fileResult = .stored(try await paired(outcomes.next()!))
                     case .failure(let error): fileResult = .failed(error.description)
                     }
                     results[written] = fileResult
@@ -91,5 +95,22 @@ public struct Ingester: Sendable {
             }
         }
         return results.map { $0! }
+    }
+
+    /// Pairs a stored document with its original or translation, saying so in its outcome.
+    func paired(_ outcome: IngestOutcome) async throws -> IngestOutcome {
+        guard outcome.change != .unchanged || options.translationOf != nil else { return outcome }
+        var outcome = outcome
+        do {
+            if let pairing = try await Translations.pair(outcome.document, in: register, original: options.translationOf) {
+                let note = "\(pairing.translation) is a translation of \(pairing.original): their paired items are one commitment each"
+                outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+            }
+        } catch let error as RegisterError {
+            // The document is stored; only its pairing failed, and the next ingest tries again.
+            let note = "\(outcome.document) was stored but not paired with a translation: \(error)"
+            outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+        }
+        return outcome
     }
 }

@@ -59,10 +59,26 @@ public enum RegisterUpgrades {
     }
 }
 
+extension RegisterUpgrades {
+    /// `translations`: registers made before translations were recognised hold a document and
+    /// its translation as two documents. Each pair found is joined, and where both texts of a
+    /// commitment had tracking, their histories merge in time order.
+    public static func runTranslations(_ register: any Register) async throws -> Int? {
+        guard try await register.pendingUpgrades().contains("translations") else { return nil }
+        let paired = try await Translations.pairAll(in: register)
+        try await register.finishUpgrade("translations")
+        return paired
+    }
+}
+
 extension Register {
     /// Runs the pending upgrades, saying on stderr what one changed: the person who opened
     /// the register should know that parties were read again.
     public func upgrade() async throws {
+        if let paired = try await RegisterUpgrades.runTranslations(self), paired > 0, try await !events().isEmpty {
+            FileHandle.standardError.write(Data(
+                "pledge: \(paired) documents found to be translations of others; each paired item is now one commitment with one history\n".utf8))
+        }
         guard let report = try await RegisterUpgrades.run(self), report.items > 0 || report.unmatched > 0 else { return }
         var note = "pledge: parties read again as countries: \(report.items) items in \(report.documents) documents updated, tracking kept"
         if report.unmatched > 0 { note += "; \(report.unmatched) items read differently now were left as they were" }

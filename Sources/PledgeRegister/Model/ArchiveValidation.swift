@@ -45,6 +45,30 @@ extension RegisterArchive {
                 }
             }
         }
+        // A translated document names a stored original, and each translated item an item of it
+        // that is not itself a translation.
+        let documentsByKey = Dictionary(documents.map { ($0.document.key, $0.document) }, uniquingKeysWith: { a, _ in a })
+        let itemsByID = Dictionary(documents.flatMap(\.items).map { ($0.item.id, $0.item) }, uniquingKeysWith: { a, _ in a })
+        let tracked = Set(events.map(\.item))
+        for entry in documents {
+            let place = "document '\(Self.shown(entry.document.key))'"
+            if let original = entry.document.translationOf {
+                guard let o = documentsByKey[original], original != entry.document.key, o.translationOf == nil else {
+                    throw invalid("\(place): it translates '\(Self.shown(original))', which is not an original document in the archive")
+                }
+            }
+            for archived in entry.items {
+                guard let counterpart = archived.item.counterpart else { continue }
+                guard let original = entry.document.translationOf, let o = itemsByID[counterpart], o.document == original,
+                      o.counterpart == nil
+                else {
+                    throw invalid("\(place), item '\(Self.shown(archived.item.id))': its counterpart '\(Self.shown(counterpart))' is not an item of the document it translates")
+                }
+                guard !tracked.contains(archived.item.id) else {
+                    throw invalid("\(place), item '\(Self.shown(archived.item.id))': a translated item's history is its counterpart's")
+                }
+            }
+        }
         // Each item's events raise its version one at a time, in the order they were recorded.
         var lastVersion: [String: Int] = [:]
         var lastSequence: Int64 = 0

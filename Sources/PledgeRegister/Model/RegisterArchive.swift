@@ -67,3 +67,12 @@ extension ItemRecord {
             sentences: entry.sentences, amounts: entry.amounts, times: entry.times)
     }
 }
+
+extension RegisterArchive {
+    /// The ids of each original item's translated texts.
+    public var translations: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for d in documents { for entry in d.items { if let c = entry.item.counterpart { out[c, default: []].append(entry.item.id) } } }
+        return out
+    }
+}

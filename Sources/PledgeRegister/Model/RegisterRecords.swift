@@ -14,11 +14,15 @@ public struct StoredDocument: Sendable, Codable, Equatable {
     public var revision: Int
     public var ingestedAt: String
     public var itemCount: Int
+    /// The document this one is a version of in another language: the two are one document
+    /// with two texts, and their paired items one commitment each.
+    public var translationOf: String?
 
     public init(
         key: String, title: String?, date: String?, language: Language, sha256: String, source: String,
-        revision: Int, ingestedAt: String, itemCount: Int
+        revision: Int, ingestedAt: String, itemCount: Int, translationOf: String? = nil
     ) {
+        self.translationOf = translationOf
         self.key = key
         self.title = title
         self.date = date
@@ -56,12 +60,19 @@ public struct ItemSummary: Sendable, Codable, Equatable {
     public var version: Int
     /// True when a later version of the document no longer holds the item. Its history stays.
     public var withdrawn: Bool
+    /// For an item of a translation, the item of the original it translates: the one that
+    /// holds the commitment's status and history. Nil for every other item.
+    public var counterpart: String?
+
+    /// The id of the commitment the item states: its counterpart's for a translated item, its own otherwise.
+    public var commitment: String { counterpart ?? id }
 
     public init(
         id: String, document: String, number: Int, ordinal: Int, sectionID: String, section: String?, kind: ItemKind,
         title: String?, text: String, span: SourceSpan, modality: Modality, parties: [Party], due: String?,
-        status: Status, version: Int, withdrawn: Bool
+        status: Status, version: Int, withdrawn: Bool, counterpart: String? = nil
     ) {
+        self.counterpart = counterpart
         self.id = id
         self.document = document
         self.number = number
@@ -82,8 +93,10 @@ public struct ItemSummary: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, document, number, ordinal, sectionID, section, kind, title, text, span, modality, parties, due, status,
-             version, withdrawn
+             version, withdrawn, counterpart
     }
+
+    enum DerivedKeys: String, CodingKey { case commitment }
 
     /// Absent values are written as `null`, so scripts always find every key.
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +117,9 @@ public struct ItemSummary: Sendable, Codable, Equatable {
         try c.encode(status, forKey: .status)
         try c.encode(version, forKey: .version)
         try c.encode(withdrawn, forKey: .withdrawn)
+        try c.encode(counterpart, forKey: .counterpart)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(commitment, forKey: .commitment)
     }
 
     /// Overdue: due before `day`, and neither kept nor broken.
@@ -223,7 +239,7 @@ public struct TrackingEvent: Sendable, Codable, Equatable {
 /// Everything the register knows about one item. In JSON the item's own fields sit at the
 /// top level beside `sentences`, `amounts`, `times` and `history`.
 public struct ItemDetail: Sendable, Codable, Equatable {
-    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history }
+    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history, versions }
 
     public init(from decoder: any Decoder) throws {
         item = try ItemSummary(from: decoder)
@@ -232,6 +248,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         amounts = try c.decode([StoredAmount].self, forKey: .amounts)
         times = try c.decode([StoredTime].self, forKey: .times)
         history = try c.decode([TrackingEvent].self, forKey: .history)
+        versions = try c.decodeIfPresent([ItemDetail].self, forKey: .versions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -241,14 +258,18 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         try c.encode(amounts, forKey: .amounts)
         try c.encode(times, forKey: .times)
         try c.encode(history, forKey: .history)
+        try c.encode(versions, forKey: .versions)
     }
 
     public var item: ItemSummary
     public var sentences: [StoredSentence]
     public var amounts: [StoredAmount]
     public var times: [StoredTime]
-    /// Oldest first.
+    /// Oldest first: the commitment's history, whichever of its texts was asked for.
     public var history: [TrackingEvent]
+    /// The commitment's other texts (its original or translations), each with its parts and
+    /// no history of its own.
+    public var versions: [ItemDetail] = []
 
     public init(
         item: ItemSummary, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime],

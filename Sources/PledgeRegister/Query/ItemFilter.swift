@@ -40,6 +40,15 @@ public struct ItemFilter: Sendable {
             clauses.append(clause(placeholder(values.count)))
         }
         if !query.includeWithdrawn { clauses.append("NOT withdrawn") }
+        // A commitment in two texts once: in the language asked where it has that text, else in
+        // its original's. A document asked for by key shows its own items.
+        if query.document == nil {
+            if let language = query.language {
+                add({ "(language = \($0) OR (counterpart IS NULL AND NOT twinned))" }, language.rawValue)
+            } else {
+                clauses.append("counterpart IS NULL")
+            }
+        }
         if let document = query.document { add({ "document = \($0)" }, document) }
         if let section = query.section {
             // A section's id, or any part of its heading.

@@ -109,8 +109,8 @@ struct SQLiteIngest {
     func insert(_ item: ItemRecord, number: Int, ordinal: Int, writer: SQLiteItemWriter) throws {
         let id = ItemID.make(document: document.key, number: number)
         try writer.insertItem(
-            id: id, document: document.key, number: number, ordinal: ordinal, extractedID: item.extractedID, record: item,
-            status: .not_yet_rated, version: 1, withdrawn: false)
+            id: id, document: document.key, language: document.info.language, number: number, ordinal: ordinal,
+            extractedID: item.extractedID, record: item, status: .not_yet_rated, version: 1, withdrawn: false)
     }
 
     /// Rewrites a continuing item in place: its positions move with the document even when
@@ -120,12 +120,12 @@ struct SQLiteIngest {
         try db.cachedStatement(sql: """
             UPDATE item SET ordinal = ?, extracted_id = ?, section_id = ?, section = ?, kind = ?, title = ?, text = ?,
                 start = ?, end = ?, modality = ?, parties = ?, due = ?, version = ?, withdrawn = 0, fingerprint = ?,
-                wide_latin = ?, parts = ?, amount_count = ?
+                wide_latin = ?, parts = ?, amount_count = ?, language = ?
             WHERE id = ?
             """).execute(arguments: [
                 ordinal, item.extractedID, item.sectionID, item.section, item.kind.rawValue, item.title, item.text,
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
-                item.fingerprint, item.wideLatin, item.encodedParts, item.amounts.count, id,
+                item.fingerprint, item.wideLatin, item.encodedParts, item.amounts.count, document.info.language.rawValue, id,
             ])
     }
 
@@ -141,21 +141,23 @@ final class SQLiteItemWriter {
         self.db = db
         item = try SQLiteBulkInsert(db, sql: """
             INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
-                modality, parties, due, status, version, withdrawn, fingerprint, wide_latin, parts, amount_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                modality, parties, due, status, version, withdrawn, fingerprint, wide_latin, parts, amount_count, language,
+                counterpart)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
     func insertItem(
-        id: String, document: String, number: Int, ordinal: Int, extractedID: String, record r: ItemRecord, status: Status,
-        version: Int, withdrawn: Bool
+        id: String, document: String, language: Language, number: Int, ordinal: Int, extractedID: String, record r: ItemRecord,
+        status: Status, version: Int, withdrawn: Bool, counterpart: String? = nil
     ) throws {
         try item.insert { row in
             row.text(id); row.text(document); row.int(number); row.int(ordinal); row.text(extractedID); row.text(r.sectionID)
             row.text(r.section); row.text(r.kind.rawValue); row.text(r.title); row.text(r.text); row.int(r.span.start)
             row.int(r.span.end); row.text(r.modality.rawValue); row.text(SQLiteIngest.parties(r.parties)); row.text(r.due)
             row.text(status.rawValue); row.int(version); row.int(withdrawn ? 1 : 0); row.text(r.fingerprint)
-            row.int(r.wideLatin ? 1 : 0); row.text(r.encodedParts); row.int(r.amounts.count)
+            row.int(r.wideLatin ? 1 : 0); row.text(r.encodedParts); row.int(r.amounts.count); row.text(language.rawValue)
+            row.text(counterpart)
         }
     }
 }
@@ -169,19 +171,24 @@ struct SQLiteRestore {
         for d in archive.documents {
             let doc = d.document
             try db.execute(
-                sql: "INSERT INTO document(key, title, date, language, sha256, source, revision, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, doc.revision, doc.ingestedAt])
+                sql: """
+                    INSERT INTO document(key, title, date, language, sha256, source, revision, ingested_at, translation_of)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [doc.key, doc.title, doc.date, doc.language.rawValue, doc.sha256, doc.source, doc.revision, doc.ingestedAt,
+                            doc.translationOf])
             try SQLiteSearchIndex(db: db).add(document: db.lastInsertedRowID, tokens: SearchText.indexTokens(d.text))
             try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [doc.key, d.text])
             try SQLiteIngest.insert(db, sections: d.sections, terms: d.terms.map { ($0.short, $0.long, $0.span) }, of: doc.key)
             for entry in d.items {
                 let item = entry.item, record = ItemRecord(restoring: entry)
                 try writer.insertItem(
-                    id: item.id, document: item.document, number: item.number, ordinal: item.ordinal,
+                    id: item.id, document: item.document, language: doc.language, number: item.number, ordinal: item.ordinal,
                     extractedID: record.extractedID, record: record, status: item.status, version: item.version,
-                    withdrawn: item.withdrawn)
+                    withdrawn: item.withdrawn, counterpart: item.counterpart)
             }
         }
+        try db.execute(sql: "UPDATE item SET twinned = 1 WHERE id IN (SELECT counterpart FROM item WHERE counterpart IS NOT NULL)")
         for e in archive.events {
             try db.execute(
                 sql: """

@@ -53,7 +53,8 @@ enum SQLiteQuery {
             sectionID: row["section_id"], section: row["section"], kind: ItemKind(rawValue: row["kind"]) ?? .paragraph,
             title: row["title"], text: row["text"], span: SourceSpan(row["start"], row["end"]),
             modality: Modality(rawValue: row["modality"]) ?? .other, parties: parties(row["parties"]), due: row["due"],
-            status: Status(rawValue: row["status"]) ?? .not_yet_rated, version: row["version"], withdrawn: row["withdrawn"])
+            status: Status(rawValue: row["status"]) ?? .not_yet_rated, version: row["version"], withdrawn: row["withdrawn"],
+            counterpart: row["counterpart"])
     }
 
     static func event(_ row: Row) -> TrackingEvent {
@@ -70,7 +71,7 @@ enum SQLiteQuery {
     /// The columns of an item's summary: all but its parts, which only its detail reads.
     static let summaryColumns = """
         id, document, number, ordinal, section_id, section, kind, title, text, start, "end", modality, parties, due,
-        status, version, withdrawn
+        status, version, withdrawn, counterpart
         """
 
     static func parts(_ row: Row, of item: ItemSummary) throws -> (sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime]) {
@@ -85,11 +86,27 @@ enum SQLiteQuery {
 
     static func detail(_ db: Database, id: String) throws -> ItemDetail? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else { return nil }
+        var detail = try detail(row)
+        // The commitment: its history and status are the original item's; its other texts are
+        // the original and every item paired with it.
+        let commitment = detail.item.commitment
+        let texts = try Row.fetchAll(
+            db, sql: "SELECT * FROM item WHERE (id = ? OR counterpart = ?) AND id != ? ORDER BY language, document, ordinal",
+            arguments: [commitment, commitment, id])
+        detail.versions = try texts.map(self.detail)
+        if let original = detail.versions.first(where: { $0.item.id == commitment }) {
+            detail.item.status = original.item.status
+            detail.item.version = original.item.version
+        }
+        detail.history = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [commitment]).map(event)
+        return detail
+    }
+
+    /// One text of an item with its parts and no history.
+    static func detail(_ row: Row) throws -> ItemDetail {
         let item = itemSummary(row)
         let parts = try parts(row, of: item)
-        return ItemDetail(
-            item: item, sentences: parts.sentences, amounts: parts.amounts, times: parts.times,
-            history: try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [id]).map(event))
+        return ItemDetail(item: item, sentences: parts.sentences, amounts: parts.amounts, times: parts.times, history: [])
     }
 }
 

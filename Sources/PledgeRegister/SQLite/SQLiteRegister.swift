@@ -174,7 +174,7 @@ public final class SQLiteRegister: Register {
     // MARK: Documents
 
     static let documentColumns = """
-        key, title, date, language, sha256, source, revision, ingested_at,
+        key, title, date, language, sha256, source, revision, ingested_at, translation_of,
         (SELECT count(*) FROM item WHERE item.document = document.key AND NOT withdrawn) AS items
         """
 
@@ -182,12 +182,19 @@ public final class SQLiteRegister: Register {
         StoredDocument(
             key: row["key"], title: row["title"], date: row["date"], language: Language(rawValue: row["language"]) ?? .ja,
             sha256: row["sha256"], source: row["source"], revision: row["revision"], ingestedAt: row["ingested_at"],
-            itemCount: row["items"])
+            itemCount: row["items"], translationOf: row["translation_of"])
     }
 
     public func documents() async throws -> [StoredDocument] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document ORDER BY date, key").map(Self.storedDocument)
+        }
+    }
+
+    public func documents(dated date: String) async throws -> [StoredDocument] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document WHERE date = ? ORDER BY key", arguments: [date])
+                .map(Self.storedDocument)
         }
     }
 
@@ -299,12 +306,16 @@ public final class SQLiteRegister: Register {
         try EventValidation.check(event)
         let now = self.now
         return try await writeImmediate { db in
-            guard let current = try Int.fetchOne(db, sql: "SELECT version FROM item WHERE id = ?", arguments: [id]) else {
+            // Either text's id names the commitment; its original's item holds the history.
+            guard let commitment = try String.fetchOne(db, sql: "SELECT coalesce(counterpart, id) FROM item WHERE id = ?", arguments: [id]),
+                  let current = try Int.fetchOne(db, sql: "SELECT version FROM item WHERE id = ?", arguments: [commitment])
+            else {
                 throw RegisterError.itemNotFound(id)
             }
             if let expected = event.expectedVersion, expected != current {
                 throw RegisterError.staleVersion(item: id, expected: expected, current: current)
             }
+            let id = commitment
             let version = current + 1
             try db.execute(
                 sql: """
@@ -314,11 +325,56 @@ public final class SQLiteRegister: Register {
                 arguments: [id, version, event.status.rawValue, event.note, event.evidenceURL, event.evidenceTitle,
                             event.date, event.author, now])
             let sequence = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE item SET version = ?, status = ? WHERE id = ?", arguments: [version, event.status.rawValue, id])
+            // Every text of the commitment shows its status and version.
+            try db.execute(
+                sql: "UPDATE item SET version = ?, status = ? WHERE id = ?3 OR counterpart = ?3", arguments: [version, event.status.rawValue, id])
             return TrackingEvent(
                 sequence: sequence, item: id, version: version, status: event.status, note: event.note,
                 evidenceURL: event.evidenceURL, evidenceTitle: event.evidenceTitle, date: event.date, author: event.author,
                 recordedAt: now)
+        }
+    }
+
+    public func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws {
+        try await writeImmediate { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE key = ?", arguments: [translation]) == true else {
+                throw RegisterError.documentNotFound(translation)
+            }
+            let previous = try String.fetchOne(db, sql: "SELECT translation_of FROM document WHERE key = ?", arguments: [translation])
+            for key in Set([previous, original].compactMap { $0 }) {
+                try db.execute(sql: "UPDATE item SET twinned = 0 WHERE document = ?", arguments: [key])
+            }
+            try db.execute(sql: "UPDATE item SET counterpart = NULL WHERE document = ?", arguments: [translation])
+            try db.execute(sql: "UPDATE document SET translation_of = ? WHERE key = ?", arguments: [original, translation])
+            var moves: [HistoryMerge.Move] = []
+            for pair in pairs {
+                func state(_ id: String) throws -> (version: Int, events: [TrackingEvent]) {
+                    guard let version = try Int.fetchOne(db, sql: "SELECT version FROM item WHERE id = ?", arguments: [id]) else {
+                        throw RegisterError.itemNotFound(id)
+                    }
+                    return (version, try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [id]).map(SQLiteQuery.event))
+                }
+                let o = try state(pair.original), t = try state(pair.translation)
+                let merge = HistoryMerge(original: (pair.original, o.version, o.events), translation: t)
+                moves += merge.moves
+                if let status = merge.status {
+                    try db.execute(sql: "UPDATE item SET version = ?, status = ? WHERE id = ?", arguments: [merge.version, status.rawValue, pair.original])
+                }
+                try db.execute(sql: "UPDATE item SET twinned = 1 WHERE id = ?", arguments: [pair.original])
+                try db.execute(
+                    sql: "UPDATE item SET counterpart = ?1, status = (SELECT status FROM item WHERE id = ?1), version = (SELECT version FROM item WHERE id = ?1) WHERE id = ?2",
+                    arguments: [pair.original, pair.translation])
+            }
+            guard !moves.isEmpty else { return }
+            // The one place events are rewritten: the append-only triggers step aside inside this
+            // transaction. Versions go through negative values so none is held twice on the way.
+            try db.execute(sql: "DROP TRIGGER event_is_append_only_update")
+            for m in moves { try db.execute(sql: "UPDATE event SET version = ? WHERE sequence = ?", arguments: [-Int(m.sequence), m.sequence]) }
+            for m in moves { try db.execute(sql: "UPDATE event SET item = ?, version = ? WHERE sequence = ?", arguments: [m.item, m.version, m.sequence]) }
+            try db.execute(sql: """
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'tracking events are never changed'); END
+                """)
         }
     }
 

@@ -174,6 +174,19 @@ enum SQLiteSchema {
             // `RegisterUpgrades` reads every stored document again once the schema is current.
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:parties', 'pending')")
         }
+        migrator.registerMigration("v6: translations, one commitment in two texts") { db in
+            try db.alter(table: "document") { t in t.add(column: "translation_of", .text) }
+            try db.alter(table: "item") { t in
+                t.add(column: "language", .text).notNull().defaults(to: "")
+                t.add(column: "counterpart", .text)
+                t.add(column: "twinned", .boolean).notNull().defaults(to: false)
+            }
+            try db.execute(sql: """
+                UPDATE item SET language = (SELECT language FROM document WHERE key = item.document);
+                CREATE INDEX item_by_counterpart ON item(counterpart) WHERE counterpart IS NOT NULL;
+                INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:translations', 'pending');
+                """)
+        }
         return migrator
     }
 

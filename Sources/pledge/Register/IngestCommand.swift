@@ -26,15 +26,23 @@ struct Ingest: AsyncParsableCommand {
 
     @OptionGroup var parties: PartiesOption
 
+    @Option(name: .customLong("translation-of"),
+            help: "The key of the document this one translates: paired items become one commitment. Without it, a translation is recognised by its date and content.")
+    var translationOf: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to ingest") }
     }
 
     func run() async throws {
         let store = try await register.open()
+        if let translationOf, try await failing({ try await store.document(key: translationOf) }) == nil {
+            printError("--translation-of: no document \(translationOf) in the register")
+            throw ExitCode(2)
+        }
         let ingester = Ingester(
             register: store,
-            options: .init(key: key, date: date, language: language, parties: parties.list,
+            options: .init(key: key, date: date, language: language, parties: parties.list, translationOf: translationOf,
                            parallelism: ProcessInfo.processInfo.activeProcessorCount))
         let bar = ProgressBar(total: files.count)
         let results = try await failing {

@@ -19,11 +19,13 @@ struct ItemFilterOptions: ParsableArguments {
     @Option(help: "Full-text search over titles and text, Japanese or English.") var search: String?
     @Flag(name: .customLong("include-withdrawn"), help: "Also items a later version of their document dropped.")
     var includeWithdrawn = false
+    @Option(help: "Show a commitment stated in Japanese and English in this language's text (ja or en); by default in its original's.")
+    var language: Language?
 
     var query: ItemQuery {
         ItemQuery(
             document: document, section: section, modality: modality, party: party, status: status, dueBefore: dueBefore?.iso,
-            overdueOn: overdue ? (asOf?.iso ?? today()) : nil, search: search, includeWithdrawn: includeWithdrawn)
+            overdueOn: overdue ? (asOf?.iso ?? today()) : nil, search: search, includeWithdrawn: includeWithdrawn, language: language)
     }
 }
 

@@ -22,12 +22,14 @@ struct Show: AsyncParsableCommand {
         if format == .json {
             out.write(try jsonString(detail))
         } else {
-            out.write(Self.report(detail))
+            let other = try await failing { try await Translations.otherText(of: detail.item.document, in: store) }
+            out.write(Self.report(detail, otherText: other))
         }
         out.flush()
     }
 
-    static func report(_ d: ItemDetail) -> String {
+    /// - Parameter otherText: the document's version in another language, if it has one.
+    static func report(_ d: ItemDetail, otherText: StoredDocument? = nil) -> String {
         let i = d.item
         var out = "\(i.id)\(i.withdrawn ? "  (withdrawn: a later version of the document no longer holds it)" : "")\n"
         if let title = i.title { out += "\(title)\n" }
@@ -54,6 +56,13 @@ struct Show: AsyncParsableCommand {
         if !d.times.isEmpty {
             out += "\nTimes\n"
             for t in d.times { out += "  \(t.text)  = \(t.role.rawValue) \(t.value ?? "(undated)")\(t.due.map { " → due \($0)" } ?? "")\n" }
+        }
+        for v in d.versions {
+            let role = v.item.id == i.commitment ? "original" : "translation"
+            out += "\nAlso as \(v.item.id) (\(role), same commitment)\n\(v.item.title.map { $0 + "\n" } ?? "")\(v.item.text)\n"
+        }
+        if d.versions.isEmpty, let other = otherText {
+            out += "\nNo counterpart in \(other.key) (\(other.language.rawValue)): this item is in one text only.\n"
         }
         out += "\nHistory\n"
         if d.history.isEmpty { out += "  (nothing recorded yet)\n" }
