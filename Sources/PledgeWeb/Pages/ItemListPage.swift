@@ -18,6 +18,8 @@ struct ListRequest: Sendable, Equatable {
     var status: String?
     var due: String?
     var search: String?
+    /// The language to show a commitment in two texts in (`lang`); its original's without one.
+    var language: String?
     var page = 1
 
     init(_ fields: FormFields) throws {
@@ -28,6 +30,10 @@ struct ListRequest: Sendable, Equatable {
         status = fields.text("status")
         due = fields.text("due")
         search = fields.text("q")
+        language = fields.text("lang")
+        if let language, Language(rawValue: language) == nil {
+            throw WebError(.badRequest, "unknown language '\(language)'; ja or en")
+        }
         if let text = fields.text("page") {
             guard let number = Int(text), Self.pages.contains(number) else {
                 throw WebError(.badRequest, "page must be a whole number from 1 to \(Self.pages.upperBound), not '\(text)'")
@@ -56,7 +62,8 @@ struct ListRequest: Sendable, Equatable {
     func query(today: String, paged: Bool = true) -> ItemQuery {
         var query = ItemQuery(
             document: document, section: section, modality: modality.flatMap(Modality.init(rawValue:)),
-            party: party.flatMap(Party.init(rawValue:)), status: status.flatMap(Status.init(rawValue:)), search: search)
+            party: party.flatMap(Party.init(rawValue:)), status: status.flatMap(Status.init(rawValue:)), search: search,
+            language: language.flatMap(Language.init(rawValue:)))
         switch due {
         case "overdue": query.overdueOn = today
         case "90", "365": query.dueBefore = Day(iso: today).map { $0.adding(days: Int(due!)!).iso }
@@ -82,6 +89,7 @@ struct ListRequest: Sendable, Equatable {
         case "status": copy.status = value
         case "due": copy.due = value
         case "q": copy.search = value
+        case "lang": copy.language = value
         default: break
         }
         return copy
@@ -90,7 +98,7 @@ struct ListRequest: Sendable, Equatable {
     var link: String {
         let pairs: [(String, String?)] = [
             ("q", search), ("document", document), ("section", section), ("modality", modality), ("party", party),
-            ("status", status), ("due", due), ("page", page > 1 ? String(page) : nil),
+            ("status", status), ("due", due), ("lang", language), ("page", page > 1 ? String(page) : nil),
         ]
         let query = pairs.compactMap { name, value in value.map { name + "=" + HTML.queryValue($0) } }.joined(separator: "&")
         return query.isEmpty ? "/items" : "/items?" + query
@@ -137,6 +145,8 @@ extension Pages {
         var filters: [Filter]
         var hasFilters: Bool
         var shown: String?
+        /// Which text a commitment in two languages is shown in.
+        var languages: [FacetOption]
     }
 
     struct Filter {
@@ -187,7 +197,10 @@ extension Pages {
             last: query.offset + items.count, facets: facets, search: request.search,
             previous: request.page > 1 ? previous.link : nil, next: request.page < pages ? next.link : nil,
             page: request.page, pages: pages, filters: filters, hasFilters: !filters.isEmpty,
-            shown: items.isEmpty ? nil : "\(query.offset + 1)–\(query.offset + items.count)")
+            shown: items.isEmpty ? nil : "\(query.offset + 1)–\(query.offset + items.count)",
+            languages: [(nil, "original text"), ("ja", "日本語"), ("en", "English")].map { value, label in
+                FacetOption(label: label, count: 0, link: request.with("lang", value).link, selected: request.language == value)
+            })
         return framed("items", model, title: request.search.map { "Items: \($0)" } ?? "Items", visitor: visitor, csrf: csrf,
                       search: request.search ?? "")
     }

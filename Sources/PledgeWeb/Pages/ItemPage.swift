@@ -34,6 +34,15 @@ extension Pages {
         var recordedAt: String
     }
 
+    struct OtherText {
+        var id: String
+        var link: String
+        var lang: String
+        var language: String
+        var paragraph: String
+        var role: String
+    }
+
     struct StatusChoice {
         var value: String
         var label: String
@@ -53,6 +62,11 @@ extension Pages {
         var paragraph: String
         /// Said when the item is too long to show whole: how much is shown, and where the rest is.
         var shortened: String?
+        var languageName: String
+        /// The commitment's texts in other languages, shown beside this one.
+        var others: [OtherText]
+        /// Said when the document has another text but this item has no counterpart in it.
+        var single: String?
         var modality: String
         var modalityKey: String
         var parties: String
@@ -83,42 +97,30 @@ extension Pages {
         let document = try await register.document(key: item.document)
         let glossary = try await register.glossary(document: item.document)
         let today = options.today()
-        let base = item.span.start
-        // A very long item (a document that is one paragraph) is shown in its first part, with
-        // its lists cut short, so the page stays bounded; the document page has it all in parts.
-        let limit = options.documentPartLength
-        let length = item.text.unicodeScalars.count
-        let shown = length > limit ? String(item.text.unicodeScalars.prefix(limit)) : item.text
-        let listLimit = 200
-        let sentences = detail.sentences.prefix(listLimit), amounts = detail.amounts.prefix(listLimit), times = detail.times.prefix(listLimit)
-        var shortened: String?
-        if length > limit || detail.sentences.count > listLimit || detail.amounts.count > listLimit || detail.times.count > listLimit {
-            shortened = "This item runs to \(length) characters: the first \(min(length, limit)) are shown, with at most \(listLimit) of its "
-                + "\(detail.sentences.count) sentences, \(detail.amounts.count) amounts and \(detail.times.count) times. "
-                + "The document page shows all of it in parts, and the JSON holds everything."
+        let (paragraph, shortened) = annotated(detail, glossary: glossary)
+        let sentences = detail.sentences.prefix(Self.listLimit), amounts = detail.amounts.prefix(Self.listLimit)
+        let times = detail.times.prefix(Self.listLimit)
+        // The commitment's other texts beside this one, each marked the same way.
+        var others: [OtherText] = []
+        for version in detail.versions {
+            let glossary = version.item.document == item.document ? glossary : try await register.glossary(document: version.item.document)
+            let language = try await register.document(key: version.item.document)?.language ?? .en
+            others.append(OtherText(
+                id: version.item.id, link: HTML.itemPath(version.item.id), lang: language.rawValue,
+                language: language == .ja ? "Japanese · 日本語" : "English", paragraph: annotated(version, glossary: glossary).html,
+                role: version.item.id == item.commitment ? "original" : "translation"))
         }
-        var annotator = Annotator()
-        for a in amounts where a.span.end - base <= limit {
-            annotator.add(a.span.start - base, a.span.end - base,
-                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a)))\">", close: "</mark>")
-        }
-        for t in times where t.span.end - base <= limit {
-            let value = t.value ?? "undated"
-            let title = t.due.map { "\(t.role.rawValue) \(value), due \($0)" } ?? "\(t.role.rawValue) \(value)"
-            annotator.add(t.span.start - base, t.span.end - base, open: "<mark class=\"time\" title=\"\(HTML.escape(title))\">", close: "</mark>")
-        }
-        var seen = Set<String>()
-        for term in glossary where seen.insert(term.short).inserted {
-            for range in Annotator.occurrences(of: term.short, in: shown) {
-                annotator.add(range.lowerBound, range.upperBound, open: "<abbr title=\"\(HTML.escape(term.long))\">", close: "</abbr>", layer: 2)
-            }
+        var single: String?
+        if others.isEmpty, let other = try await Translations.otherText(of: item.document, in: register) {
+            single = "This item is in one text only: the \(other.language == .ja ? "Japanese" : "English") version of the document has no counterpart."
         }
         let canRecord = visitor.user?.role.canRecord == true && !visitor.byToken
         let model = ItemView(
             id: item.id, number: item.number, title: item.title, lang: document?.language.rawValue ?? "ja", document: item.document,
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
-            paragraph: annotator.render(shown), shortened: shortened, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
+            paragraph: paragraph, shortened: shortened, languageName: document?.language == .en ? "English" : "Japanese · 日本語",
+            others: others, single: single, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
             modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,
@@ -138,6 +140,44 @@ extension Pages {
             statuses: Status.allCases.map { StatusChoice(value: $0.rawValue, label: Self.statusNames[$0]!, selected: $0 == item.status) },
             message: message, json: "/api/v1/items/" + HTML.pathSegment(item.id), action: HTML.itemPath(item.id) + "/events")
         return framed("item", model, title: "\(item.id)", visitor: visitor, csrf: csrf)
+    }
+
+    /// At most this many sentences, amounts and times of a very long item are listed.
+    static let listLimit = 200
+
+    /// An item's text with its amounts, times and abbreviations marked, as HTML. A very long
+    /// item (a document that is one paragraph) is shown in its first part, with its lists cut
+    /// short, so the page stays bounded; the document page has it all in parts.
+    func annotated(_ detail: ItemDetail, glossary: [GlossaryEntry]) -> (html: String, shortened: String?) {
+        let item = detail.item
+        let base = item.span.start
+        let limit = options.documentPartLength
+        let length = item.text.unicodeScalars.count
+        let shown = length > limit ? String(item.text.unicodeScalars.prefix(limit)) : item.text
+        let listLimit = Self.listLimit
+        var shortened: String?
+        if length > limit || detail.sentences.count > listLimit || detail.amounts.count > listLimit || detail.times.count > listLimit {
+            shortened = "This item runs to \(length) characters: the first \(min(length, limit)) are shown, with at most \(listLimit) of its "
+                + "\(detail.sentences.count) sentences, \(detail.amounts.count) amounts and \(detail.times.count) times. "
+                + "The document page shows all of it in parts, and the JSON holds everything."
+        }
+        var annotator = Annotator()
+        for a in detail.amounts.prefix(listLimit) where a.span.end - base <= limit {
+            annotator.add(a.span.start - base, a.span.end - base,
+                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a)))\">", close: "</mark>")
+        }
+        for t in detail.times.prefix(listLimit) where t.span.end - base <= limit {
+            let value = t.value ?? "undated"
+            let title = t.due.map { "\(t.role.rawValue) \(value), due \($0)" } ?? "\(t.role.rawValue) \(value)"
+            annotator.add(t.span.start - base, t.span.end - base, open: "<mark class=\"time\" title=\"\(HTML.escape(title))\">", close: "</mark>")
+        }
+        var seen = Set<String>()
+        for term in glossary where seen.insert(term.short).inserted {
+            for range in Annotator.occurrences(of: term.short, in: shown) {
+                annotator.add(range.lowerBound, range.upperBound, open: "<abbr title=\"\(HTML.escape(term.long))\">", close: "</abbr>", layer: 2)
+            }
+        }
+        return (annotator.render(shown), shortened)
     }
 
     func amountValue(_ a: StoredAmount) -> String {
