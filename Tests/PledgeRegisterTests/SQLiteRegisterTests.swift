@@ -58,6 +58,35 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         let again = try await SQLiteRegister.open(path: path)
         #expect(try await again.generation() == generation)
         #expect(try await again.documents().map(\.key) == [au, ph], "keys and ids stay as they were")
+        // Two documents of one day in two languages, but not one text: neither is paired.
+        #expect(try await again.documents().allSatisfy { $0.translationOf == nil })
+        #expect(try await again.count(matching: ItemQuery(language: .en)) == (try await again.count(matching: ItemQuery())))
+    }
+
+    /// A register that holds a document and its translation as two documents, both tracked,
+    /// as every register did before translations were recognised: opening it pairs them and
+    /// merges each commitment's two histories in the order they were recorded.
+    @Test func anExistingRegisterIsPairedAndItsHistoriesMerged() async throws {
+        let path = temporaryPath()
+        let before = try await SQLiteRegister.open(path: path, seed: false)
+        let (ja, en) = try await RegisterConformance.bilingual(before)
+        try await before.record(RegisterConformance.event(.in_the_works, note: "ja, first"), item: "\(ja)#2")
+        try await before.record(RegisterConformance.event(.stalled, note: "en, second"), item: "\(en)#3")
+        try await before.record(RegisterConformance.event(.kept, note: "ja, third"), item: "\(ja)#2")
+        try await before.record(RegisterConformance.event(.broken, note: "en only"), item: "\(en)#4")
+        #expect(try await before.count(matching: ItemQuery()) == 9, "unpaired, as an older Pledge kept them")
+        // What the schema migration asks of a register made before it.
+        try await DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('upgrade:translations', 'pending')") }
+
+        let after = try await SQLiteRegister.open(path: path)
+        #expect(try await after.document(key: en)?.translationOf == ja)
+        #expect(try await after.count(matching: ItemQuery()) == 5)
+        #expect(try await after.events().count == 4, "nothing recorded is lost")
+        let minerals = try #require(try await after.item(id: "\(en)#3"))
+        #expect(minerals.history.map(\.note) == ["ja, first", "en, second", "ja, third"])
+        #expect(minerals.item.status == .kept)
+        #expect(try await after.item(id: "\(en)#4")?.history.map(\.note) == ["en only"])
+        #expect(try await after.pendingUpgrades().isEmpty)
     }
 
     @Test func aNewRegisterOpensOnTheBundledFactSheet() async throws {
