@@ -1,5 +1,6 @@
 import Foundation
 import PledgeModel
+import PledgeTestSupport
 import Testing
 
 @testable import PledgeExtract
@@ -119,5 +120,46 @@ import Testing
         #expect(links.map { "\($0.from)>\($0.to)" } == ["i2>i2"])
         #expect(links.first?.relation == .same)
         #expect(links.first?.evidence.contains("luzon economic") == true, "\(links)")
+    }
+}
+
+/// `pledge link` and `pledge align` as a user runs them.
+@Suite struct RelatingCommandLineTests {
+    @Test func linkPrintsPledgeLinks() throws {
+        let from = fixtureURL("links/2024-04-11-japan-philippines-us-joint-vision-statement.en.txt").path
+        let to = fixtureURL(englishSeedName + ".txt").path
+        let r = try CommandLineTool.run(["link", from, to])
+        #expect(r.status == 0, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "pledge-links/1")
+        let fromRef = json["from"] as? [String: Any], toRef = json["to"] as? [String: Any]
+        #expect(fromRef?["file"] as? String == "2024-04-11-japan-philippines-us-joint-vision-statement.en.txt")
+        #expect(toRef?["sha256"] as? String == "93476aa7d682ffc3b5d7d536feceaa1a22af9db7956561ef683c08524ca73121")
+        let links = try #require(json["links"] as? [[String: Any]])
+        let fmct = try #require(links.first { $0["from"] as? String == "i18" && $0["to"] as? String == "i75" })
+        #expect(fmct["relation"] as? String == "same")
+        #expect((fmct["score"] as? Double).map { $0 > 0 && $0 <= 1 } == true)
+        #expect((fmct["evidence"] as? [String])?.contains("FMCT") == true)
+        let text = try CommandLineTool.run(["link", from, to, "--format", "text"])
+        #expect(text.status == 0 && text.out.contains("i18   i75   same") && text.out.hasSuffix("\(links.count) links\n"))
+        #expect(try CommandLineTool.run(["link", from, "/no/such/file.txt"]).status != 0)
+    }
+
+    @Test func alignListsUnpairedItemsOnBothSides() throws {
+        let en = try String(contentsOf: fixtureURL(englishSeedName + ".txt"), encoding: .utf8)
+        let x = try Extractor().extract(SourceDocument(name: "en", text: en))
+        // The English text without its eleventh item.
+        let scalars = Array(en.unicodeScalars), dropped = x.items[10].span
+        let shorter = String(String.UnicodeScalarView(scalars[..<dropped.start] + scalars[dropped.end...]))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-align-\(UUID().uuidString).en.txt")
+        try shorter.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CommandLineTool.run(["align", fixtureURL(seedName + ".txt").path, file.path])
+        #expect(r.status == 0, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let unpaired = try #require(json["unpaired"] as? [String: [String]])
+        #expect(unpaired["ja"] == ["i11"] && unpaired["en"] == [])
+        let text = try CommandLineTool.run(["align", fixtureURL(seedName + ".txt").path, file.path, "--format", "text"])
+        #expect(text.out.contains("96 pairs; unpaired in Japanese: i11; unpaired in English: none"))
     }
 }
