@@ -101,6 +101,8 @@ enum PostgresSchema {
             "ALTER TABLE item ADD COLUMN twinned boolean NOT NULL DEFAULT false",
             "UPDATE item SET language = document.language FROM document WHERE document.key = item.document",
             "CREATE INDEX item_by_counterpart ON item (counterpart) WHERE counterpart IS NOT NULL",
+            // Translations are looked for among the documents of one date.
+            "CREATE INDEX document_by_date ON document (date)",
             "INSERT INTO meta VALUES ('upgrade:translations', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
         ]),
     ]

@@ -184,6 +184,7 @@ enum SQLiteSchema {
             try db.execute(sql: """
                 UPDATE item SET language = (SELECT language FROM document WHERE key = item.document);
                 CREATE INDEX item_by_counterpart ON item(counterpart) WHERE counterpart IS NOT NULL;
+                CREATE INDEX document_by_date ON document(date);
                 INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:translations', 'pending');
                 """)
         }
