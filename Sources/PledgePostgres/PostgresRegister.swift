@@ -368,6 +368,19 @@ public final class PostgresRegister: Register {
             result.item.version = original.version
         }
         result.history = try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(commitment)]).map(Self.event)
+        // Links of every text of the commitment: the English text may link where the Japanese does not.
+        var sql = SQL("""
+            SELECT l.*, o.id AS other, o.document AS other_document, coalesce(o.title, o.text) AS other_text
+            FROM item_link l JOIN item o ON o.id = (CASE WHEN l.from_item = ANY($1) THEN l.to_item ELSE l.from_item END)
+            WHERE l.from_item = ANY($1) OR l.to_item = ANY($1)
+            ORDER BY l.score DESC, o.id
+            """)
+        sql.bindings.append([id] + others.map(\.id))
+        result.links = try await rows(connection, sql).map {
+            StoredLink(from: try $0.string("from_item"), to: try $0.string("to_item"), relation: try $0.string("relation"),
+                       score: try $0.double("score"), evidence: try $0.string("evidence").split(separator: "\n").map(String.init),
+                       other: try $0.string("other"), otherDocument: try $0.string("other_document"), otherText: try $0.string("other_text"))
+        }
         return result
     }
 
@@ -511,6 +524,43 @@ public final class PostgresRegister: Register {
                                        [.text(m.item), .int(m.version), .int(Int(m.sequence))])
             }
             try await self.execute(connection, "ALTER TABLE event ENABLE TRIGGER event_is_append_only")
+        }
+    }
+
+    public func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String] {
+        try await transaction { connection in
+            try await self.execute(connection, "DELETE FROM document_name WHERE document = $1", [.text(document)])
+            var shared: [String: Int] = [:]
+            for name in names {
+                try await self.execute(connection, "INSERT INTO document_name VALUES ($1, $2) ON CONFLICT DO NOTHING", [.text(name), .text(document)])
+                let users = try await self.rows(
+                    connection, "SELECT document FROM document_name WHERE name = $1 AND document <> $2 LIMIT $3",
+                    [.text(name), .text(document), .int(common + 1)]
+                ).map { try $0.string("document") }
+                guard users.count <= common else { continue }
+                for user in users { shared[user, default: 0] += 1 }
+            }
+            return shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map(\.key)
+        }
+    }
+
+    public func replaceLinks(of document: String, with links: [StoredLink]) async throws {
+        try await transaction { connection in
+            try await self.execute(
+                connection,
+                """
+                DELETE FROM item_link WHERE from_item IN (SELECT id FROM item WHERE document = $1)
+                    OR to_item IN (SELECT id FROM item WHERE document = $1)
+                """, [.text(document)])
+            for l in links {
+                try await self.execute(
+                    connection,
+                    """
+                    INSERT INTO item_link VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (from_item, to_item) DO UPDATE SET relation = excluded.relation, score = excluded.score, evidence = excluded.evidence
+                    """,
+                    [.text(l.from), .text(l.to), .text(l.relation), .double(l.score), .text(l.evidence.joined(separator: "\n"))])
+            }
         }
     }
 

@@ -105,6 +105,17 @@ enum PostgresSchema {
             "CREATE INDEX document_by_date ON document (date)",
             "INSERT INTO meta VALUES ('upgrade:translations', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
         ]),
+        // The names each document uses find the documents it may link to (`DocumentLinks`).
+        (6, "links between documents", [
+            "CREATE TABLE document_name (name text NOT NULL, document text NOT NULL REFERENCES document, PRIMARY KEY (name, document))",
+            "CREATE INDEX document_name_by_document ON document_name (document)",
+            """
+            CREATE TABLE item_link (from_item text NOT NULL REFERENCES item, to_item text NOT NULL REFERENCES item,
+                relation text NOT NULL, score double precision NOT NULL, evidence text NOT NULL, PRIMARY KEY (from_item, to_item))
+            """,
+            "CREATE INDEX item_link_by_to ON item_link (to_item)",
+            "INSERT INTO meta VALUES ('upgrade:links', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

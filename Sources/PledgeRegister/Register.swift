@@ -178,6 +178,14 @@ public protocol Register: Sendable {
     /// item that had a history of its own has it merged into its counterpart's in time order
     /// (`HistoryMerge`); nothing recorded is lost. One transaction.
     func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws
+
+    /// Records the names a document uses (its abbreviations), which find the documents it may
+    /// link to, and returns up to `limit` other documents that share the most of them. A name
+    /// more than `common` documents use says nothing of an initiative and is passed over.
+    func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String]
+
+    /// Replaces every link that involves an item of `document` with `links`. One transaction.
+    func replaceLinks(of document: String, with links: [StoredLink]) async throws
     func glossary(document: String?) async throws -> [GlossaryEntry]
 
     /// The whole register, lossless.

@@ -31,6 +31,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case undatedTimesAreKept
     case aTranslationIsOneCommitment
     case translatedHistoriesMerge
+    case itemsLinkAcrossDocuments
 
     var testDescription: String { rawValue }
 
@@ -61,6 +62,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .undatedTimesAreKept: try await Self.undatedTimesAreKept(register)
         case .aTranslationIsOneCommitment: try await Self.aTranslationIsOneCommitment(register, empty: try await make())
         case .translatedHistoriesMerge: try await Self.translatedHistoriesMerge(register)
+        case .itemsLinkAcrossDocuments: try await Self.itemsLinkAcrossDocuments(register)
         }
     }
 
@@ -176,6 +178,60 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(try await empty.archive() == archive)
         #expect(try await empty.items(matching: ItemQuery()).map(\.id) == all.map(\.id))
         #expect(try await empty.item(id: "\(en)#2")?.history.count == 1)
+    }
+
+    /// A later statement's items link to the fact sheet items about the same initiative, with
+    /// what they share; a shared theme alone does not link, and a revision links afresh.
+    static func itemsLinkAcrossDocuments(_ r: any Register) async throws {
+        func stored(_ text: String, key: String) async throws -> DocumentRecord {
+            let record = try DocumentLoader.record(SourceDocument(name: key, text: text), key: key, label: key + ".txt")
+            _ = try await r.ingest(record)
+            try await DocumentLinks.link(record, in: r)
+            return record
+        }
+        _ = try await stored("""
+            FACT SHEET: Partnership for Growth
+
+            June 1, 2025
+
+            **Fighting the Climate Crisis**: The two countries will cooperate to tackle the climate crisis through clean energy.
+
+            **Launching the Luzon Economic Corridor**: The United States and Japan will support the Luzon Economic Corridor (LEC), connecting Subic Bay, Clark, Manila and Batangas with investment in ports and rail.
+
+            **Expanding Open RAN**: The two countries intend to fund Open RAN field trials in the region.
+            """, key: "2025-06-01-fact-sheet")
+        _ = try await stored("""
+            Joint Statement
+
+            December 1, 2025
+
+            We will address the climate crisis and accelerate the clean energy transition in our countries.
+
+            We launched the Luzon Economic Corridor (LEC) this month: the first ports in Subic Bay and Batangas are open.
+            """, key: "2025-12-01-statement")
+        let corridor = try #require(try await r.item(id: "2025-12-01-statement#2"))
+        #expect(corridor.links.map(\.other) == ["2025-06-01-fact-sheet#2"])
+        let link = try #require(corridor.links.first)
+        #expect(link.from == "2025-12-01-statement#2" && link.to == "2025-06-01-fact-sheet#2")
+        #expect(link.relation == "progress", "six months later: it reports on the commitment")
+        #expect(link.evidence.contains("LEC") && link.otherDocument == "2025-06-01-fact-sheet")
+        #expect(link.otherText?.contains("Launching the Luzon Economic Corridor") == true)
+        // Read from the other side, the same link.
+        let promise = try #require(try await r.item(id: "2025-06-01-fact-sheet#2"))
+        #expect(promise.links.map(\.other) == ["2025-12-01-statement#2"] && promise.links.first?.from == link.from)
+        #expect(try await r.item(id: "2025-12-01-statement#1")?.links.isEmpty == true, "a theme is not a link")
+        #expect(try await r.item(id: "2025-06-01-fact-sheet#3")?.links.isEmpty == true)
+        // A revision that drops the corridor drops its link.
+        _ = try await stored("""
+            Joint Statement
+
+            December 1, 2025
+
+            We will address the climate crisis and accelerate the clean energy transition in our countries.
+
+            We discussed ports and rail.
+            """, key: "2025-12-01-statement")
+        #expect(try await r.item(id: "2025-06-01-fact-sheet#2")?.links.isEmpty == true)
     }
 
     /// Both texts of a commitment tracked before they were known to be one: nothing is lost,

@@ -81,3 +81,30 @@ import Testing
         #expect(try await site.register.count(matching: ItemQuery()) == 98)
     }
 }
+
+/// Items linked across documents are shown on the item page with the other document's sentence.
+@Suite struct LinkPageTests {
+    @Test func anItemShowsWhereItIsFollowedUp() async throws {
+        let site = try await WebFixture()
+        // A later statement reporting on the fact sheet's lunar rover arrangement.
+        let text = """
+            Joint Statement on Space
+
+            December 2, 2024
+
+            We welcome the signing of the Implementing Arrangement on the pressurized rover for lunar surface exploration, under which Japan will design, develop and operate the pressurized rover, and NASA will provide launch and delivery to the Moon for Artemis missions.
+            """
+        let record = try DocumentLoader.record(SourceDocument(name: "space.txt", text: text), key: "2024-12-02-space", label: "space.txt")
+        _ = try await site.register.ingest(record)
+        try await DocumentLinks.link(record, in: site.register)
+        let rover = try #require(try await site.register.item(id: "2024-04-10-japan-us#17"))
+        #expect(rover.links.contains { $0.other == "2024-12-02-space#1" && $0.relation == "progress" }, "\(rover.links)")
+        try await site.test { client in
+            let page = try await client.get("/items/2024-04-10-japan-us%2317").text
+            #expect(page.contains("<h2>Followed up in</h2>"))
+            #expect(page.contains("href=\"/items/2024-12-02-space%231\"") && page.contains("pressurized rover for lunar surface exploration"))
+            let later = try await client.get("/items/2024-12-02-space%231").text
+            #expect(later.contains("<h2>Follows up</h2>") && later.contains("2024-04-10-japan-us"))
+        }
+    }
+}

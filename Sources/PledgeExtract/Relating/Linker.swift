@@ -121,6 +121,44 @@ public enum Linker {
         return out
     }
 
+    /// The names a document uses, which find the documents it may link to: abbreviations and
+    /// other Latin capitals of three letters or more (long forms read as their abbreviation),
+    /// pairs of capitalised words that name programmes and places (`Luzon Economic`, `Camp
+    /// David`), and katakana words of four or more (`アルテミス`).
+    public static func names(_ d: Document) -> Set<String> {
+        var names = Set<String>()
+        for e in ItemEvidence.of(d.extraction, text: d.text, ignoring: Set(d.extraction.document.parties.map(\.rawValue))) {
+            for f in e.features where f.kind == .name && f.key.count >= 3 { names.insert(f.key) }
+        }
+        let scalars = Array(d.text.unicodeScalars)
+        for item in d.extraction.items {
+            var previous: String?
+            var word = String.UnicodeScalarView(), katakana = String.UnicodeScalarView()
+            func endWord(_ u: Unicode.Scalar) {
+                guard !word.isEmpty else {
+                    if u != " " { previous = nil }
+                    return
+                }
+                let w = String(word)
+                let capitalised = w.unicodeScalars.count >= 3 && w.unicodeScalars.first.map(CharacterClass.isUpper) == true
+                    && w.unicodeScalars.dropFirst().contains(where: { CharacterClass.isLowerLetter($0) })
+                if capitalised, let p = previous { names.insert(p + " " + w) }
+                previous = capitalised && u == " " ? w : nil
+                word = String.UnicodeScalarView()
+            }
+            for u in scalars[max(0, min(item.span.start, scalars.count))..<max(0, min(item.span.end, scalars.count))] {
+                if CharacterClass.isKatakana(u) && u != "・" { katakana.append(u) } else {
+                    if katakana.count >= 4 { names.insert(String(katakana)) }
+                    katakana = String.UnicodeScalarView()
+                }
+                if CharacterClass.isASCIILetter(u) || u == "-" { word.append(u) } else { endWord(u) }
+            }
+            endWord(".")
+            if katakana.count >= 4 { names.insert(String(katakana)) }
+        }
+        return names
+    }
+
     static func kindWeight(_ f: ItemEvidence.Feature) -> Double {
         switch f.kind {
         case .amount: return 3

@@ -63,6 +63,8 @@ public struct DocumentRecord: Sendable {
     public var terms: [Term]
     /// What the search index holds for the document: its distinct tokens (`SearchText`).
     public var searchTokens: String
+    /// The reading it was made from, for what compares it with other documents (`DocumentLinks`).
+    public let extraction: Extraction
 
     /// Strongest first: an item that both welcomes and commits is a commitment.
     static let modalityStrength: [Modality] = [.commit, .intend, .plan, .explore, .welcome, .affirm, .done, .other]
@@ -78,6 +80,7 @@ public struct DocumentRecord: Sendable {
         self.key = key
         self.source = source
         self.text = text
+        self.extraction = extraction
         info = extraction.document
         sections = extraction.sections
         terms = extraction.terms

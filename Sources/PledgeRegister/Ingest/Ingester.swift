@@ -84,7 +84,7 @@ public struct Ingester: Sendable {
                 for result in run {
                     let fileResult: FileResult
                     switch result {
-                    case .success: fileResult = .stored(try await paired(outcomes.next()!))
+                    case .success(let record): fileResult = .stored(try await related(outcomes.next()!, record))
                     case .failure(let error): fileResult = .failed(error.description)
                     }
                     results[written] = fileResult
@@ -97,8 +97,9 @@ public struct Ingester: Sendable {
         return results.map { $0! }
     }
 
-    /// Pairs a stored document with its original or translation, saying so in its outcome.
-    func paired(_ outcome: IngestOutcome) async throws -> IngestOutcome {
+    /// Pairs a stored document with its original or translation, saying so in its outcome,
+    /// and links its items to those of the documents about the same initiatives.
+    func related(_ outcome: IngestOutcome, _ record: DocumentRecord) async throws -> IngestOutcome {
         guard outcome.change != .unchanged || options.translationOf != nil else { return outcome }
         var outcome = outcome
         do {
@@ -110,6 +111,16 @@ public struct Ingester: Sendable {
             // The document is stored; only its pairing failed, and the next ingest tries again.
             let note = "\(outcome.document) was stored but not paired with a translation: \(error)"
             outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+        }
+        if outcome.change != .unchanged {
+            var stored = record
+            stored.key = outcome.document
+            do {
+                try await DocumentLinks.link(stored, in: register)
+            } catch let error as RegisterError {
+                let note = "\(outcome.document) was stored but not linked to other documents: \(error)"
+                outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+            }
         }
         return outcome
     }

@@ -71,11 +71,30 @@ extension RegisterUpgrades {
     }
 }
 
+extension RegisterUpgrades {
+    /// `links`: documents stored before items were linked across documents (or by a path that
+    /// does not link, such as the bundled seed) are read again, oldest first, and linked as an
+    /// ingest links them (`DocumentLinks`).
+    public static func runLinks(_ register: any Register) async throws -> Int? {
+        guard try await register.pendingUpgrades().contains("links") else { return nil }
+        var linked = 0
+        for document in try await register.documents() {
+            guard let read = try await Translations.read(document, register) else { continue }
+            let record = DocumentRecord(key: document.key, source: document.source, text: read.text, extraction: read.extraction)
+            linked += try await DocumentLinks.link(record, in: register)
+        }
+        try await register.finishUpgrade("links")
+        return linked
+    }
+}
+
 extension Register {
     /// Runs the pending upgrades, saying on stderr what one changed: the person who opened
     /// the register should know that parties were read again.
     public func upgrade() async throws {
-        if let paired = try await RegisterUpgrades.runTranslations(self), paired > 0, try await !events().isEmpty {
+        let paired = try await RegisterUpgrades.runTranslations(self)
+        _ = try await RegisterUpgrades.runLinks(self)
+        if let paired, paired > 0, try await !events().isEmpty {
             FileHandle.standardError.write(Data(
                 "pledge: \(paired) documents found to be translations of others; each paired item is now one commitment with one history\n".utf8))
         }

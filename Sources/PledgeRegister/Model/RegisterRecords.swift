@@ -239,7 +239,7 @@ public struct TrackingEvent: Sendable, Codable, Equatable {
 /// Everything the register knows about one item. In JSON the item's own fields sit at the
 /// top level beside `sentences`, `amounts`, `times` and `history`.
 public struct ItemDetail: Sendable, Codable, Equatable {
-    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history, versions }
+    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history, versions, links }
 
     public init(from decoder: any Decoder) throws {
         item = try ItemSummary(from: decoder)
@@ -249,6 +249,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         times = try c.decode([StoredTime].self, forKey: .times)
         history = try c.decode([TrackingEvent].self, forKey: .history)
         versions = try c.decodeIfPresent([ItemDetail].self, forKey: .versions) ?? []
+        links = try c.decodeIfPresent([StoredLink].self, forKey: .links) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -259,6 +260,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         try c.encode(times, forKey: .times)
         try c.encode(history, forKey: .history)
         try c.encode(versions, forKey: .versions)
+        try c.encode(links, forKey: .links)
     }
 
     public var item: ItemSummary
@@ -270,6 +272,8 @@ public struct ItemDetail: Sendable, Codable, Equatable {
     /// The commitment's other texts (its original or translations), each with its parts and
     /// no history of its own.
     public var versions: [ItemDetail] = []
+    /// Items of other documents about the same initiative, either way round.
+    public var links: [StoredLink] = []
 
     public init(
         item: ItemSummary, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime],
@@ -311,5 +315,33 @@ public struct ItemAmount: Sendable, Codable, Equatable {
         self.section = section
         self.amount = amount
         self.actor = actor
+    }
+}
+
+/// A link between items of two documents (`DocumentLinks`): `from` is the later document's
+/// item, so a `progress` link runs from the report to the commitment it reports on.
+public struct StoredLink: Sendable, Codable, Equatable {
+    public var from: String
+    public var to: String
+    /// `same`, `progress` or `related` (`LinkRelation`).
+    public var relation: String
+    public var score: Double
+    /// What the two items share: names, abbreviations, amounts, dates, rare words.
+    public var evidence: [String]
+    /// Where the link is read from an item: the other item, its document and its text.
+    public var other: String?
+    public var otherDocument: String?
+    public var otherText: String?
+
+    public init(from: String, to: String, relation: String, score: Double, evidence: [String],
+                other: String? = nil, otherDocument: String? = nil, otherText: String? = nil) {
+        self.from = from
+        self.to = to
+        self.relation = relation
+        self.score = score
+        self.evidence = evidence
+        self.other = other
+        self.otherDocument = otherDocument
+        self.otherText = otherText
     }
 }

@@ -99,6 +99,19 @@ enum SQLiteQuery {
             detail.item.version = original.item.version
         }
         detail.history = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [commitment]).map(event)
+        // Links of every text of the commitment: the English text may link where the Japanese does not.
+        let ids = [id] + detail.versions.map(\.item.id)
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        detail.links = try Row.fetchAll(db, sql: """
+            SELECT l.*, o.id AS other, o.document AS other_document, coalesce(o.title, o.text) AS other_text
+            FROM item_link l JOIN item o ON o.id = (CASE WHEN l.from_item IN (\(marks)) THEN l.to_item ELSE l.from_item END)
+            WHERE l.from_item IN (\(marks)) OR l.to_item IN (\(marks))
+            ORDER BY l.score DESC, o.id
+            """, arguments: StatementArguments(ids + ids + ids)).map {
+            StoredLink(from: $0["from_item"], to: $0["to_item"], relation: $0["relation"], score: $0["score"],
+                       evidence: ($0["evidence"] as String).split(separator: "\n").map(String.init),
+                       other: $0["other"], otherDocument: $0["other_document"], otherText: $0["other_text"])
+        }
         return detail
     }
 

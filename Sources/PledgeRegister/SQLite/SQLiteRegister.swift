@@ -378,6 +378,35 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String] {
+        try await writeImmediate { db in
+            try db.execute(sql: "DELETE FROM document_name WHERE document = ?", arguments: [document])
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_name(name, document) VALUES (?, ?)")
+            var shared: [String: Int] = [:]
+            for name in names {
+                try insert.execute(arguments: [name, document])
+                let users = try String.fetchAll(
+                    db, sql: "SELECT document FROM document_name WHERE name = ? AND document != ? LIMIT ?", arguments: [name, document, common + 1])
+                guard users.count <= common else { continue }
+                for user in users { shared[user, default: 0] += 1 }
+            }
+            return shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map(\.key)
+        }
+    }
+
+    public func replaceLinks(of document: String, with links: [StoredLink]) async throws {
+        try await writeImmediate { db in
+            try db.execute(sql: """
+                DELETE FROM item_link WHERE from_item IN (SELECT id FROM item WHERE document = ?1)
+                    OR to_item IN (SELECT id FROM item WHERE document = ?1)
+                """, arguments: [document])
+            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO item_link VALUES (?, ?, ?, ?, ?)")
+            for l in links {
+                try insert.execute(arguments: [l.from, l.to, l.relation, l.score, l.evidence.joined(separator: "\n")])
+            }
+        }
+    }
+
     public func events() async throws -> [TrackingEvent] {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event) }
     }

@@ -188,6 +188,25 @@ enum SQLiteSchema {
                 INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:translations', 'pending');
                 """)
         }
+        migrator.registerMigration("v7: links between documents") { db in
+            // The names each document uses, which find the documents it may link to (`DocumentLinks`).
+            try db.create(table: "document_name", options: .withoutRowID) { t in
+                t.column("name", .text).notNull()
+                t.column("document", .text).notNull().references("document")
+                t.primaryKey(["name", "document"])
+            }
+            try db.create(index: "document_name_by_document", on: "document_name", columns: ["document"])
+            try db.create(table: "item_link", options: .withoutRowID) { t in
+                t.column("from_item", .text).notNull().references("item")
+                t.column("to_item", .text).notNull().references("item")
+                t.column("relation", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("evidence", .text).notNull()
+                t.primaryKey(["from_item", "to_item"])
+            }
+            try db.create(index: "item_link_by_to", on: "item_link", columns: ["to_item"])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:links', 'pending')")
+        }
         return migrator
     }
 

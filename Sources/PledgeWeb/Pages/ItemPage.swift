@@ -43,6 +43,20 @@ extension Pages {
         var role: String
     }
 
+    struct LinkView {
+        var id: String
+        var link: String
+        var document: String
+        var text: String
+        var relation: String
+        var evidence: String
+    }
+
+    struct LinkGroup {
+        var heading: String
+        var links: [LinkView]
+    }
+
     struct StatusChoice {
         var value: String
         var label: String
@@ -67,6 +81,8 @@ extension Pages {
         var others: [OtherText]
         /// Said when the document has another text but this item has no counterpart in it.
         var single: String?
+        /// Items of other documents about the same initiative: "Also in", "Followed up in", "Follows up".
+        var linkGroups: [LinkGroup]
         var modality: String
         var modalityKey: String
         var parties: String
@@ -110,6 +126,25 @@ extension Pages {
                 language: language == .ja ? "Japanese · 日本語" : "English", paragraph: annotated(version, glossary: glossary).html,
                 role: version.item.id == item.commitment ? "original" : "translation"))
         }
+        var linkGroups: [LinkGroup] = []
+        let ids = Set([item.id] + detail.versions.map(\.item.id))
+        for (heading, links) in [
+            ("Also in", detail.links.filter { $0.relation != "progress" }),
+            ("Followed up in", detail.links.filter { $0.relation == "progress" && ids.contains($0.to) }),
+            ("Follows up", detail.links.filter { $0.relation == "progress" && ids.contains($0.from) }),
+        ] where !links.isEmpty {
+            var views: [LinkView] = []
+            for l in links.prefix(Self.listLimit) {
+                guard let other = l.other else { continue }
+                var title: String?
+                if let key = l.otherDocument { title = try await register.document(key: key)?.title }
+                views.append(LinkView(
+                    id: other, link: HTML.itemPath(other), document: title ?? l.otherDocument ?? "",
+                    text: l.otherText.map { $0.count > 300 ? String($0.prefix(300)) + "…" : $0 } ?? "",
+                    relation: l.relation, evidence: l.evidence.prefix(6).joined(separator: ", ")))
+            }
+            linkGroups.append(LinkGroup(heading: heading, links: views))
+        }
         var single: String?
         if others.isEmpty, let other = try await Translations.otherText(of: item.document, in: register) {
             single = "This item is in one text only: the \(other.language == .ja ? "Japanese" : "English") version of the document has no counterpart."
@@ -120,7 +155,7 @@ extension Pages {
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
             paragraph: paragraph, shortened: shortened, languageName: document?.language == .en ? "English" : "Japanese · 日本語",
-            others: others, single: single, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
+            others: others, single: single, linkGroups: linkGroups, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
             modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,
@@ -185,3 +220,4 @@ extension Pages {
         return qualifier + (a.kind == .money ? MoneySummary.formatted(a.value, a.unit) : "\(Int(a.value)) \(a.unit)")
     }
 }
+
