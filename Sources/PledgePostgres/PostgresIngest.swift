@@ -235,6 +235,9 @@ struct PostgresRestore {
         }
         try await register.execute(
             connection, "UPDATE item SET twinned = true WHERE id IN (SELECT counterpart FROM item WHERE counterpart IS NOT NULL)")
+        // Links are derived, not archived: the next opening links the restored documents.
+        try await register.execute(
+            connection, "INSERT INTO meta VALUES ('upgrade:links', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'")
         try await writer.insertRows(
             "event", columns: "sequence, item, version, status, note, evidence_url, evidence_title, date, author, recorded_at",
             archive.events.map { e in

@@ -5,14 +5,14 @@ import PledgeModel
 /// states (by value), the numbers it writes in digits, the Latin-script names and
 /// abbreviations it uses (with long forms read as their abbreviation), and the countries and
 /// organisations it names in either language. The aligner and the linker compare items by it.
-struct ItemEvidence {
-    enum Kind: UInt8, CaseIterable {
+struct ItemEvidence: Sendable {
+    enum Kind: UInt8, CaseIterable, Sendable {
         case amount, time, number, name, place
         /// A word or pair of words, compared within one language only (the linker's).
         case word
     }
 
-    struct Feature: Hashable {
+    struct Feature: Hashable, Sendable {
         var kind: Kind
         var key: String
     }

@@ -57,37 +57,67 @@ public enum Linker {
     static let sameScore = 0.45
 
     public static func link(from: Document, to: Document) -> [ItemLink] {
-        let a = Passages(from), b = Passages(to)
+        link(from: Prepared(from), to: Prepared(to))
+    }
+
+    /// A document cut into passages with their features, made once by a caller that compares
+    /// one document with several, or keeps recent ones.
+    public struct Prepared: Sendable {
+        let passages: Passages
+        let date: String?
+
+        public init(_ d: Document) {
+            passages = Passages(d)
+            date = d.extraction.document.date
+        }
+    }
+
+    public static func link(from a: Prepared, to b: Prepared) -> [ItemLink] {
+        link(from: a.passages, to: b.passages, later: isLater(a.date, than: b.date))
+    }
+
+    static func link(from a: Passages, to b: Passages, later: Bool) -> [ItemLink] {
         var df: [ItemEvidence.Feature: Int] = [:]
         for p in a.passages + b.passages { for f in p.features { df[f, default: 0] += 1 } }
         let total = Double(a.passages.count + b.passages.count)
-        func weight(_ f: ItemEvidence.Feature) -> Double {
-            let rarity = log(total / Double(df[f] ?? 1))
-            return max(0, rarity) * kindWeight(f)
-        }
-        let later = isLater(from.extraction.document.date, than: to.extraction.document.date)
+        // Each feature's weight once: rarity over both documents' passages times its kind's.
+        let weights = df.mapValues { max(0, log(total / Double($0))) }
+            .reduce(into: [ItemEvidence.Feature: Double]()) { $0[$1.key] = $1.value * kindWeight($1.key) }
+        func weight(_ f: ItemEvidence.Feature) -> Double { weights[f] ?? 0 }
+        // Which passages of the other document hold each feature: each item is compared only
+        // with the passages it shares something with.
+        var postings: [ItemEvidence.Feature: [Int]] = [:]
+        for (n, p) in b.passages.enumerated() { for f in p.features { postings[f, default: []].append(n) } }
+        let sizes = b.passages.map { $0.features.reduce(0) { $0 + weight($1) } }
         var links: [ItemLink] = []
-        for (i, item) in from.extraction.items.enumerated() {
+        var shared = [Double](repeating: 0, count: b.passages.count)
+        for (i, id) in a.ids.enumerated() {
             let x = a.itemFeatures[i]
             let sizeX = x.reduce(0) { $0 + weight($1) }
             guard sizeX > 0 else { continue }
-            var scored: [(j: Int, score: Double, shared: Set<ItemEvidence.Feature>)] = []
-            for j in to.extraction.items.indices {
-                var best = (score: 0.0, shared: Set<ItemEvidence.Feature>())
-                for p in b.passages(of: j) {
-                    let shared = x.intersection(p.features)
-                    let s = shared.reduce(0) { $0 + weight($1) }
-                    guard s > 0 else { continue }
-                    let sizeY = p.features.reduce(0) { $0 + weight($1) }
-                    // Shared evidence against the smaller side: a mention inside a paragraph is whole.
-                    let overlap = s / max(1, min(sizeX, sizeY))
-                    // And in absolute terms, so that one shared word in two short items is not a link.
-                    let score = overlap.squareRoot() * (1 - exp(-s / 12))
-                    if score > best.score { best = (score, shared) }
+            var touched: [Int] = []
+            for f in x {
+                let w = weight(f)
+                guard w > 0, let list = postings[f] else { continue }
+                for n in list {
+                    if shared[n] == 0 { touched.append(n) }
+                    shared[n] += w
                 }
-                if best.score > 0 { scored.append((j, best.score, best.shared)) }
             }
-            scored.sort { $0.score > $1.score }
+            // The best passage of each item of the other document.
+            var best: [Int: (score: Double, passage: Int)] = [:]
+            for n in touched {
+                let s = shared[n]
+                shared[n] = 0
+                // Shared evidence against the smaller side: a mention inside a paragraph is whole;
+                // and in absolute terms, so that one shared word in two short items is not a link.
+                let overlap = s / max(1, min(sizeX, sizes[n]))
+                let score = overlap.squareRoot() * (1 - exp(-s / 12))
+                let j = b.passages[n].item
+                if score > best[j]?.score ?? 0 { best[j] = (score, n) }
+            }
+            var scored = best.map { (j: $0.key, score: $0.value.score, passage: $0.value.passage) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.j < $1.j }
             // A weaker best match still links where it stands out: twice the next one.
             if let first = scored.first, first.score < linkScore, first.score >= clearScore,
                first.score >= 2 * (scored.count > 1 ? scored[1].score : 0) {
@@ -95,12 +125,12 @@ public enum Linker {
             } else {
                 scored = scored.filter { $0.score >= linkScore }
             }
-            guard let top = scored.map(\.score).max() else { continue }
+            guard let top = scored.first?.score else { continue }
             // Several targets where they score alike: a summary paragraph restated in several items.
             for s in scored where s.score >= top * 0.75 {
                 let relation: LinkRelation = s.score < sameScore ? .related : later ? .progress : .same
-                let evidence = Self.evidence(s.shared, weight: weight)
-                links.append(ItemLink(from: item.id, to: to.extraction.items[s.j].id, relation: relation,
+                let evidence = Self.evidence(x.intersection(b.passages[s.passage].features), weight: weight)
+                links.append(ItemLink(from: id, to: b.ids[s.j], relation: relation,
                                       score: (min(1, s.score) * 100).rounded() / 100, evidence: evidence))
             }
         }
@@ -113,7 +143,7 @@ public enum Linker {
         var out: [String] = []
         var shown = Set<String>()
         for (f, _) in ordered where out.count < 10 {
-            if f.kind == .word, !f.key.contains(" "), shown.contains(f.key) { continue }
+            if f.kind == .word, !f.key.utf8.contains(32), shown.contains(f.key) { continue }
             guard !out.contains(f.key) else { continue }
             out.append(f.key)
             if f.kind == .word { for w in f.key.split(separator: " ") { shown.insert(String(w)) } }
@@ -126,32 +156,45 @@ public enum Linker {
     /// pairs of capitalised words that name programmes and places (`Luzon Economic`, `Camp
     /// David`), and katakana words of four or more (`アルテミス`).
     public static func names(_ d: Document) -> Set<String> {
-        var names = Set<String>()
-        for e in ItemEvidence.of(d.extraction, text: d.text, ignoring: Set(d.extraction.document.parties.map(\.rawValue))) {
-            for f in e.features where f.kind == .name && f.key.count >= 3 { names.insert(f.key) }
-        }
+        // One pass over the items' text, without the recognisers: this runs for every document
+        // stored, most of which find nothing to link to.
+        var names = Set(d.extraction.terms.map { ItemEvidence.nameKey(Array($0.short.unicodeScalars)) }.filter { $0.count >= 3 })
+        let parties = Set(d.extraction.document.parties.map(\.rawValue))
         let scalars = Array(d.text.unicodeScalars)
         for item in d.extraction.items {
             var previous: String?
             var word = String.UnicodeScalarView(), katakana = String.UnicodeScalarView()
+            var capitals = 0, letters = 0
             func endWord(_ u: Unicode.Scalar) {
                 guard !word.isEmpty else {
                     if u != " " { previous = nil }
                     return
                 }
                 let w = String(word)
-                let capitalised = w.unicodeScalars.count >= 3 && w.unicodeScalars.first.map(CharacterClass.isUpper) == true
-                    && w.unicodeScalars.dropFirst().contains(where: { CharacterClass.isLowerLetter($0) })
+                if letters >= 3, capitals >= 2, capitals * 2 >= letters {
+                    let key = ItemEvidence.nameKey(Array(w.unicodeScalars))
+                    if !parties.contains(key) { names.insert(key) }
+                }
+                let capitalised = letters >= 3 && w.unicodeScalars.first.map(CharacterClass.isUpper) == true && capitals * 2 < letters
                 if capitalised, let p = previous { names.insert(p + " " + w) }
                 previous = capitalised && u == " " ? w : nil
                 word = String.UnicodeScalarView()
+                capitals = 0
+                letters = 0
             }
             for u in scalars[max(0, min(item.span.start, scalars.count))..<max(0, min(item.span.end, scalars.count))] {
                 if CharacterClass.isKatakana(u) && u != "・" { katakana.append(u) } else {
                     if katakana.count >= 4 { names.insert(String(katakana)) }
                     katakana = String.UnicodeScalarView()
                 }
-                if CharacterClass.isASCIILetter(u) || u == "-" { word.append(u) } else { endWord(u) }
+                let v = CharacterClass.narrow(u)
+                if CharacterClass.isASCIILetter(v) || CharacterClass.isDigit(v) || v == "-" {
+                    word.append(v)
+                    if CharacterClass.isUpper(v) { capitals += 1 }
+                    if CharacterClass.isASCIILetter(v) { letters += 1 }
+                } else {
+                    endWord(v)
+                }
             }
             endWord(".")
             if katakana.count >= 4 { names.insert(String(katakana)) }
@@ -166,7 +209,7 @@ public enum Linker {
         case .number: return f.key.utf8.count >= 3 ? 1 : 0.3
         case .name: return 2.5
         case .place: return 0.7
-        case .word: return f.key.contains(" ") ? 1.6 : 1
+        case .word: return f.key.utf8.contains(32) ? 1.6 : 1
         }
     }
 
@@ -178,14 +221,16 @@ public enum Linker {
     }
 
     /// A document's items and the sentences within them, each with its features.
-    struct Passages {
-        struct Passage {
+    struct Passages: Sendable {
+        struct Passage: Sendable {
             var item: Int
             var features: Set<ItemEvidence.Feature>
         }
 
         var passages: [Passage] = []
         var itemFeatures: [Set<ItemEvidence.Feature>] = []
+        /// The extraction's item ids, in order.
+        var ids: [String] = []
         private var byItem: [[Int]] = []
 
         init(_ d: Document) {
@@ -194,6 +239,7 @@ public enum Linker {
             let evidence = ItemEvidence.of(x, text: d.text, ignoring: Set(x.document.parties.map(\.rawValue)))
             let sentences = ItemEvidence.group(x.sentences, by: \.span, in: x.items)
             byItem = Array(repeating: [], count: x.items.count)
+            ids = x.items.map(\.id)
             func slice(_ s: SourceSpan) -> ArraySlice<Unicode.Scalar> {
                 scalars[max(0, min(s.start, scalars.count))..<max(0, min(s.end, scalars.count))]
             }

@@ -11,30 +11,63 @@ import PledgeModel
 /// common they identify nothing. Comparing with a handful of documents, not all, keeps an
 /// ingest into a 10,000-document register as fast as into an empty one.
 public enum DocumentLinks {
-    /// A name more documents than this use is not looked up.
-    public static let commonName = 100
+    /// A name more documents than this use is not looked up: it names a theme or a body
+    /// every statement mentions, not an initiative.
+    public static let commonName = 20
     /// Documents compared with each new one.
-    public static let candidates = 4
+    public static let candidates = 3
+
+    /// Documents recently read for linking, so that a run of ingests does not read the same
+    /// stored documents again for each new one.
+    public actor Cache {
+        private var entries: [(key: String, sha256: String, prepared: Linker.Prepared)] = []
+        private let capacity: Int
+
+        public init(capacity: Int = 32) { self.capacity = capacity }
+
+        func get(_ key: String, sha256: String) -> Linker.Prepared? {
+            entries.first { $0.key == key && $0.sha256 == sha256 }?.prepared
+        }
+
+        func put(_ key: String, sha256: String, _ prepared: Linker.Prepared) {
+            entries.removeAll { $0.key == key }
+            entries.append((key, sha256, prepared))
+            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        }
+    }
 
     /// Links `record`, just stored, and returns how many links it has.
     @discardableResult
-    public static func link(_ record: DocumentRecord, in register: any Register) async throws -> Int {
+    public static func link(_ record: DocumentRecord, in register: any Register, cache: Cache = Cache()) async throws -> Int {
         let key = record.key
         guard let stored = try await register.document(key: key) else { return 0 }
         let mine = Linker.Document(record.extraction, text: record.text)
         let found = try await register.linkCandidates(for: key, names: Linker.names(mine).sorted(), common: commonName, limit: candidates + 2)
         // A document's own translation states the same items: those are pairs, not links.
         let other = try await Translations.otherText(of: key, in: register)?.key
-        let myIDs = try await registerIDs(of: key, record.extraction, register)
+        let compared = found.filter { $0 != other && $0 != key }
+        guard !compared.isEmpty else {
+            try await register.replaceLinks(of: key, with: [])
+            return 0
+        }
+        let minePrepared = Linker.Prepared(mine)
+        await cache.put(key, sha256: record.info.sha256, minePrepared)
+        let myIDs = try await registerIDs(of: key, stored, register)
         var links: [StoredLink] = []
-        for candidateKey in found.filter({ $0 != other && $0 != key }).prefix(candidates) {
-            guard let candidate = try await register.document(key: candidateKey),
-                  let theirs = try await Translations.read(candidate, register) else { continue }
-            let theirIDs = try await registerIDs(of: candidateKey, theirs.extraction, register)
-            let document = Linker.Document(theirs.extraction, text: theirs.text)
+        for candidateKey in compared.prefix(candidates) {
+            guard let candidate = try await register.document(key: candidateKey) else { continue }
+            let document: Linker.Prepared
+            if let cached = await cache.get(candidateKey, sha256: candidate.sha256) {
+                document = cached
+            } else {
+                guard let theirs = try await Translations.read(candidate, register) else { continue }
+                document = Linker.Prepared(Linker.Document(theirs.extraction, text: theirs.text))
+                await cache.put(candidateKey, sha256: candidate.sha256, document)
+            }
+            let theirIDs = try await registerIDs(of: candidateKey, candidate, register)
             // Links run from the later document, so that progress points back at the commitment.
             let laterFirst = (stored.date ?? "") >= (candidate.date ?? "")
-            let found = laterFirst ? Linker.link(from: mine, to: document) : Linker.link(from: document, to: mine)
+            let found = laterFirst ? Linker.link(from: minePrepared, to: document) : Linker.link(from: document, to: minePrepared)
             for l in found {
                 let (fromIDs, toIDs) = laterFirst ? (myIDs, theirIDs) : (theirIDs, myIDs)
                 guard let from = fromIDs[l.from], let to = toIDs[l.to] else { continue }
@@ -45,12 +78,11 @@ public enum DocumentLinks {
         return links.count
     }
 
-    /// The register's id of each extracted item, found by its span.
-    static func registerIDs(of key: String, _ x: Extraction, _ register: any Register) async throws -> [String: String] {
-        var bySpan: [SourceSpan: String] = [:]
-        for item in try await register.items(matching: ItemQuery(document: key)) { bySpan[item.span] = item.id }
+    /// The register's id of each item by the id its extraction gives it (`i17`), which the
+    /// register keeps for the current version of its document.
+    static func registerIDs(of key: String, _ document: StoredDocument, _ register: any Register) async throws -> [String: String] {
         var out: [String: String] = [:]
-        for item in x.items { if let id = bySpan[item.span] { out[item.id] = id } }
+        for item in try await register.items(matching: ItemQuery(document: key)) { out["i\(item.ordinal + 1)"] = item.id }
         return out
     }
 }

@@ -47,6 +47,7 @@ public struct Ingester: Sendable {
         paths: [String], progress: @Sendable (Int, String, FileResult) -> Void = { _, _, _ in }
     ) async throws -> [FileResult] {
         let options = self.options
+        let cache = DocumentLinks.Cache()
         var results = [FileResult?](repeating: nil, count: paths.count)
         try await withThrowingTaskGroup(of: (Int, Result<DocumentRecord, LoadError>).self) { group in
             var next = 0
@@ -84,7 +85,7 @@ public struct Ingester: Sendable {
                 for result in run {
                     let fileResult: FileResult
                     switch result {
-                    case .success(let record): fileResult = .stored(try await related(outcomes.next()!, record))
+                    case .success(let record): fileResult = .stored(try await related(outcomes.next()!, record, cache: cache))
                     case .failure(let error): fileResult = .failed(error.description)
                     }
                     results[written] = fileResult
@@ -99,7 +100,7 @@ public struct Ingester: Sendable {
 
     /// Pairs a stored document with its original or translation, saying so in its outcome,
     /// and links its items to those of the documents about the same initiatives.
-    func related(_ outcome: IngestOutcome, _ record: DocumentRecord) async throws -> IngestOutcome {
+    func related(_ outcome: IngestOutcome, _ record: DocumentRecord, cache: DocumentLinks.Cache) async throws -> IngestOutcome {
         guard outcome.change != .unchanged || options.translationOf != nil else { return outcome }
         var outcome = outcome
         do {
@@ -116,7 +117,7 @@ public struct Ingester: Sendable {
             var stored = record
             stored.key = outcome.document
             do {
-                try await DocumentLinks.link(stored, in: register)
+                try await DocumentLinks.link(stored, in: register, cache: cache)
             } catch let error as RegisterError {
                 let note = "\(outcome.document) was stored but not linked to other documents: \(error)"
                 outcome.note = outcome.note.map { $0 + "; " + note } ?? note

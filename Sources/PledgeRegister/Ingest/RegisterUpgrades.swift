@@ -78,10 +78,11 @@ extension RegisterUpgrades {
     public static func runLinks(_ register: any Register) async throws -> Int? {
         guard try await register.pendingUpgrades().contains("links") else { return nil }
         var linked = 0
+        let cache = DocumentLinks.Cache()
         for document in try await register.documents() {
             guard let read = try await Translations.read(document, register) else { continue }
             let record = DocumentRecord(key: document.key, source: document.source, text: read.text, extraction: read.extraction)
-            linked += try await DocumentLinks.link(record, in: register)
+            linked += try await DocumentLinks.link(record, in: register, cache: cache)
         }
         try await register.finishUpgrade("links")
         return linked

@@ -189,6 +189,8 @@ struct SQLiteRestore {
             }
         }
         try db.execute(sql: "UPDATE item SET twinned = 1 WHERE id IN (SELECT counterpart FROM item WHERE counterpart IS NOT NULL)")
+        // Links are derived, not archived: the next opening links the restored documents.
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:links', 'pending')")
         for e in archive.events {
             try db.execute(
                 sql: """
