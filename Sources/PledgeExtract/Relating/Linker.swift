@@ -151,10 +151,9 @@ public enum Linker {
         return out
     }
 
-    /// The names a document uses, which find the documents it may link to: abbreviations and
-    /// other Latin capitals of three letters or more (long forms read as their abbreviation),
-    /// pairs of capitalised words that name programmes and places (`Luzon Economic`, `Camp
-    /// David`), and katakana words of four or more (`アルテミス`).
+    /// The names a document uses, which find the documents it may link to: the abbreviations it
+    /// defines and other Latin capitals of three letters or more (IPMDA, DICAS, NASA). A few
+    /// dozen a document, so that indexing them costs little beside storing it.
     public static func names(_ d: Document) -> Set<String> {
         // One pass over the items' text, without the recognisers: this runs for every document
         // stored, most of which find nothing to link to.
@@ -162,31 +161,20 @@ public enum Linker {
         let parties = Set(d.extraction.document.parties.map(\.rawValue))
         let scalars = Array(d.text.unicodeScalars)
         for item in d.extraction.items {
-            var previous: String?
-            var word = String.UnicodeScalarView(), katakana = String.UnicodeScalarView()
+            var word = String.UnicodeScalarView()
             var capitals = 0, letters = 0
             func endWord(_ u: Unicode.Scalar) {
-                guard !word.isEmpty else {
-                    if u != " " { previous = nil }
-                    return
-                }
+                guard !word.isEmpty else { return }
                 let w = String(word)
                 if letters >= 3, capitals >= 2, capitals * 2 >= letters {
                     let key = ItemEvidence.nameKey(Array(w.unicodeScalars))
                     if !parties.contains(key) { names.insert(key) }
                 }
-                let capitalised = letters >= 3 && w.unicodeScalars.first.map(CharacterClass.isUpper) == true && capitals * 2 < letters
-                if capitalised, let p = previous { names.insert(p + " " + w) }
-                previous = capitalised && u == " " ? w : nil
                 word = String.UnicodeScalarView()
                 capitals = 0
                 letters = 0
             }
             for u in scalars[max(0, min(item.span.start, scalars.count))..<max(0, min(item.span.end, scalars.count))] {
-                if CharacterClass.isKatakana(u) && u != "・" { katakana.append(u) } else {
-                    if katakana.count >= 4 { names.insert(String(katakana)) }
-                    katakana = String.UnicodeScalarView()
-                }
                 let v = CharacterClass.narrow(u)
                 if CharacterClass.isASCIILetter(v) || CharacterClass.isDigit(v) || v == "-" {
                     word.append(v)
@@ -197,7 +185,6 @@ public enum Linker {
                 }
             }
             endWord(".")
-            if katakana.count >= 4 { names.insert(String(katakana)) }
         }
         return names
     }
