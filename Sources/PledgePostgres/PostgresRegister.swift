@@ -154,9 +154,7 @@ public final class PostgresRegister: Register {
             try await self.rows(connection, "SELECT value FROM meta WHERE key = 'seeded'").first
         }
         guard decided == nil else { return }
-        if seed {
-            for record in try Seeder.records() { _ = try await ingest(record) }
-        }
+        try await Seeder.seed(self, documents: seed)
         try await transaction { connection in
             try await self.execute(connection, "INSERT INTO meta VALUES ('seeded', $1) ON CONFLICT DO NOTHING", [.text(seed ? "yes" : "no")])
         }

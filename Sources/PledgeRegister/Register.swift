@@ -85,6 +85,11 @@ public struct IngestOutcome: Sendable, Equatable {
     /// Something the user should know, such as a key taken because the derived one held another document.
     public var note: String?
 
+    /// Adds something the user should know to what the note says already.
+    public mutating func add(note text: String) {
+        note = note.map { $0 + "; " + text } ?? text
+    }
+
     public init(document: String, change: Change, added: Int = 0, changed: Int = 0, kept: Int = 0, withdrawn: Int = 0) {
         self.document = document
         self.change = change

@@ -71,9 +71,12 @@ struct ItemEvidence: Sendable {
     /// The elements of `all` that fall in each item, found in one pass over both (both are in text order).
     static func group<T>(_ all: [T], by span: KeyPath<T, SourceSpan>, in items: [Item]) -> [[T]] {
         var out = Array(repeating: [T](), count: items.count)
-        for element in all {
+        var index = 0
+        for element in all.sorted(by: { $0[keyPath: span].start < $1[keyPath: span].start }) {
             let s = element[keyPath: span]
-            if let index = items.firstIndex(where: { $0.span.contains(s) }) { out[index].append(element) }
+            while index < items.count, items[index].span.end <= s.start { index += 1 }
+            guard index < items.count else { break }
+            if items[index].span.contains(s) { out[index].append(element) }
         }
         return out
     }

@@ -66,6 +66,20 @@ enum ItemWords {
         return w
     }
 
+    /// The words that name a document's own parties (`japan`, `japanese`, `philippine`): every
+    /// item of a statement between them names them, so alone they tell items apart no better
+    /// than "we" does. Pairs of words that hold them are kept.
+    static func partyWords(_ parties: [Party]) -> Set<String> {
+        let codes = Set(parties.map(\.rawValue))
+        var out = Set<String>()
+        for party in parties {
+            for w in PartyNames.name(of: party, in: .en).lowercased().split(whereSeparator: { !$0.isLetter }) { out.insert(stem(String(w))) }
+        }
+        for (adjective, code) in PartyNames.englishAdjectives where codes.contains(code) { out.insert(stem(adjective)) }
+        for (alias, code) in PartyNames.englishAliases where codes.contains(code) && !alias.contains(" ") { out.insert(stem(alias)) }
+        return out
+    }
+
     /// Function words that may sit inside a name.
     static let joiners: Set<String> = ["for", "and", "the", "of", "on", "in"]
 
@@ -87,12 +101,12 @@ enum ItemWords {
     /// (`economic corridor`, `security partnership`).
     static let commonWords: Set<String> = [
         "build", "work", "effort", "support", "cooperation", "cooperate", "collaborat", "collaboration", "partner",
-        "partnership", "country", "nation", "state", "united", "japan", "japanese", "leader", "government",
+        "partnership", "country", "nation", "state", "united", "leader", "government",
         "president", "prime", "minister", "year", "commitment", "deepen", "strengthen", "enhance", "promote",
         "advance", "expand", "important", "importance", "region", "regional", "global", "world", "international",
         "bilateral", "trilateral", "alliance", "joint", "area", "field", "program", "programme", "initiative",
         "project", "future", "shared", "share", "common", "close", "closely", "strong", "stronger", "around", "key",
         "critical", "range", "wide", "broad", "level", "high", "economic", "security", "develop", "development",
-        "mutual", "america", "american", "indo-pacific", "pacific", "prosperity", "peace", "stability", "new",
+        "mutual", "indo-pacific", "pacific", "prosperity", "peace", "stability", "new",
     ]
 }

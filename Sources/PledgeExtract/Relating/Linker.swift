@@ -230,8 +230,12 @@ public enum Linker {
             func slice(_ s: SourceSpan) -> ArraySlice<Unicode.Scalar> {
                 scalars[max(0, min(s.start, scalars.count))..<max(0, min(s.end, scalars.count))]
             }
+            let ownParties = ItemWords.partyWords(x.document.parties)
+            func wordFeatures(_ span: SourceSpan) -> [ItemEvidence.Feature] {
+                ItemWords.words(slice(span)).subtracting(ownParties).map { ItemEvidence.Feature(kind: .word, key: $0) }
+            }
             for (index, item) in x.items.enumerated() {
-                let words = ItemWords.words(slice(item.span)).map { ItemEvidence.Feature(kind: .word, key: $0) }
+                let words = wordFeatures(item.span)
                 var whole = evidence[index].features.union(words)
                 // A bullet is about what its lead-in says: the names of the paragraph it hangs from.
                 if item.kind == .bullet, let lead = x.items[..<index].last(where: { $0.kind != .bullet && $0.section == item.section }),
@@ -247,7 +251,7 @@ public enum Linker {
                 passages.append(Passage(item: index, features: whole))
                 guard sentences[index].count > 1 else { continue }
                 for sentence in sentences[index] {
-                    var features = Set(ItemWords.words(slice(sentence.span)).map { ItemEvidence.Feature(kind: .word, key: $0) })
+                    var features = Set(wordFeatures(sentence.span))
                     var e = ItemEvidence()
                     e.scan(Array(slice(sentence.span)))
                     features.formUnion(e.features)

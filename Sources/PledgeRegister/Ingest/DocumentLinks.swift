@@ -52,7 +52,7 @@ public enum DocumentLinks {
         }
         let minePrepared = Linker.Prepared(mine)
         await cache.put(key, sha256: record.info.sha256, minePrepared)
-        let myIDs = try await registerIDs(of: key, stored, register)
+        let myIDs = try await registerIDs(of: key, register)
         var links: [StoredLink] = []
         for candidateKey in compared.prefix(candidates) {
             guard let candidate = try await register.document(key: candidateKey) else { continue }
@@ -64,7 +64,7 @@ public enum DocumentLinks {
                 document = Linker.Prepared(Linker.Document(theirs.extraction, text: theirs.text))
                 await cache.put(candidateKey, sha256: candidate.sha256, document)
             }
-            let theirIDs = try await registerIDs(of: candidateKey, candidate, register)
+            let theirIDs = try await registerIDs(of: candidateKey, register)
             // Links run from the later document, so that progress points back at the commitment.
             let laterFirst = (stored.date ?? "") >= (candidate.date ?? "")
             let found = laterFirst ? Linker.link(from: minePrepared, to: document) : Linker.link(from: document, to: minePrepared)
@@ -80,7 +80,7 @@ public enum DocumentLinks {
 
     /// The register's id of each item by the id its extraction gives it (`i17`), which the
     /// register keeps for the current version of its document.
-    static func registerIDs(of key: String, _ document: StoredDocument, _ register: any Register) async throws -> [String: String] {
+    static func registerIDs(of key: String, _ register: any Register) async throws -> [String: String] {
         var out: [String: String] = [:]
         for item in try await register.items(matching: ItemQuery(document: key)) { out["i\(item.ordinal + 1)"] = item.id }
         return out

@@ -104,24 +104,21 @@ public struct Ingester: Sendable {
         guard outcome.change != .unchanged || options.translationOf != nil else { return outcome }
         var outcome = outcome
         do {
-            if let pairing = try await Translations.pair(outcome.document, in: register, original: options.translationOf) {
-                let note = "\(pairing.translation) is a translation of \(pairing.original): their paired items are one commitment each"
-                outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+            if let pairing = try await Translations.pair(
+                outcome.document, in: register, original: options.translationOf, reading: record.extraction) {
+                outcome.add(note: "\(pairing.translation) is a translation of \(pairing.original): their paired items are one commitment each")
             }
         } catch let error as RegisterError {
             // The document is stored; only its pairing failed, and the next ingest tries again.
-            let note = "\(outcome.document) was stored but not paired with a translation: \(error)"
-            outcome.note = outcome.note.map { $0 + "; " + note } ?? note
+            outcome.add(note: "\(outcome.document) was stored but not paired with a translation: \(error)")
         }
-        if outcome.change != .unchanged {
-            var stored = record
-            stored.key = outcome.document
-            do {
-                try await DocumentLinks.link(stored, in: register, cache: cache)
-            } catch let error as RegisterError {
-                let note = "\(outcome.document) was stored but not linked to other documents: \(error)"
-                outcome.note = outcome.note.map { $0 + "; " + note } ?? note
-            }
+        guard outcome.change != .unchanged else { return outcome }
+        var stored = record
+        stored.key = outcome.document
+        do {
+            try await DocumentLinks.link(stored, in: register, cache: cache)
+        } catch let error as RegisterError {
+            outcome.add(note: "\(outcome.document) was stored but not linked to other documents: \(error)")
         }
         return outcome
     }

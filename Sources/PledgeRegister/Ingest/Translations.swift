@@ -26,9 +26,10 @@ public enum Translations {
 
     /// Pairs `key` with its original or its translations after it was stored or revised.
     /// With `original`, the user says which document it translates (`--translation-of`).
-    /// Of two documents found to be one text, the one stored first is the original.
+    /// Of two documents found to be one text, the one stored first is the original. `reading`
+    /// is the document's extraction where the caller has it, so that it is not read again.
     @discardableResult
-    public static func pair(_ key: String, in register: any Register, original: String? = nil) async throws -> Pairing? {
+    public static func pair(_ key: String, in register: any Register, original: String? = nil, reading: Extraction? = nil) async throws -> Pairing? {
         guard let document = try await register.document(key: key) else { throw RegisterError.documentNotFound(key) }
         if let original {
             guard original != key, var target = try await register.document(key: original) else {
@@ -39,11 +40,11 @@ public enum Translations {
             guard target.language != document.language else {
                 throw RegisterError.invalid("\(key) and \(target.key) are both in \(document.language.rawValue); a translation is in another language")
             }
-            try await pairItems(of: document, with: target, in: register)
+            try await pairItems(of: document, with: target, in: register, reading: reading)
             return Pairing(translation: key, original: target.key)
         }
         if let current = document.translationOf, let target = try await register.document(key: current) {
-            try await pairItems(of: document, with: target, in: register)
+            try await pairItems(of: document, with: target, in: register, reading: reading)
             return Pairing(translation: key, original: target.key)
         }
         guard let date = document.date else { return nil }
@@ -51,26 +52,27 @@ public enum Translations {
         // An original revised: its translations are paired again.
         let translations = sameDay.filter { $0.translationOf == key }
         if !translations.isEmpty {
-            for t in translations { try await pairItems(of: t, with: document, in: register) }
+            for t in translations { try await pairItems(of: t, with: document, in: register, originalReading: reading) }
             return nil
         }
         let candidates = sameDay.filter { c in
             c.key != key && c.language != document.language && c.translationOf == nil
                 && !sameDay.contains { $0.translationOf == c.key && $0.language == document.language }
         }
-        guard !candidates.isEmpty, let mine = try await read(document, register) else { return nil }
-        var best: (StoredDocument, Double)?
+        guard !candidates.isEmpty, let mine = try await read(document, register, reading) else { return nil }
+        var best: (document: StoredDocument, agreement: Double, read: Read)?
         for candidate in candidates {
             guard let theirs = try await read(candidate, register) else { continue }
             let agreement = Aligner.agreement(theirs.extraction, text: theirs.text, mine.extraction, text: mine.text)
-            if agreement >= Self.agreement, agreement > best?.1 ?? 0 { best = (candidate, agreement) }
+            if agreement >= Self.agreement, agreement > best?.agreement ?? 0 { best = (candidate, agreement, theirs) }
         }
-        guard let (target, _) = best else { return nil }
+        guard let best else { return nil }
+        let target = best.document
         if (target.ingestedAt, target.key) > (document.ingestedAt, document.key) {
-            try await pairItems(of: target, with: document, in: register)
+            try await pairItems(of: target, with: document, in: register, reading: best.read.extraction, originalReading: mine.extraction)
             return Pairing(translation: target.key, original: key)
         }
-        try await pairItems(of: document, with: target, in: register)
+        try await pairItems(of: document, with: target, in: register, reading: mine.extraction, originalReading: best.read.extraction)
         return Pairing(translation: key, original: target.key)
     }
 
@@ -100,17 +102,20 @@ public enum Translations {
         var text: String
     }
 
-    /// A stored document read again: the register keeps items, not extractions.
-    static func read(_ document: StoredDocument, _ register: any Register) async throws -> Read? {
+    /// A stored document read again (the register keeps items, not extractions), unless the
+    /// caller has its extraction.
+    static func read(_ document: StoredDocument, _ register: any Register, _ reading: Extraction? = nil) async throws -> Read? {
         guard let text = try await register.documentText(key: document.key) else { return nil }
+        if let reading, reading.document.sha256 == document.sha256 { return Read(extraction: reading, text: text) }
         let options = ExtractionOptions(date: document.date.flatMap(Day.init(iso:)), language: document.language)
         guard let extraction = try? Extractor(options: options).extract(SourceDocument(name: document.key, text: text)) else { return nil }
         return Read(extraction: extraction, text: text)
     }
 
     /// Aligns the two texts and records the pairs, each extracted item found in the register by its span.
-    static func pairItems(of translation: StoredDocument, with original: StoredDocument, in register: any Register) async throws {
-        guard let t = try await read(translation, register), let o = try await read(original, register) else { return }
+    static func pairItems(of translation: StoredDocument, with original: StoredDocument, in register: any Register,
+                          reading: Extraction? = nil, originalReading: Extraction? = nil) async throws {
+        guard let t = try await read(translation, register, reading), let o = try await read(original, register, originalReading) else { return }
         func ids(_ document: StoredDocument, _ read: Read) async throws -> [String: String] {
             var bySpan: [SourceSpan: String] = [:]
             for item in try await register.items(matching: ItemQuery(document: document.key)) { bySpan[item.span] = item.id }

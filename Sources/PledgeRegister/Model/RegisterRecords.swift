@@ -345,3 +345,17 @@ public struct StoredLink: Sendable, Codable, Equatable {
         self.otherText = otherText
     }
 }
+
+extension ItemDetail {
+    /// The item's links as a reader wants them: other documents that state the same initiative
+    /// ("Also in"), later ones that report on it ("Followed up in"), earlier ones it reports on
+    /// ("Follows up"). Empty groups are left out.
+    public var linkGroups: [(heading: String, links: [StoredLink])] {
+        let texts = Set([item.id] + versions.map(\.item.id))
+        return [
+            ("Also in", links.filter { $0.relation != "progress" }),
+            ("Followed up in", links.filter { $0.relation == "progress" && texts.contains($0.to) }),
+            ("Follows up", links.filter { $0.relation == "progress" && texts.contains($0.from) }),
+        ].filter { !$0.1.isEmpty }
+    }
+}

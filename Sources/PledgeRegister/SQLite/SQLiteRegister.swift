@@ -126,9 +126,7 @@ public final class SQLiteRegister: Register {
     func seedIfNeeded(_ seed: Bool) async throws {
         let decided = try await pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") }
         guard decided == nil else { return }
-        if seed {
-            for record in try Seeder.records() { _ = try await ingest(record) }
-        }
+        try await Seeder.seed(self, documents: seed)
         try await writeImmediate { db in
             try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('seeded', ?)", arguments: [seed ? "yes" : "no"])
         }
@@ -371,10 +369,7 @@ public final class SQLiteRegister: Register {
             try db.execute(sql: "DROP TRIGGER event_is_append_only_update")
             for m in moves { try db.execute(sql: "UPDATE event SET version = ? WHERE sequence = ?", arguments: [-Int(m.sequence), m.sequence]) }
             for m in moves { try db.execute(sql: "UPDATE event SET item = ?, version = ? WHERE sequence = ?", arguments: [m.item, m.version, m.sequence]) }
-            try db.execute(sql: """
-                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
-                BEGIN SELECT RAISE(ABORT, 'tracking events are never changed'); END
-                """)
+            try db.execute(sql: SQLiteSchema.eventsAreNeverChanged)
         }
     }
 

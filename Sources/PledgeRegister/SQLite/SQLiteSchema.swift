@@ -6,6 +6,13 @@ enum SQLiteSchema {
     /// program's SQLite file is recognised and left alone.
     static let applicationID: Int32 = 0x506C_6564
 
+    /// The trigger that refuses any change to a recorded event; only a merge of two histories
+    /// (`SQLiteRegister.pairTranslation`) sets it aside, inside its own transaction.
+    static let eventsAreNeverChanged = """
+        CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'tracking events are never changed'); END
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: documents, items, tracking events, search") { db in
@@ -111,9 +118,8 @@ enum SQLiteSchema {
                 t.uniqueKey(["item", "version"])
             }
             // The history is append-only, whatever program touches the file.
-            try db.execute(sql: """
-                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
-                BEGIN SELECT RAISE(ABORT, 'tracking events are never changed'); END;
+            try db.execute(sql: eventsAreNeverChanged + """
+                ;
                 CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
                 BEGIN SELECT RAISE(ABORT, 'tracking events are never deleted'); END;
                 """)

@@ -17,20 +17,15 @@ extension Pages {
 
     func documentList(visitor: Visitor, csrf: String?) async throws -> Rendered {
         let documents = try await register.documents()
-        let keys = Set(documents.map(\.key))
+        // A document has another text when it translates one, or one translates it.
+        let twinned = Set(documents.compactMap(\.translationOf) + documents.filter { $0.translationOf != nil }.map(\.key))
         let rows = documents.map { d in
             DocumentRow(
                 key: d.key, title: d.title ?? d.key, date: d.date ?? "", language: d.language.rawValue, items: d.itemCount,
                 link: HTML.documentPath(d.key), revision: d.revision, source: d.source,
-                counterpart: counterpart(of: d.key, in: keys).map { _ in HTML.documentPath(d.key) + "/side-by-side" })
+                counterpart: twinned.contains(d.key) ? HTML.documentPath(d.key) + "/side-by-side" : nil)
         }
         return framed("documents", ["documents": rows], title: "Documents", visitor: visitor, csrf: csrf)
-    }
-
-    /// The other language's version of a document: keys differ by `-en` (`DocumentKey`).
-    func counterpart(of key: String, in keys: Set<String>) -> String? {
-        let other = key.hasSuffix("-en") ? String(key.dropLast(3)) : key + "-en"
-        return keys.contains(other) ? other : nil
     }
 
     struct DocumentView {
@@ -81,7 +76,7 @@ extension Pages {
         for a in try await register.amounts(matching: ItemQuery(document: key)) {
             add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 1)
         }
-        let keys = Set(try await register.documents().map(\.key))
+        let hasOtherText = try await Translations.otherText(of: key, in: register) != nil
         let path = HTML.documentPath(key)
         let links = parts.bounds.count > 1
             ? parts.bounds.indices.map { PartLink(number: $0 + 1, link: $0 == 0 ? path : path + "?part=\($0 + 1)", current: $0 + 1 == part) }
@@ -89,7 +84,7 @@ extension Pages {
         let model = DocumentView(
             key: key, title: document.title ?? key, date: document.date ?? "", undated: document.date == nil,
             language: document.language.rawValue, items: items.count, text: annotator.render(String(text.unicodeScalars[window.range])),
-            sideBySide: counterpart(of: key, in: keys).map { _ in path + "/side-by-side" },
+            sideBySide: hasOtherText ? path + "/side-by-side" : nil,
             json: "/api/v1/documents/" + HTML.pathSegment(key),
             partLabel: links.isEmpty ? nil : "Part \(part) of \(links.count)", partLinks: links)
         return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf, lang: document.language.rawValue)
@@ -108,32 +103,45 @@ extension Pages {
         var pairs: [PairView]
     }
 
-    /// Japanese and English versions item by item, paired as `pledge align` pairs them.
+    /// Japanese and English texts of a document item by item, as the register pairs them
+    /// (`Translations`): each original item beside its translated items, and the items of
+    /// either text that have no counterpart on a row of their own, where they stand.
     func sideBySide(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
-        let keys = Set(try await register.documents().map(\.key))
-        guard keys.contains(key), let other = counterpart(of: key, in: keys) else {
+        guard let document = try await register.document(key: key), let other = try await Translations.otherText(of: key, in: register) else {
             throw WebError(.notFound, "document \(key) has no version in another language in this register")
         }
-        let (jaKey, enKey) = key.hasSuffix("-en") ? (other, key) : (key, other)
-        guard let jaText = try await register.documentText(key: jaKey), let enText = try await register.documentText(key: enKey),
-              let jaDoc = try await register.document(key: jaKey), let enDoc = try await register.document(key: enKey)
-        else { throw WebError(.notFound, "no document \(key)") }
-        // The register keeps items, not extractions; reading the texts again gives the
-        // extractions the aligner works on, whose items are in the register's order.
-        let ja = try Extractor(options: ExtractionOptions(language: .ja)).extract(SourceDocument(name: jaKey, text: jaText))
-        let en = try Extractor(options: ExtractionOptions(language: .en)).extract(SourceDocument(name: enKey, text: enText))
-        let jaItems = try await register.items(matching: ItemQuery(document: jaKey))
-        let enItems = try await register.items(matching: ItemQuery(document: enKey))
+        let (original, translation) = document.translationOf == nil ? (document, other) : (other, document)
+        let originalItems = try await register.items(matching: ItemQuery(document: original.key))
+        let translatedItems = try await register.items(matching: ItemQuery(document: translation.key))
         let today = options.today()
-        func lookup(_ id: String?, _ extraction: Extraction, _ items: [ItemSummary], _ language: Language) -> ItemRow? {
-            guard let id, let ordinal = extraction.items.firstIndex(where: { $0.id == id }),
-                  let item = items.first(where: { $0.ordinal == ordinal })
-            else { return nil }
-            return row(item, today: today, language: language)
+        var byCounterpart: [String: [ItemSummary]] = [:]
+        for item in translatedItems { if let c = item.counterpart { byCounterpart[c, default: []].append(item) } }
+        // Rows in the original's order; an unpaired translated item follows the row of the
+        // translated item before it.
+        var rows: [(original: ItemSummary?, translated: ItemSummary?)] = []
+        var rowOfTranslated: [String: Int] = [:]
+        for item in originalItems {
+            let texts = byCounterpart[item.id] ?? []
+            if texts.isEmpty { rows.append((item, nil)) }
+            for t in texts {
+                rowOfTranslated[t.id] = rows.count
+                rows.append((item, t))
+            }
         }
-        let pairs = Aligner.align(ja, text: jaText, en, text: enText).map {
-            PairView(left: lookup($0.first, ja, jaItems, .ja), right: lookup($0.second, en, enItems, .en))
+        var insertions: [(at: Int, item: ItemSummary)] = []
+        var after = -1
+        for item in translatedItems {
+            if let row = rowOfTranslated[item.id] { after = row } else { insertions.append((after + 1, item)) }
         }
+        for insertion in insertions.reversed() { rows.insert((nil, insertion.item), at: insertion.at) }
+        let jaOriginal = original.language == .ja
+        let pairs = rows.map { r in
+            let o = r.original.map { row($0, today: today, language: original.language) }
+            let t = r.translated.map { row($0, today: today, language: translation.language) }
+            return jaOriginal ? PairView(left: o, right: t) : PairView(left: t, right: o)
+        }
+        let (jaDoc, enDoc) = jaOriginal ? (original, translation) : (translation, original)
+        let (jaKey, enKey) = (jaDoc.key, enDoc.key)
         let model = SideBySide(
             leftTitle: jaDoc.title ?? jaKey, rightTitle: enDoc.title ?? enKey, leftLang: "ja", rightLang: "en", pairs: pairs)
         return framed("side-by-side", model, title: "Side by side", visitor: visitor, csrf: csrf)

@@ -127,12 +127,7 @@ extension Pages {
                 role: version.item.id == item.commitment ? "original" : "translation"))
         }
         var linkGroups: [LinkGroup] = []
-        let ids = Set([item.id] + detail.versions.map(\.item.id))
-        for (heading, links) in [
-            ("Also in", detail.links.filter { $0.relation != "progress" }),
-            ("Followed up in", detail.links.filter { $0.relation == "progress" && ids.contains($0.to) }),
-            ("Follows up", detail.links.filter { $0.relation == "progress" && ids.contains($0.from) }),
-        ] where !links.isEmpty {
+        for (heading, links) in detail.linkGroups {
             var views: [LinkView] = []
             for l in links.prefix(Self.listLimit) {
                 guard let other = l.other else { continue }

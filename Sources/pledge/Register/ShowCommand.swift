@@ -64,13 +64,7 @@ struct Show: AsyncParsableCommand {
         if d.versions.isEmpty, let other = otherText {
             out += "\nNo counterpart in \(other.key) (\(other.language.rawValue)): this item is in one text only.\n"
         }
-        let ids = Set([i.id] + d.versions.map(\.item.id))
-        let groups: [(String, [StoredLink])] = [
-            ("Also in", d.links.filter { $0.relation != "progress" }),
-            ("Followed up in", d.links.filter { $0.relation == "progress" && ids.contains($0.to) }),
-            ("Follows up", d.links.filter { $0.relation == "progress" && ids.contains($0.from) }),
-        ]
-        for (heading, links) in groups where !links.isEmpty {
+        for (heading, links) in d.linkGroups {
             out += "\n\(heading)\n"
             for l in links {
                 out += "  \(l.other ?? "")  (\(l.relation), \(String(format: "%.2f", l.score)): \(l.evidence.prefix(5).joined(separator: ", ")))\n"
