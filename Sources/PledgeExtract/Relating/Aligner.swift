@@ -77,6 +77,8 @@ public enum Aligner {
         let idf: [ItemEvidence.Feature: Double]
         /// Length of the second version per unit of the first, from the strongest pairs.
         var ratio = 1.0
+        /// The rarity of a feature found in one item of each version.
+        let uniqueIDF: Double
 
         /// How much a feature of this kind tells, before its rarity: a one-digit number little.
         static func weight(_ f: ItemEvidence.Feature) -> Double {
@@ -103,6 +105,7 @@ public enum Aligner {
             for e in a + b { for f in e.features { df[f, default: 0] += 1 } }
             let n = Double(a.count + b.count)
             idf = df.mapValues { log(1 + n / Double($0)) }
+            uniqueIDF = log(1 + n / 2) - 1e-9
             let la = a.reduce(0) { $0 + $1.length }, lb = b.reduce(0) { $0 + $1.length }
             ratio = la > 0 && lb > 0 ? Double(lb) / Double(la) : 1
         }
@@ -133,8 +136,7 @@ public enum Aligner {
             return (shared, possible > 0 ? min(1, shared / possible) : 0, possible, unique, count)
         }
 
-        /// The rarity of a feature found in one item of each version.
-        var uniqueIDF: Double { log(1 + Double(a.count + b.count) / 2) - 1e-9 }
+
 
         /// How well two lengths fit the ratio of a translation, from 0 to 1.
         func lengthFit(_ i: Int, _ j: Int) -> Double {

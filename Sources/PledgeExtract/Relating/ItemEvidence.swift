@@ -21,8 +21,6 @@ struct ItemEvidence: Sendable {
     /// Letters, digits and ideographs: the item's length with spaces and marks left out.
     var length = 0
 
-    func has(_ kind: Kind) -> Bool { features.contains { $0.kind == kind } }
-
     /// The evidence of every item of `x`, in order. The parties of both documents (`ignoring`)
     /// are named everywhere and tell items apart no better than "we" does, so they are left out.
     static func of(_ x: Extraction, text: String, ignoring parties: Set<String> = []) -> [ItemEvidence] {

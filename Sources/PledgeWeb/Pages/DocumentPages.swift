@@ -1,4 +1,3 @@
-import PledgeExtract
 import PledgeModel
 import PledgeRegister
 
