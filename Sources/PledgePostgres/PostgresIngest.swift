@@ -244,6 +244,7 @@ struct PostgresRestore {
                 [.int(Int(e.sequence)), .text(e.item), .int(e.version), .text(e.status.rawValue), .text(e.note), .text(e.evidenceURL),
                  .text(e.evidenceTitle), .text(e.date), .text(e.author), .text(e.recordedAt)]
             })
+        for d in archive.decisions { try await register.decide(connection, d) }
         // Later events number on from the archive's.
         try await register.execute(
             connection, "SELECT setval(pg_get_serial_sequence('event', 'sequence'), GREATEST((SELECT max(sequence) FROM event), 1))")

@@ -464,6 +464,10 @@ public final class PostgresRegister: Register {
                 """,
                 [.text(id), .int(version), .text(event.status.rawValue), .text(event.note), .text(event.evidenceURL),
                  .text(event.evidenceTitle), .text(event.date), .text(event.author), .text(now)])
+            if let suggestion = event.suggestion {
+                try await self.decide(connection, SuggestionDecision(
+                    item: id, suggestion: suggestion, decision: .accepted, author: event.author, decidedAt: now))
+            }
             // Every text of the commitment shows its status and version.
             try await self.execute(connection, "UPDATE item SET version = $1, status = $2 WHERE id = $3 OR counterpart = $3",
                                    [.int(version), .text(event.status.rawValue), .text(id)])
@@ -509,6 +513,14 @@ public final class PostgresRegister: Register {
                     FROM item o WHERE o.id = $1 AND item.id = $2
                     """,
                     [.text(pair.original), .text(pair.translation)])
+                // What editors decided on the translated item's suggestions goes with its history.
+                try await self.execute(
+                    connection,
+                    """
+                    UPDATE suggestion_decision d SET item = $1 WHERE d.item = $2
+                        AND NOT EXISTS (SELECT 1 FROM suggestion_decision o WHERE o.item = $1 AND o.suggestion = d.suggestion)
+                    """,
+                    [.text(pair.original), .text(pair.translation)])
             }
             guard !moves.isEmpty else { return }
             // The one place events are rewritten: the append-only trigger steps aside inside this
@@ -525,20 +537,21 @@ public final class PostgresRegister: Register {
         }
     }
 
-    public func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String] {
+    public func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
         try await transaction { connection in
             try await self.execute(connection, "DELETE FROM document_name WHERE document = $1", [.text(document)])
-            var shared: [String: Int] = [:]
-            for name in names {
-                try await self.execute(connection, "INSERT INTO document_name VALUES ($1, $2) ON CONFLICT DO NOTHING", [.text(name), .text(document)])
+            try await self.execute(
+                connection, "INSERT INTO document_name SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
+                [.textArray(names), .text(document)])
+            var shared = LinkCandidates.Tally(common: common)
+            for name in lookUp {
                 let users = try await self.rows(
                     connection, "SELECT document FROM document_name WHERE name = $1 AND document <> $2 LIMIT $3",
                     [.text(name), .text(document), .int(common + 1)]
                 ).map { try $0.string("document") }
-                guard users.count <= common else { continue }
-                for user in users { shared[user, default: 0] += 1 }
+                shared.add(name, users: users)
             }
-            return shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map(\.key)
+            return shared.candidates(limit: limit)
         }
     }
 
@@ -560,6 +573,47 @@ public final class PostgresRegister: Register {
                     [.text(l.from), .text(l.to), .text(l.relation), .double(l.score), .text(l.evidence.joined(separator: "\n"))])
             }
         }
+    }
+
+    public func suggestionDecisions(item: String) async throws -> [SuggestionDecision] {
+        try await read { connection in
+            try await self.rows(
+                connection,
+                """
+                SELECT * FROM suggestion_decision WHERE item = (SELECT coalesce(counterpart, id) FROM item WHERE id = $1)
+                ORDER BY decided_at, suggestion
+                """, [.text(item)]
+            ).map(Self.decision)
+        }
+    }
+
+    public func dismissSuggestion(_ suggestion: String, item id: String, author: String) async throws {
+        try SuggestionName.check(suggestion)
+        let now = self.now
+        try await transaction { connection in
+            guard let commitment = try await self.rows(
+                connection, "SELECT coalesce(counterpart, id) AS id FROM item WHERE id = $1", [.text(id)]).first?.string("id")
+            else { throw RegisterError.itemNotFound(id) }
+            try await self.decide(connection, SuggestionDecision(
+                item: commitment, suggestion: suggestion, decision: .dismissed, author: author, decidedAt: now))
+        }
+    }
+
+    /// Stores a decision, refusing a second one on the same suggestion.
+    func decide(_ connection: PostgresConnection, _ d: SuggestionDecision) async throws {
+        let inserted = try await rows(
+            connection,
+            "INSERT INTO suggestion_decision VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING item",
+            [.text(d.item), .text(d.suggestion), .text(d.decision.rawValue), .text(d.author), .text(d.decidedAt)])
+        guard !inserted.isEmpty else {
+            throw RegisterError.invalid("suggestion \(d.suggestion) on \(d.item) was already accepted or dismissed")
+        }
+    }
+
+    static func decision(_ row: PostgresRandomAccessRow) throws -> SuggestionDecision {
+        SuggestionDecision(item: try row.string("item"), suggestion: try row.string("suggestion"),
+                           decision: SuggestionDecision.Decision(rawValue: try row.string("decision")) ?? .dismissed,
+                           author: try row.string("author"), decidedAt: try row.string("decided_at"))
     }
 
     public func events() async throws -> [TrackingEvent] {
@@ -601,7 +655,9 @@ public final class PostgresRegister: Register {
                     }))
             }
             let events = try await self.rows(connection, "SELECT * FROM event ORDER BY sequence").map(Self.event)
-            return RegisterArchive(documents: documents, events: events)
+            let decisions = try await self.rows(
+                connection, "SELECT * FROM suggestion_decision ORDER BY decided_at, item, suggestion").map(Self.decision)
+            return RegisterArchive(documents: documents, events: events, decisions: decisions)
         }
     }
 

@@ -6,6 +6,7 @@ enum Value: Sendable {
     case int(Int)
     case double(Double)
     case bool(Bool)
+    case textArray([String])
 }
 
 /// A statement built in pieces, numbering its placeholders (`$1`, `$2`, …) as values are added.
@@ -24,6 +25,7 @@ struct SQL {
         case .int(let i): bindings.append(i)
         case .double(let d): bindings.append(d)
         case .bool(let b): bindings.append(b)
+        case .textArray(let a): bindings.append(a)
         }
         count += 1
         return "$\(count)"

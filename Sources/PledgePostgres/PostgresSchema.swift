@@ -116,6 +116,14 @@ enum PostgresSchema {
             "CREATE INDEX item_link_by_to ON item_link (to_item)",
             "INSERT INTO meta VALUES ('upgrade:links', 'pending') ON CONFLICT (key) DO UPDATE SET value = 'pending'",
         ]),
+        // One decision a suggestion, kept like events (`Suggestions`).
+        (7, "what editors did with suggestions", [
+            """
+            CREATE TABLE suggestion_decision (item text NOT NULL REFERENCES item, suggestion text NOT NULL, decision text NOT NULL,
+                author text NOT NULL, decided_at text NOT NULL, PRIMARY KEY (item, suggestion))
+            """,
+            "CREATE TRIGGER generation_on_suggestion_decision AFTER INSERT ON suggestion_decision FOR EACH ROW EXECUTE FUNCTION next_generation()",
+        ]),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }

@@ -54,11 +54,14 @@ public struct NewEvent: Sendable, Equatable {
     public var author: String
     /// The item version the writer saw; `nil` records on top of whatever is current.
     public var expectedVersion: Int?
+    /// The suggestion this event accepts (`Suggestions`), which is then no longer offered.
+    public var suggestion: String?
 
     public init(
         status: Status, note: String? = nil, evidenceURL: String? = nil, evidenceTitle: String? = nil, date: String,
-        author: String, expectedVersion: Int? = nil
+        author: String, expectedVersion: Int? = nil, suggestion: String? = nil
     ) {
+        self.suggestion = suggestion
         self.status = status
         self.note = note
         self.evidenceURL = evidenceURL
@@ -176,6 +179,13 @@ public protocol Register: Sendable {
     /// Every event, oldest first.
     func events() async throws -> [TrackingEvent]
 
+    /// What editors did with the suggestions for the commitment `item` (either text's id),
+    /// oldest first: an event that names a suggestion accepts it (`NewEvent.suggestion`).
+    func suggestionDecisions(item: String) async throws -> [SuggestionDecision]
+    /// Dismisses a suggestion for the commitment `item` (either text's id), so that it is not
+    /// offered again. Refuses one already accepted or dismissed with `RegisterError.invalid`.
+    func dismissSuggestion(_ suggestion: String, item: String, author: String) async throws
+
     /// Makes `translation` a version of `original` in another language, or a document of its
     /// own again when `original` is nil. Each pair names an item of the translation and the
     /// item of the original it states: they become one commitment, whose status and history
@@ -185,9 +195,11 @@ public protocol Register: Sendable {
     func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws
 
     /// Records the names a document uses (its abbreviations), which find the documents it may
-    /// link to, and returns up to `limit` other documents that share the most of them. A name
-    /// more than `common` documents use says nothing of an initiative and is passed over.
-    func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String]
+    /// link to, and returns up to `limit` other documents that share the most of the names in
+    /// `lookUp` (the caller leaves out those it already knows to be common). A name more than
+    /// `common` documents use says nothing of an initiative and is passed over, and returned
+    /// among the common names.
+    func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates
 
     /// Replaces every link that involves an item of `document` with `links`. One transaction.
     func replaceLinks(of document: String, with links: [StoredLink]) async throws

@@ -5,7 +5,7 @@
 // Writes DOCUMENTS variants of the bundled fact sheets (default 10,000, alternating
 // Japanese and English, each with its own date and amounts) into FOLDER, ingests them
 // into a new SQLite register there the way `pledge ingest` does, printing time and
-// resident memory as it goes, then runs each search of a fixed set 40 times, as
+// resident memory as it goes (RELATE=0: without pairing and linking), then runs each search of a fixed set 40 times, as
 // `pledge list --search TERM --limit 50` does, and prints the percentiles.
 import Foundation
 import PledgeRegister
@@ -40,7 +40,10 @@ print(String(format: "wrote %d documents, %.0f MB, in %.1f s", count, Double(byt
 
 let register = try await SQLiteRegister.open(path: database, seed: false)
 let parallelism = ProcessInfo.processInfo.environment["PARALLELISM"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
-let ingester = Ingester(register: register, options: .init(parallelism: parallelism))
+var options = Ingester.Options(parallelism: parallelism)
+// RELATE=0 leaves out pairing translations and linking documents, to measure what they cost.
+options.relates = ProcessInfo.processInfo.environment["RELATE"] != "0"
+let ingester = Ingester(register: register, options: options)
 let start = clock.now
 let step = max(1, count / 10)
 let results = try await ingester.ingest(paths: paths) { done, _, _ in

@@ -22,6 +22,11 @@ public enum DocumentLinks {
     public actor Cache {
         private var entries: [(key: String, sha256: String, prepared: Linker.Prepared)] = []
         private let capacity: Int
+        /// Names found common: more documents use them with each ingest, never fewer but for
+        /// a removal, so a run of ingests need not look them up again.
+        private(set) var common = Set<String>()
+
+        func addCommon(_ names: [String]) { common.formUnion(names) }
 
         public init(capacity: Int = 32) { self.capacity = capacity }
 
@@ -38,19 +43,23 @@ public enum DocumentLinks {
 
     /// Links `record`, just stored, and returns how many links it has.
     @discardableResult
-    public static func link(_ record: DocumentRecord, in register: any Register, cache: Cache = Cache()) async throws -> Int {
+    /// `fresh`: the document was just added, so no link can involve it yet.
+    public static func link(_ record: DocumentRecord, in register: any Register, cache: Cache = Cache(), fresh: Bool = false) async throws -> Int {
         let key = record.key
         guard let stored = try await register.document(key: key) else { return 0 }
-        let mine = Linker.Document(record.extraction, text: record.text)
-        let found = try await register.linkCandidates(for: key, names: Linker.names(mine).sorted(), common: commonName, limit: candidates + 2)
+        let known = await cache.common
+        let found = try await register.linkCandidates(
+            for: key, names: record.linkNames, lookUp: record.linkNames.filter { !known.contains($0) },
+            common: commonName, limit: candidates + 2)
+        await cache.addCommon(found.common)
         // A document's own translation states the same items: those are pairs, not links.
-        let other = try await Translations.otherText(of: key, in: register)?.key
-        let compared = found.filter { $0 != other && $0 != key }
+        let other = found.documents.isEmpty ? nil : try await Translations.otherText(of: key, in: register)?.key
+        let compared = found.documents.filter { $0 != other && $0 != key }
         guard !compared.isEmpty else {
-            try await register.replaceLinks(of: key, with: [])
+            if !fresh { try await register.replaceLinks(of: key, with: []) }
             return 0
         }
-        let minePrepared = Linker.Prepared(mine)
+        let minePrepared = Linker.Prepared(Linker.Document(record.extraction, text: record.text))
         await cache.put(key, sha256: record.info.sha256, minePrepared)
         let myIDs = try await registerIDs(of: key, register)
         var links: [StoredLink] = []

@@ -65,6 +65,9 @@ public struct DocumentRecord: Sendable {
     public var searchTokens: String
     /// The reading it was made from, for what compares it with other documents (`DocumentLinks`).
     public let extraction: Extraction
+    /// The names it uses that find the documents it may link to (`Linker.names`), sorted:
+    /// worked out on the thread that read it, not by the store's writer.
+    public let linkNames: [String]
 
     /// Strongest first: an item that both welcomes and commits is a commitment.
     static let modalityStrength: [Modality] = [.commit, .intend, .plan, .explore, .welcome, .affirm, .done, .other]
@@ -85,6 +88,7 @@ public struct DocumentRecord: Sendable {
         sections = extraction.sections
         terms = extraction.terms
         searchTokens = SearchText.indexTokens(text)
+        linkNames = Linker.names(Linker.Document(extraction, text: text)).sorted()
         let slice = TextSlicer(text).slice
         let anchor = extraction.document.date.flatMap(Day.init(iso:))
         let headings = Dictionary(extraction.sections.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })

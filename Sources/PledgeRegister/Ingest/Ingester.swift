@@ -16,6 +16,9 @@ public struct Ingester: Sendable {
         public var parties: [Party]?
         /// The document they translate; without it, a translation is recognised (`Translations`).
         public var translationOf: String?
+        /// Whether each stored document is paired with its translation and linked to other
+        /// documents; off, only to measure what that costs (`pledge-register-benchmark`).
+        public var relates = true
 
         public init(key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil,
                     translationOf: String? = nil, parallelism: Int = 2) {
@@ -101,7 +104,7 @@ public struct Ingester: Sendable {
     /// Pairs a stored document with its original or translation, saying so in its outcome,
     /// and links its items to those of the documents about the same initiatives.
     func related(_ outcome: IngestOutcome, _ record: DocumentRecord, cache: DocumentLinks.Cache) async throws -> IngestOutcome {
-        guard outcome.change != .unchanged || options.translationOf != nil else { return outcome }
+        guard options.relates, outcome.change != .unchanged || options.translationOf != nil else { return outcome }
         var outcome = outcome
         do {
             if let pairing = try await Translations.pair(
@@ -116,7 +119,7 @@ public struct Ingester: Sendable {
         var stored = record
         stored.key = outcome.document
         do {
-            try await DocumentLinks.link(stored, in: register, cache: cache)
+            try await DocumentLinks.link(stored, in: register, cache: cache, fresh: outcome.change == .added)
         } catch let error as RegisterError {
             outcome.add(note: "\(outcome.document) was stored but not linked to other documents: \(error)")
         }

@@ -90,6 +90,18 @@ extension RegisterArchive {
             }
             guard Timestamp.isValid(event.recordedAt) else { throw invalid("\(here): recordedAt is not a timestamp") }
         }
+        // A decision is on a commitment in the archive, once for each suggestion.
+        var decided = Set<String>()
+        for (n, d) in decisions.enumerated() {
+            let here = "decision \(n + 1) on '\(Self.shown(d.item))'"
+            guard let item = itemsByID[d.item], item.counterpart == nil else { throw invalid("\(here): no commitment of that id in the archive") }
+            do { try SuggestionName.check(d.suggestion) } catch let error as RegisterError { throw invalid("\(here): \(error.description)") }
+            guard decided.insert(d.item + " " + d.suggestion).inserted else { throw invalid("\(here): the suggestion is decided twice") }
+            guard !d.author.trimmingCharacters(in: .whitespaces).isEmpty, !d.author.unicodeScalars.contains("\0") else {
+                throw invalid("\(here): it needs an author")
+            }
+            guard Timestamp.isValid(d.decidedAt) else { throw invalid("\(here): decidedAt is not a timestamp") }
+        }
     }
 
     private func invalid(_ why: String) -> RegisterError { .invalid("the archive cannot be imported: " + why) }

@@ -41,11 +41,24 @@ public struct RegisterArchive: Sendable, Codable, Equatable {
     public var documents: [Document]
     /// Every tracking event, oldest first.
     public var events: [TrackingEvent]
+    /// What editors did with suggestions, oldest first; absent from archives made before them.
+    public var decisions: [SuggestionDecision]
 
-    public init(documents: [Document], events: [TrackingEvent]) {
+    public init(documents: [Document], events: [TrackingEvent], decisions: [SuggestionDecision] = []) {
         format = Self.formatName
         self.documents = documents
         self.events = events
+        self.decisions = decisions
+    }
+
+    enum CodingKeys: String, CodingKey { case format, documents, events, decisions }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        documents = try c.decode([Document].self, forKey: .documents)
+        events = try c.decode([TrackingEvent].self, forKey: .events)
+        decisions = try c.decodeIfPresent([SuggestionDecision].self, forKey: .decisions) ?? []
     }
 
     /// Refuses an archive of another format before a store reads any of it.

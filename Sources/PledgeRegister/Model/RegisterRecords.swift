@@ -318,6 +318,38 @@ public struct ItemAmount: Sendable, Codable, Equatable {
     }
 }
 
+/// The documents that share the most names with one document, and the names it uses that too
+/// many documents use to tell anything (`Register.linkCandidates`).
+public struct LinkCandidates: Sendable, Equatable {
+    public var documents: [String]
+    public var common: [String]
+
+    public init(documents: [String], common: [String]) {
+        self.documents = documents
+        self.common = common
+    }
+
+    /// Counts, name by name, the other documents that use each name, as every store does.
+    public struct Tally {
+        let common: Int
+        var shared: [String: Int] = [:]
+        var commonNames: [String] = []
+
+        public init(common: Int) { self.common = common }
+
+        /// `users`: the other documents that use `name`, at most `common + 1` of them.
+        public mutating func add(_ name: String, users: [String]) {
+            guard users.count <= common else { commonNames.append(name); return }
+            for user in users { shared[user, default: 0] += 1 }
+        }
+
+        /// The documents that share the most names, most first, then by key.
+        public func candidates(limit: Int) -> LinkCandidates {
+            LinkCandidates(documents: shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map(\.key), common: commonNames)
+        }
+    }
+}
+
 /// A link between items of two documents (`DocumentLinks`): `from` is the later document's
 /// item, so a `progress` link runs from the report to the commitment it reports on.
 public struct StoredLink: Sendable, Codable, Equatable {

@@ -200,6 +200,7 @@ struct SQLiteRestore {
                 arguments: [e.sequence, e.item, e.version, e.status.rawValue, e.note, e.evidenceURL, e.evidenceTitle, e.date,
                             e.author, e.recordedAt])
         }
+        for d in archive.decisions { try SQLiteRegister.decide(db, d) }
     }
 }
 

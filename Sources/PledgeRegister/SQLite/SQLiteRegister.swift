@@ -323,6 +323,9 @@ public final class SQLiteRegister: Register {
                 arguments: [id, version, event.status.rawValue, event.note, event.evidenceURL, event.evidenceTitle,
                             event.date, event.author, now])
             let sequence = db.lastInsertedRowID
+            if let suggestion = event.suggestion {
+                try Self.decide(db, SuggestionDecision(item: id, suggestion: suggestion, decision: .accepted, author: event.author, decidedAt: now))
+            }
             // Every text of the commitment shows its status and version.
             try db.execute(
                 sql: "UPDATE item SET version = ?, status = ? WHERE id = ?3 OR counterpart = ?3", arguments: [version, event.status.rawValue, id])
@@ -362,6 +365,8 @@ public final class SQLiteRegister: Register {
                 try db.execute(
                     sql: "UPDATE item SET counterpart = ?1, status = (SELECT status FROM item WHERE id = ?1), version = (SELECT version FROM item WHERE id = ?1) WHERE id = ?2",
                     arguments: [pair.original, pair.translation])
+                // What editors decided on the translated item's suggestions goes with its history.
+                try db.execute(sql: "UPDATE OR IGNORE suggestion_decision SET item = ? WHERE item = ?", arguments: [pair.original, pair.translation])
             }
             guard !moves.isEmpty else { return }
             // The one place events are rewritten: the append-only triggers step aside inside this
@@ -373,19 +378,15 @@ public final class SQLiteRegister: Register {
         }
     }
 
-    public func linkCandidates(for document: String, names: [String], common: Int, limit: Int) async throws -> [String] {
+    public func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
         try await writeImmediate { db in
             try db.execute(sql: "DELETE FROM document_name WHERE document = ?", arguments: [document])
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_name(name, document) VALUES (?, ?)")
-            var shared: [String: Int] = [:]
-            for name in names {
-                try insert.execute(arguments: [name, document])
-                let users = try String.fetchAll(
-                    db, sql: "SELECT document FROM document_name WHERE name = ? AND document != ? LIMIT ?", arguments: [name, document, common + 1])
-                guard users.count <= common else { continue }
-                for user in users { shared[user, default: 0] += 1 }
-            }
-            return shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map(\.key)
+            for name in names { try insert.execute(arguments: [name, document]) }
+            let users = try db.cachedStatement(sql: "SELECT document FROM document_name WHERE name = ? AND document != ? LIMIT ?")
+            var shared = LinkCandidates.Tally(common: common)
+            for name in lookUp { shared.add(name, users: try String.fetchAll(users, arguments: [name, document, common + 1])) }
+            return shared.candidates(limit: limit)
         }
     }
 
@@ -400,6 +401,43 @@ public final class SQLiteRegister: Register {
                 try insert.execute(arguments: [l.from, l.to, l.relation, l.score, l.evidence.joined(separator: "\n")])
             }
         }
+    }
+
+    public func suggestionDecisions(item: String) async throws -> [SuggestionDecision] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT * FROM suggestion_decision WHERE item = (SELECT coalesce(counterpart, id) FROM item WHERE id = ?)
+                    ORDER BY decided_at, suggestion
+                    """, arguments: [item]
+            ).map(Self.decision)
+        }
+    }
+
+    public func dismissSuggestion(_ suggestion: String, item id: String, author: String) async throws {
+        try SuggestionName.check(suggestion)
+        let now = self.now
+        try await writeImmediate { db in
+            guard let commitment = try String.fetchOne(db, sql: "SELECT coalesce(counterpart, id) FROM item WHERE id = ?", arguments: [id]) else {
+                throw RegisterError.itemNotFound(id)
+            }
+            try Self.decide(db, SuggestionDecision(item: commitment, suggestion: suggestion, decision: .dismissed, author: author, decidedAt: now))
+        }
+    }
+
+    /// Stores a decision, refusing a second one on the same suggestion.
+    static func decide(_ db: Database, _ d: SuggestionDecision) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM suggestion_decision WHERE item = ? AND suggestion = ?", arguments: [d.item, d.suggestion]) == true {
+            throw RegisterError.invalid("suggestion \(d.suggestion) on \(d.item) was already accepted or dismissed")
+        }
+        try db.execute(sql: "INSERT INTO suggestion_decision VALUES (?, ?, ?, ?, ?)",
+                       arguments: [d.item, d.suggestion, d.decision.rawValue, d.author, d.decidedAt])
+    }
+
+    static func decision(_ row: Row) -> SuggestionDecision {
+        SuggestionDecision(item: row["item"], suggestion: row["suggestion"],
+                           decision: SuggestionDecision.Decision(rawValue: row["decision"]) ?? .dismissed,
+                           author: row["author"], decidedAt: row["decided_at"])
     }
 
     public func events() async throws -> [TrackingEvent] {
@@ -433,7 +471,8 @@ public final class SQLiteRegister: Register {
                     terms: terms, items: items)
             }
             let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event)
-            return RegisterArchive(documents: documents, events: events)
+            let decisions = try Row.fetchAll(db, sql: "SELECT * FROM suggestion_decision ORDER BY decided_at, item, suggestion").map(Self.decision)
+            return RegisterArchive(documents: documents, events: events, decisions: decisions)
         }
     }
 

@@ -213,6 +213,21 @@ enum SQLiteSchema {
             try db.create(index: "item_link_by_to", on: "item_link", columns: ["to_item"])
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('upgrade:links', 'pending')")
         }
+        migrator.registerMigration("v8: what editors did with suggestions") { db in
+            // One decision a suggestion, kept like events (`Suggestions`).
+            try db.create(table: "suggestion_decision", options: .withoutRowID) { t in
+                t.column("item", .text).notNull().references("item")
+                t.column("suggestion", .text).notNull()
+                t.column("decision", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("decided_at", .text).notNull()
+                t.primaryKey(["item", "suggestion"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER generation_on_suggestion_decision AFTER INSERT ON suggestion_decision
+                BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+                """)
+        }
         return migrator
     }
 
