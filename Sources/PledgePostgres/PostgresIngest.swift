@@ -64,6 +64,8 @@ struct PostgresIngest {
         try await register.execute(connection, "DELETE FROM term WHERE document = $1", [.text(key)])
         let writer = PostgresItemWriter(register: register, connection: connection)
         try await writer.insert(sections: document.sections, terms: document.terms.map { ($0.short, $0.long, $0.span) }, of: key)
+        // The names that find the documents it may link to are part of what is stored (`DocumentLinks`).
+        try await register.replaceNames(connection, document.linkNames, of: key)
 
         let old = try await register.rows(
             connection, "SELECT number, text, fingerprint, withdrawn, version FROM item WHERE document = $1 ORDER BY withdrawn, ordinal",

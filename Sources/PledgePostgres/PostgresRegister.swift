@@ -537,12 +537,18 @@ public final class PostgresRegister: Register {
         }
     }
 
-    public func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
-        try await transaction { connection in
-            try await self.execute(connection, "DELETE FROM document_name WHERE document = $1", [.text(document)])
-            try await self.execute(
-                connection, "INSERT INTO document_name SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
-                [.textArray(names), .text(document)])
+    public func recordNames(_ names: [String], of document: String) async throws {
+        try await transaction { connection in try await self.replaceNames(connection, names, of: document) }
+    }
+
+    func replaceNames(_ connection: PostgresConnection, _ names: [String], of document: String) async throws {
+        try await execute(connection, "DELETE FROM document_name WHERE document = $1", [.text(document)])
+        try await execute(
+            connection, "INSERT INTO document_name SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING", [.textArray(names), .text(document)])
+    }
+
+    public func linkCandidates(for document: String, lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
+        try await read { connection in
             var shared = LinkCandidates.Tally(common: common)
             for name in lookUp {
                 let users = try await self.rows(

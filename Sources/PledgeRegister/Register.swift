@@ -194,12 +194,15 @@ public protocol Register: Sendable {
     /// (`HistoryMerge`); nothing recorded is lost. One transaction.
     func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws
 
-    /// Records the names a document uses (its abbreviations), which find the documents it may
-    /// link to, and returns up to `limit` other documents that share the most of the names in
-    /// `lookUp` (the caller leaves out those it already knows to be common). A name more than
-    /// `common` documents use says nothing of an initiative and is passed over, and returned
-    /// among the common names.
-    func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates
+    /// Replaces the names a document uses (its abbreviations), which find the documents it may
+    /// link to. An ingest stores them with the document; this is for documents stored before.
+    func recordNames(_ names: [String], of document: String) async throws
+
+    /// Up to `limit` other documents that share the most of the names in `lookUp` with
+    /// `document` (the caller leaves out those it already knows to be common). A name more
+    /// than `common` other documents use says nothing of an initiative and is passed over, and
+    /// returned among the common names.
+    func linkCandidates(for document: String, lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates
 
     /// Replaces every link that involves an item of `document` with `links`. One transaction.
     func replaceLinks(of document: String, with links: [StoredLink]) async throws

@@ -32,6 +32,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case aTranslationIsOneCommitment
     case translatedHistoriesMerge
     case itemsLinkAcrossDocuments
+    case laterReportsAreSuggestedUntilDecided
 
     var testDescription: String { rawValue }
 
@@ -63,6 +64,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .aTranslationIsOneCommitment: try await Self.aTranslationIsOneCommitment(register, empty: try await make())
         case .translatedHistoriesMerge: try await Self.translatedHistoriesMerge(register)
         case .itemsLinkAcrossDocuments: try await Self.itemsLinkAcrossDocuments(register)
+        case .laterReportsAreSuggestedUntilDecided: try await Self.laterReportsAreSuggestedUntilDecided(register, empty: try await make())
         }
     }
 
@@ -192,6 +194,78 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(try await empty.archive() == archive)
         #expect(try await empty.items(matching: ItemQuery()).map(\.id) == all.map(\.id))
         #expect(try await empty.item(id: "\(en)#2")?.history.count == 1)
+    }
+
+    /// A later statement that reports a commitment launched or signed offers it as an event on
+    /// the commitment, until an editor accepts it (an event naming it) or dismisses it; the
+    /// decisions travel in archives.
+    static func laterReportsAreSuggestedUntilDecided(_ r: any Register, empty: any Register) async throws {
+        for (key, text) in [("2025-06-01-fact-sheet", """
+            FACT SHEET: Partnership for Growth
+
+            June 1, 2025
+
+            **Fighting the Climate Crisis**: The two countries will cooperate to tackle the climate crisis through clean energy.
+
+            **Luzon Economic Corridor**: The United States and Japan will support the Luzon Economic Corridor (LEC), connecting Subic Bay, Clark, Manila and Batangas with investment in ports and rail.
+
+            **Open RAN**: The two countries will sign a Memorandum on Open RAN (ORAN) field trials in Manila and Cebu.
+            """), ("2025-12-01-statement", """
+            Joint Statement
+
+            December 1, 2025
+
+            We will address the climate crisis and accelerate the clean energy transition in our countries.
+
+            We launched the Luzon Economic Corridor (LEC) this month: the first ports in Subic Bay and Batangas are open.
+
+            The two countries signed the Memorandum on Open RAN (ORAN) field trials in Manila and Cebu in October.
+            """)] {
+            let record = try DocumentLoader.record(SourceDocument(name: key, text: text), key: key, label: key + ".txt")
+            _ = try await r.ingest(record)
+            try await DocumentLinks.link(record, in: r)
+        }
+        let corridor = try await Suggestions.of("2025-06-01-fact-sheet#2", in: r)
+        let launched = "We launched the Luzon Economic Corridor (LEC) this month: the first ports in Subic Bay and Batangas are open."
+        #expect(corridor == [Suggestion(
+            id: Suggestions.id(report: "2025-12-01-statement#2", commitment: "2025-06-01-fact-sheet#2"), item: "2025-06-01-fact-sheet#2",
+            status: .in_the_works, note: "Reported in Joint Statement (2025-12-01): “\(launched)”", evidenceURL: nil,
+            evidenceTitle: "Joint Statement", date: "2025-12-01", reportItem: "2025-12-01-statement#2",
+            reportDocument: "2025-12-01-statement", sentence: launched, cue: "launched")])
+        // Promised to sign, reported signed: kept.
+        let memorandum = try await Suggestions.of("2025-06-01-fact-sheet#3", in: r)
+        #expect(memorandum.map(\.status) == [.kept] && memorandum.map(\.cue) == ["signed"])
+        #expect(try await Suggestions.of("2025-06-01-fact-sheet#1", in: r).isEmpty, "a theme is no report")
+        #expect(try await Suggestions.of("2025-12-01-statement#2", in: r).isEmpty, "the report itself is not followed up")
+
+        // Accepted: an event like any other, which names the suggestion; not offered again.
+        let offer = try #require(corridor.first)
+        let event = try await r.record(offer.event(author: "hanako", expectedVersion: 1, today: "2026-01-05"), item: offer.item)
+        #expect(event.status == .in_the_works && event.note == offer.note && event.date == "2025-12-01" && event.evidenceTitle == "Joint Statement")
+        #expect(try await Suggestions.of(offer.item, in: r).isEmpty)
+        await #expect(throws: RegisterError.self, "a suggestion is accepted once") {
+            try await r.record(offer.event(author: "taro", expectedVersion: nil, today: "2026-01-05"), item: offer.item)
+        }
+        #expect(try await r.item(id: offer.item)?.history.count == 1, "the refused second acceptance recorded nothing")
+
+        // Dismissed: nothing recorded, not offered again.
+        let dismissed = try #require(memorandum.first)
+        try await r.dismissSuggestion(dismissed.id, item: dismissed.item, author: "taro")
+        #expect(try await Suggestions.of(dismissed.item, in: r).isEmpty)
+        #expect(try await r.item(id: dismissed.item)?.history.isEmpty == true)
+        await #expect(throws: RegisterError.self) { try await r.dismissSuggestion(dismissed.id, item: dismissed.item, author: "taro") }
+        await #expect(throws: RegisterError.self, "a suggestion's name is checked") {
+            try await r.dismissSuggestion("s'; DROP TABLE item", item: dismissed.item, author: "taro")
+        }
+        await #expect(throws: RegisterError.itemNotFound("nope#1")) { try await r.dismissSuggestion(dismissed.id, item: "nope#1", author: "taro") }
+        let decisions = try await r.suggestionDecisions(item: "2025-06-01-fact-sheet#2") + r.suggestionDecisions(item: "2025-06-01-fact-sheet#3")
+        #expect(decisions.map(\.decision) == [.accepted, .dismissed] && decisions.map(\.author) == ["hanako", "taro"])
+
+        // An archive carries the decisions.
+        let archive = try await r.archive()
+        #expect(archive.decisions.count == 2)
+        try await empty.restore(archive)
+        #expect(try await empty.archive().decisions == archive.decisions)
     }
 
     /// A later statement's items link to the fact sheet items about the same initiative, with

@@ -3,7 +3,8 @@ import PledgeTestSupport
 import Testing
 
 /// Headless Chromium through the site: dashboard charts, a Japanese search, signing in,
-/// recording progress (Browser/browser_test.py). Needs Debian's chromium and
+/// recording progress, accepting and dismissing a later document's suggestions
+/// (Browser/browser_test.py). Needs Debian's chromium and
 /// chromium-driver and Python's selenium, which `.ci/run` installs.
 @Suite struct BrowserTests {
     static let tools: [OptionalTool] = [.program("chromium"), .program("chromedriver"), .pythonModule("selenium")]
@@ -16,6 +17,11 @@ import Testing
         let added = try CommandLineTool.run(["user", "add", "Browser Editor", "--role", "editor", "--database", database])
         try #require(added.status == 0, "\(added.err)")
         let token = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A later statement that reports two of the fact sheet's commitments, for the suggestions.
+        let later = folder.appendingPathComponent("2025-03-20-space.txt")
+        try SuggestionTests.later.write(to: later, atomically: true, encoding: .utf8)
+        let ingested = try CommandLineTool.run(["ingest", later.path, "--database", database])
+        try #require(ingested.status == 0, "\(ingested.err)")
 
         let server = try await ServeProcess(database: database)
         let base = server.base

@@ -65,24 +65,31 @@ public enum Linker {
     public struct Prepared: Sendable {
         let passages: Passages
         let date: String?
+        let language: Language
 
         public init(_ d: Document) {
             passages = Passages(d)
             date = d.extraction.document.date
+            language = d.extraction.document.language
         }
     }
 
     public static func link(from a: Prepared, to b: Prepared) -> [ItemLink] {
-        link(from: a.passages, to: b.passages, later: isLater(a.date, than: b.date))
+        link(from: a.passages, to: b.passages, later: isLater(a.date, than: b.date), acrossLanguages: a.language != b.language)
     }
 
-    static func link(from a: Passages, to b: Passages, later: Bool) -> [ItemLink] {
+    /// `acrossLanguages`: words of one language never meet the other's, so items are compared by
+    /// what survives translation alone (names, abbreviations, amounts, dates, numbers, places);
+    /// counting their words would only make every item look larger than what it shares.
+    static func link(from a: Passages, to b: Passages, later: Bool, acrossLanguages: Bool = false) -> [ItemLink] {
         var df: [ItemEvidence.Feature: Int] = [:]
         for p in a.passages + b.passages { for f in p.features { df[f, default: 0] += 1 } }
         let total = Double(a.passages.count + b.passages.count)
         // Each feature's weight once: rarity over both documents' passages times its kind's.
         let weights = df.mapValues { max(0, log(total / Double($0))) }
-            .reduce(into: [ItemEvidence.Feature: Double]()) { $0[$1.key] = $1.value * kindWeight($1.key) }
+            .reduce(into: [ItemEvidence.Feature: Double]()) {
+                $0[$1.key] = acrossLanguages && $1.key.kind == .word ? 0 : $1.value * kindWeight($1.key)
+            }
         func weight(_ f: ItemEvidence.Feature) -> Double { weights[f] ?? 0 }
         // Which passages of the other document hold each feature: each item is compared only
         // with the passages it shares something with.

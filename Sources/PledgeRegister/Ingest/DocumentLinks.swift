@@ -43,14 +43,19 @@ public enum DocumentLinks {
 
     /// Links `record`, just stored, and returns how many links it has.
     @discardableResult
-    /// `fresh`: the document was just added, so no link can involve it yet.
-    public static func link(_ record: DocumentRecord, in register: any Register, cache: Cache = Cache(), fresh: Bool = false) async throws -> Int {
+    /// `fresh`: the document was just added, so no link can involve it yet. `namesStored`: its
+    /// names were stored with it, as an ingest stores them; not so for documents stored before.
+    public static func link(_ record: DocumentRecord, in register: any Register, cache: Cache = Cache(), fresh: Bool = false,
+                            namesStored: Bool = true) async throws -> Int {
         let key = record.key
         guard let stored = try await register.document(key: key) else { return 0 }
+        if !namesStored { try await register.recordNames(record.linkNames, of: key) }
         let known = await cache.common
-        let found = try await register.linkCandidates(
-            for: key, names: record.linkNames, lookUp: record.linkNames.filter { !known.contains($0) },
-            common: commonName, limit: candidates + 2)
+        let lookUp = record.linkNames.filter { !known.contains($0) }
+        // Once every name it uses is known to be common, nothing is left to find it a match.
+        let found = lookUp.isEmpty
+            ? LinkCandidates(documents: [], common: [])
+            : try await register.linkCandidates(for: key, lookUp: lookUp, common: commonName, limit: candidates + 2)
         await cache.addCommon(found.common)
         // A document's own translation states the same items: those are pairs, not links.
         let other = found.documents.isEmpty ? nil : try await Translations.otherText(of: key, in: register)?.key

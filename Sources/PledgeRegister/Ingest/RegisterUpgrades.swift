@@ -82,7 +82,7 @@ extension RegisterUpgrades {
         for document in try await register.documents() {
             guard let read = try await Translations.read(document, register) else { continue }
             let record = DocumentRecord(key: document.key, source: document.source, text: read.text, extraction: read.extraction)
-            linked += try await DocumentLinks.link(record, in: register, cache: cache)
+            linked += try await DocumentLinks.link(record, in: register, cache: cache, namesStored: false)
         }
         try await register.finishUpgrade("links")
         return linked

@@ -92,6 +92,14 @@ struct SQLiteIngest {
         try db.execute(sql: "DELETE FROM section WHERE document = ?", arguments: [document.key])
         try db.execute(sql: "DELETE FROM term WHERE document = ?", arguments: [document.key])
         try Self.insert(db, sections: document.sections, terms: document.terms.map { ($0.short, $0.long, $0.span) }, of: document.key)
+        // The names that find the documents it may link to are part of what is stored (`DocumentLinks`).
+        try Self.replaceNames(db, document.linkNames, of: document.key)
+    }
+
+    static func replaceNames(_ db: Database, _ names: [String], of key: String) throws {
+        try db.execute(sql: "DELETE FROM document_name WHERE document = ?", arguments: [key])
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_name(name, document) VALUES (?, ?)")
+        for name in names { try insert.execute(arguments: [name, key]) }
     }
 
     /// A document's sections and abbreviations, numbered in order, as ingest and restore write them.

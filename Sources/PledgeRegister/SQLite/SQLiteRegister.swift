@@ -378,11 +378,12 @@ public final class SQLiteRegister: Register {
         }
     }
 
-    public func linkCandidates(for document: String, names: [String], lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
-        try await writeImmediate { db in
-            try db.execute(sql: "DELETE FROM document_name WHERE document = ?", arguments: [document])
-            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_name(name, document) VALUES (?, ?)")
-            for name in names { try insert.execute(arguments: [name, document]) }
+    public func recordNames(_ names: [String], of document: String) async throws {
+        try await writeImmediate { db in try SQLiteIngest.replaceNames(db, names, of: document) }
+    }
+
+    public func linkCandidates(for document: String, lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {
+        try await pool.read { db in
             let users = try db.cachedStatement(sql: "SELECT document FROM document_name WHERE name = ? AND document != ? LIMIT ?")
             var shared = LinkCandidates.Tally(common: common)
             for name in lookUp { shared.add(name, users: try String.fetchAll(users, arguments: [name, document, common + 1])) }

@@ -33,12 +33,21 @@ extension WebApp {
         var upcoming: [ItemSummary]
     }
 
+    /// An event as a client sends it. Naming a suggestion accepts it: the fields left out are
+    /// the suggestion's (`Suggestion.event`).
     struct EventRequest: Decodable {
-        var status: Status
+        var status: Status?
         var note: String?
         var evidenceURL: String?
         var evidenceTitle: String?
         var date: String?
+        var suggestion: String?
+    }
+
+    /// The suggestions on offer for an item (`Suggestions`).
+    struct SuggestionList: Encodable {
+        var item: String
+        var suggestions: [Suggestion]
     }
 
     func addAPI(to book: inout RouteBook) {
@@ -86,6 +95,26 @@ extension WebApp {
         book.post("/api/v1/items/{id}/events") { request, context in
             try await app.recordFromAPI(request, id: try context.parameter("id"))
         }
+        book.get("/api/v1/items/{id}/suggestions") { request, context in
+            let id = try context.parameter("id")
+            return try await app.read(request, key: "suggestions " + id) {
+                guard let detail = try await app.register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
+                var rendered = try Rendered.json(SuggestionList(item: detail.item.commitment, suggestions: try await Suggestions.of(id, in: app.register)))
+                rendered.headers[.eTag] = "\"\(detail.item.version)\""
+                return rendered
+            }
+        }
+        book.post("/api/v1/items/{id}/suggestions/{suggestion}/dismiss") { request, context in
+            let visitor = try await app.gatekeeper.visitor(for: request)
+            guard visitor.byToken else {
+                throw WebError(.unauthorized, "dismissing through the API needs an API token: 'Authorization: Bearer TOKEN'",
+                               headers: [.wwwAuthenticate: "Bearer"])
+            }
+            let user = try app.requireEditor(visitor)
+            let id = try context.parameter("id"), suggestion = try context.parameter("suggestion")
+            try await app.dismiss(suggestion, item: id, author: user.name)
+            return Reply.noContent()
+        }
         book.get("/api/v1/glossary") { request, _ in
             let document = FormFields(request.uri.query ?? "").text("document")
             return try await app.read(request, key: "glossary " + (document ?? "")) { try .json(try await app.register.glossary(document: document)) }
@@ -122,6 +151,24 @@ extension WebApp {
         return number
     }
 
+    static let eventBodyHelp = "the body must be JSON with a status (\(Status.allCases.map(\.rawValue).joined(separator: ", "))) "
+        + "and optionally note, evidenceURL, evidenceTitle and date; or with the suggestion it accepts"
+
+    /// A suggestion still on offer for the item, or a 409 that says it is not.
+    func offered(_ name: String, item id: String) async throws -> Suggestion {
+        guard try await register.item(id: id) != nil else { throw WebError(.notFound, "no item \(id)") }
+        guard let suggestion = try await Suggestions.of(id, in: register).first(where: { $0.id == name }) else {
+            throw WebError(.conflict, "suggestion \(name) is not on offer for \(id): it was accepted or dismissed, or the item has moved on")
+        }
+        return suggestion
+    }
+
+    /// Dismisses a suggestion still on offer.
+    func dismiss(_ name: String, item id: String, author: String) async throws {
+        _ = try await offered(name, item: id)
+        try await register.dismissSuggestion(name, item: id, author: author)
+    }
+
     /// Records an event sent as JSON with `If-Match: "VERSION"`, the item version the client saw.
     func recordFromAPI(_ request: Request, id: String) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
@@ -141,15 +188,24 @@ extension WebApp {
         do {
             input = try JSONDecoder().decode(EventRequest.self, from: Data(buffer: body))
         } catch {
-            throw WebError(.badRequest, "the body must be JSON with a status (\(Status.allCases.map(\.rawValue).joined(separator: ", "))) "
-                + "and optionally note, evidenceURL, evidenceTitle and date")
+            throw WebError(.badRequest, Self.eventBodyHelp)
         }
-        let event = try await register.record(
-            NewEvent(status: input.status, note: input.note, evidenceURL: input.evidenceURL, evidenceTitle: input.evidenceTitle,
-                     date: input.date ?? options.today(), author: user.name, expectedVersion: version),
-            item: id)
-        var response = try Reply.json(event, status: .created)
-        response.headers[.eTag] = "\"\(event.version)\""
+        var event: NewEvent
+        if let name = input.suggestion {
+            event = try await offered(name, item: id).event(author: user.name, expectedVersion: version, today: options.today())
+            if let status = input.status { event.status = status }
+            if let note = input.note { event.note = note }
+            if let url = input.evidenceURL { event.evidenceURL = url }
+            if let title = input.evidenceTitle { event.evidenceTitle = title }
+            if let date = input.date { event.date = date }
+        } else {
+            guard let status = input.status else { throw WebError(.badRequest, Self.eventBodyHelp) }
+            event = NewEvent(status: status, note: input.note, evidenceURL: input.evidenceURL, evidenceTitle: input.evidenceTitle,
+                             date: input.date ?? options.today(), author: user.name, expectedVersion: version)
+        }
+        let recorded = try await register.record(event, item: id)
+        var response = try Reply.json(recorded, status: .created)
+        response.headers[.eTag] = "\"\(recorded.version)\""
         response.headers[.location] = "/api/v1/items/" + HTML.pathSegment(id)
         return response
     }

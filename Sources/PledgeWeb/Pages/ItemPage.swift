@@ -57,6 +57,21 @@ extension Pages {
         var links: [LinkView]
     }
 
+    /// A later document's report offered as an event (`Suggestions`).
+    struct SuggestionView {
+        var id: String
+        var status: String
+        var statusKey: String
+        var sentence: String
+        var lang: String
+        var cue: String
+        var reportID: String
+        var reportLink: String
+        var document: String
+        var date: String?
+        var dismissAction: String
+    }
+
     struct StatusChoice {
         var value: String
         var label: String
@@ -83,6 +98,9 @@ extension Pages {
         var single: String?
         /// Items of other documents about the same initiative: "Also in", "Followed up in", "Follows up".
         var linkGroups: [LinkGroup]
+        /// Later documents' reports of progress, for an editor to accept or dismiss.
+        var suggestions: [SuggestionView]
+        var hasSuggestions: Bool
         var modality: String
         var modalityKey: String
         var parties: String
@@ -140,6 +158,15 @@ extension Pages {
             }
             linkGroups.append(LinkGroup(heading: heading, links: views))
         }
+        var suggestions: [SuggestionView] = []
+        for offer in try await Suggestions.of(item.id, in: register).prefix(Self.listLimit) {
+            let report = try await register.document(key: offer.reportDocument)
+            suggestions.append(SuggestionView(
+                id: offer.id, status: Self.statusNames[offer.status] ?? offer.status.rawValue, statusKey: offer.status.rawValue,
+                sentence: offer.sentence, lang: report?.language.rawValue ?? "en", cue: offer.cue, reportID: offer.reportItem,
+                reportLink: HTML.itemPath(offer.reportItem), document: offer.evidenceTitle, date: offer.date,
+                dismissAction: HTML.itemPath(item.id) + "/suggestions/" + HTML.pathSegment(offer.id) + "/dismiss"))
+        }
         var single: String?
         if others.isEmpty, let other = try await Translations.otherText(of: item.document, in: register) {
             single = "This item is in one text only: the \(other.language == .ja ? "Japanese" : "English") version of the document has no counterpart."
@@ -150,7 +177,7 @@ extension Pages {
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
             paragraph: paragraph, shortened: shortened, languageName: document?.language == .en ? "English" : "Japanese · 日本語",
-            others: others, single: single, linkGroups: linkGroups, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
+            others: others, single: single, linkGroups: linkGroups, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
             modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
             overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,

@@ -20,6 +20,9 @@ extension WebApp {
         book.post("/items/{id}/events") { request, context in
             try await app.recordFromForm(request, id: try context.parameter("id"))
         }
+        book.post("/items/{id}/suggestions/{suggestion}/dismiss") { request, context in
+            try await app.dismissFromForm(request, id: try context.parameter("id"), suggestion: try context.parameter("suggestion"))
+        }
         book.get("/documents") { request, _ in
             try await app.page(request, key: "documents") { visitor, csrf in try await app.pages.documentList(visitor: visitor, csrf: csrf) }
         }
@@ -168,23 +171,49 @@ extension WebApp {
         let form = try await Self.form(request)
         try gatekeeper.checkForm(form, visitor: visitor)
         let user = try requireEditor(visitor)
-        guard let status = form.text("status").flatMap(Status.init(rawValue:)) else {
-            throw WebError(.unprocessableContent, "choose a status")
-        }
-        let event = NewEvent(
-            status: status, note: form.text("note"), evidenceURL: form.text("evidence_url"), evidenceTitle: form.text("evidence_title"),
-            date: form.text("date") ?? options.today(), author: user.name, expectedVersion: form.text("version").flatMap { Int($0) })
+        let version = form.text("version").flatMap { Int($0) }
         do {
+            let event: NewEvent
+            if let suggestion = form.text("suggestion") {
+                // Accepting a suggestion records what it suggests, as it was offered.
+                event = try await offered(suggestion, item: id).event(author: user.name, expectedVersion: version, today: options.today())
+            } else {
+                guard let status = form.text("status").flatMap(Status.init(rawValue:)) else {
+                    throw WebError(.unprocessableContent, "choose a status")
+                }
+                event = NewEvent(
+                    status: status, note: form.text("note"), evidenceURL: form.text("evidence_url"),
+                    evidenceTitle: form.text("evidence_title"), date: form.text("date") ?? options.today(), author: user.name,
+                    expectedVersion: version)
+            }
             try await register.record(event, item: id)
+        } catch let error as WebError where error.status == .conflict {
+            return try await itemPage(id, visitor: visitor, message: error.message, status: error.status)
         } catch let error as RegisterError {
             let web = WebError(error)
             // A missing item, or a fault of the server's, goes to the error page (and the log).
             guard web.status != .notFound, web.isClientError else { throw error }
-            var response = try await pages.itemPage(
-                id: id, visitor: visitor, csrf: visitor.nonce.map(gatekeeper.csrfToken), message: error.description).response
-            response.status = web.status
-            return response
+            return try await itemPage(id, visitor: visitor, message: error.description, status: web.status)
         }
         return Reply.redirect(HTML.itemPath(id) + "#history")
+    }
+
+    /// The item page again, saying why what was sent was not done.
+    func itemPage(_ id: String, visitor: Visitor, message: String, status: HTTPResponse.Status) async throws -> Response {
+        var response = try await pages.itemPage(id: id, visitor: visitor, csrf: visitor.nonce.map(gatekeeper.csrfToken), message: message).response
+        response.status = status
+        return response
+    }
+
+    func dismissFromForm(_ request: Request, id: String, suggestion: String) async throws -> Response {
+        let visitor = try await gatekeeper.visitor(for: request)
+        try gatekeeper.checkForm(try await Self.form(request), visitor: visitor)
+        let user = try requireEditor(visitor)
+        do {
+            try await dismiss(suggestion, item: id, author: user.name)
+        } catch let error as WebError where error.status == .conflict {
+            return try await itemPage(id, visitor: visitor, message: error.message, status: error.status)
+        }
+        return Reply.redirect(HTML.itemPath(id) + "#suggestions")
     }
 }

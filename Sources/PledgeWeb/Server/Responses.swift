@@ -53,6 +53,8 @@ enum Reply {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    static func noContent() -> Response { Response(status: .noContent) }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -90,6 +90,26 @@ try:
     check("in the works" in driver.find_element(By.CSS_SELECTOR, ".facts").text, "current status follows the event")
     shot("item")
 
+    # A later statement reports the QZSS satellites launched: accepted with one click.
+    driver.get(base + "/items/2024-04-10-japan-us%2321")
+    offers = driver.find_elements(By.CSS_SELECTOR, "#suggestions li.suggestion")
+    check(len(offers) == 1 and "Japan launched the second QZSS satellite" in offers[0].text, "a later report is suggested")
+    check("No progress recorded yet." in driver.find_element(By.ID, "history").text, "nothing is recorded before an editor decides")
+    navigate(offers[0].find_element(By.CSS_SELECTOR, "form.accept button").click)
+    history = driver.find_element(By.ID, "history").text
+    check("kept" in history and "Reported in Joint Statement on Space Cooperation" in history, "the accepted suggestion is in the history")
+    check("kept" in driver.find_element(By.CSS_SELECTOR, ".facts").text, "and sets the status")
+    check(not driver.find_elements(By.ID, "suggestions"), "an accepted suggestion is not offered again")
+
+    # The safeguards agreement signed: dismissed, and nothing recorded.
+    driver.get(base + "/items/2024-04-10-japan-us%2318")
+    offers = driver.find_elements(By.CSS_SELECTOR, "#suggestions li.suggestion")
+    check(len(offers) == 1 and "signed the space technology safeguards agreement" in offers[0].text, "a second report is suggested")
+    navigate(offers[0].find_element(By.CSS_SELECTOR, "form.dismiss button").click)
+    check(not driver.find_elements(By.ID, "suggestions"), "a dismissed suggestion is gone")
+    check("No progress recorded yet." in driver.find_element(By.ID, "history").text, "dismissing records nothing")
+    shot("suggestions")
+
     # Readable on a phone: nothing wider than the screen.
     driver.set_window_size(390, 844)
     driver.get(base + "/items")
