@@ -79,6 +79,16 @@ import Testing
         #expect(links.contains { $0.from == "i18" && $0.to == "i75" && $0.evidence.contains("FMCT") })
     }
 
+    /// The trilateral statement in English against the Japanese fact sheet: no word is shared,
+    /// so the programme's names and abbreviations (FMCT, Open RAN) must carry the link alone,
+    /// and the Japanese text's many words must not count against them.
+    @Test func linksAcrossLanguagesByWhatSurvivesTranslation() throws {
+        let (s, links) = try Self.score(Self.sameDay[3].0, seedName + ".txt", gold: Self.sameDay[3].2)
+        #expect(s.found >= 2, "\(links.map { "\($0.from)>\($0.to) \($0.evidence)" })")
+        #expect(s.precision >= 0.5)
+        #expect(links.contains { $0.from == "i18" && $0.to == "i75" && $0.evidence.contains("FMCT") })
+    }
+
     /// A document issued months later reports progress on the earlier one's commitments.
     @Test func aLaterDocumentReportsProgress() throws {
         let (s, links) = try Self.score(englishSeedName + ".txt", "links/2023-01-13-us-japan-joint-statement.en.txt",
