@@ -541,10 +541,17 @@ public final class PostgresRegister: Register {
         try await transaction { connection in try await self.replaceNames(connection, names, of: document) }
     }
 
+    /// Keeps at most `DocumentLinks.usersKept` documents a name: more only say it is common.
     func replaceNames(_ connection: PostgresConnection, _ names: [String], of document: String) async throws {
         try await execute(connection, "DELETE FROM document_name WHERE document = $1", [.text(document)])
         try await execute(
-            connection, "INSERT INTO document_name SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING", [.textArray(names), .text(document)])
+            connection,
+            """
+            INSERT INTO document_name SELECT n, $2 FROM unnest($1::text[]) AS n
+            WHERE (SELECT count(*) FROM (SELECT 1 FROM document_name d WHERE d.name = n LIMIT $3) AS kept) < $3
+            ON CONFLICT DO NOTHING
+            """,
+            [.textArray(names), .text(document), .int(DocumentLinks.usersKept)])
     }
 
     public func linkCandidates(for document: String, lookUp: [String], common: Int, limit: Int) async throws -> LinkCandidates {

@@ -320,6 +320,17 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
             We discussed ports and rail.
             """, key: "2025-12-01-statement")
         #expect(try await r.item(id: "2025-06-01-fact-sheet#2")?.links.isEmpty == true)
+
+        // A name two dozen documents use finds none of them; one two documents use finds the other.
+        for n in 1...(DocumentLinks.usersKept + 2) {
+            let text = "Statement \(n)\n\nJanuary \(n), 2026\n\nThe two countries will fund the GLOBEX programme\(n == 1 ? " and the RAREX pilot" : "").\n"
+            let key = "2026-01-\(String(format: "%02d", n))-statement"
+            _ = try await r.ingest(try DocumentLoader.record(SourceDocument(name: key, text: text), key: key, label: key + ".txt"))
+        }
+        let common = try await r.linkCandidates(for: "2026-01-05-statement", lookUp: ["GLOBEX"], common: DocumentLinks.commonName, limit: 5)
+        #expect(common == LinkCandidates(documents: [], common: ["GLOBEX"]))
+        let rare = try await r.linkCandidates(for: "2025-12-01-statement", lookUp: ["LEC"], common: DocumentLinks.commonName, limit: 5)
+        #expect(rare == LinkCandidates(documents: ["2025-06-01-fact-sheet"], common: []))
     }
 
     /// Both texts of a commitment tracked before they were known to be one: nothing is lost,

@@ -16,6 +16,12 @@ public enum DocumentLinks {
     public static let commonName = 20
     /// Documents compared with each new one.
     public static let candidates = 3
+    /// How many documents a store keeps for one name: enough to find every user of a name
+    /// that is not common, and to see that one is (more than `commonName` others). Beyond
+    /// that, a common name's rows would only cost every ingest a write in a large index.
+    /// (When a document keeping a common name is revised without it, the name may look less
+    /// common than it is; it still finds only documents that use it.)
+    public static let usersKept = commonName + 2
 
     /// Documents recently read for linking, so that a run of ingests does not read the same
     /// stored documents again for each new one.

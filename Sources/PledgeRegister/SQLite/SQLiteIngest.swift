@@ -96,10 +96,14 @@ struct SQLiteIngest {
         try Self.replaceNames(db, document.linkNames, of: document.key)
     }
 
+    /// Keeps at most `DocumentLinks.usersKept` documents a name: more only say it is common.
     static func replaceNames(_ db: Database, _ names: [String], of key: String) throws {
         try db.execute(sql: "DELETE FROM document_name WHERE document = ?", arguments: [key])
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_name(name, document) VALUES (?, ?)")
-        for name in names { try insert.execute(arguments: [name, key]) }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO document_name(name, document)
+            SELECT ?1, ?2 WHERE (SELECT count(*) FROM (SELECT 1 FROM document_name WHERE name = ?1 LIMIT ?3)) < ?3
+            """)
+        for name in names { try insert.execute(arguments: [name, key, DocumentLinks.usersKept]) }
     }
 
     /// A document's sections and abbreviations, numbered in order, as ingest and restore write them.
