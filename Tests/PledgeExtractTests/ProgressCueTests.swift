@@ -3,10 +3,10 @@ import Testing
 
 @testable import PledgeExtract
 
-/// Reports of something done, from real statements, fact sheets and Diet speeches (the
-/// fixtures' `SOURCES.md`), and the plans, promises and figures of speech that look like them.
-/// Each row says everything the sentence holds: the action and the words that report it, or
-/// that there is no report.
+/// Reports of something done, taken or adapted from real statements, fact sheets and Diet
+/// speeches (the seed, `Fixtures/links`, `Fixtures/real`), and the plans, promises and figures
+/// of speech that look like them. Each row says everything the sentence holds: the action and
+/// the words that report it, or that there is no report.
 @Suite struct ProgressCueTests {
     typealias Row = (sentence: String, action: ProgressCue.Action?, text: String?)
 
@@ -23,6 +23,7 @@ import Testing
         ("Since the establishment of the Partnership, eight projects have started.", .establish, "Since the establishment of"),
         ("Partners, such as the recently concluded Maritime Cooperative Activity, trained together.", .complete, "concluded"),
         ("Three countries' leaders convened at Camp David to inaugurate a new era.", .hold, "convened"),
+        ("Japan, the Philippines and the United States conducted the first maritime cooperative activity in April 2024.", .hold, "conducted"),
         // Plans, promises and hopes.
         ("The first annual trilateral youth summit is to be held in Busan in early 2024.", nil, nil),
         ("The two countries will be launching a new dialogue next year.", nil, nil),
@@ -48,6 +49,8 @@ import Testing
         ("防衛装備品の引き渡しを行った。", .deliver, "引き渡しを行った"),
         ("経済版「２＋２」が発足しました。", .establish, "発足しました"),
         ("協定は2023年9月1日に発効した。", .enterIntoForce, "発効した"),
+        ("日米比3か国は、南シナ海において初の共同訓練を実施した。", .hold, "実施した"),
+        ("3か国は、2025年に共同訓練を実施する。", nil, nil),
         // Plans, conditions and wishes.
         ("日本は、2026年3月までにQZSS衛星を2基打ち上げる。", nil, nil),
         ("両国は、年内に協定に署名する意図を有する。", nil, nil),

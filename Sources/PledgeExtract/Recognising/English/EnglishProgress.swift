@@ -8,7 +8,7 @@ enum EnglishProgress {
     static let done: [(words: [String], action: ProgressCue.Action)] = [
         (["signed"], .sign), (["concluded"], .complete), (["launched"], .launch), (["started"], .start), (["began"], .start),
         (["begun"], .start), (["commenced"], .start), (["initiated"], .start), (["held"], .hold), (["convened"], .hold),
-        (["hosted"], .hold), (["established"], .establish), (["created"], .establish), (["founded"], .establish),
+        (["hosted"], .hold), (["conducted"], .hold), (["established"], .establish), (["created"], .establish), (["founded"], .establish),
         (["opened"], .open), (["inaugurated"], .open), (["completed"], .complete), (["finished"], .complete),
         (["finalized"], .complete), (["finalised"], .complete), (["delivered"], .deliver), (["handed", "over"], .deliver),
         (["achieved"], .achieve), (["fulfilled"], .achieve), (["entered", "into", "force"], .enterIntoForce),
@@ -47,7 +47,7 @@ enum EnglishProgress {
         .sign: ["sign", "signing", "conclude", "concluding"],
         .launch: ["launch", "launching", "start", "initiate"],
         .start: ["start", "starting", "begin", "beginning", "commence", "initiate", "launch"],
-        .hold: ["hold", "holding", "convene", "convening", "host", "hosting"],
+        .hold: ["hold", "holding", "convene", "convening", "host", "hosting", "conduct", "conducting"],
         .establish: ["establish", "establishing", "create", "creating", "found", "set"],
         .open: ["open", "opening", "inaugurate"],
     ]

@@ -7,7 +7,7 @@ enum JapaneseProgress {
     /// Action nouns and the stems of action verbs, longest first where one begins another.
     static let actions: [(stem: String, action: ProgressCue.Action)] = [
         ("署名", .sign), ("締結", .sign), ("調印", .sign), ("立ち上げ", .launch), ("立上げ", .launch), ("打ち上げ", .launch),
-        ("開始", .start), ("着手", .start), ("始動", .start), ("開催", .hold), ("発足", .establish), ("設立", .establish),
+        ("開始", .start), ("着手", .start), ("始動", .start), ("開催", .hold), ("実施", .hold), ("発足", .establish), ("設立", .establish),
         ("設置", .establish), ("創設", .establish), ("開設", .open), ("開所", .open), ("完成", .complete), ("完了", .complete),
         ("終了", .complete), ("達成", .achieve), ("実現", .achieve), ("引き渡し", .deliver), ("引渡し", .deliver),
         ("納入", .deliver), ("供与", .deliver), ("発効", .enterIntoForce),
