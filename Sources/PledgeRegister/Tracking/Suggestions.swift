@@ -95,7 +95,8 @@ public enum Suggestions {
         var seen = Set<String>()
         for (heading, links) in detail.linkGroups where heading == "Followed up in" {
             for link in links {
-                guard seen.insert(link.from).inserted, let report = try await register.item(id: link.from),
+                // Both texts of a later document may link: one suggestion a reported commitment.
+                guard let report = try await register.item(id: link.from), seen.insert(report.item.commitment).inserted,
                       let later = try await document(report.item.document)
                 else { continue }
                 let suggestionID = Self.id(report: report.item.commitment, commitment: commitment)
