@@ -46,13 +46,11 @@ public enum Seeder {
             for (n, t) in records.enumerated() {
                 guard let o = records[..<n].first(where: { $0.info.date == t.info.date && $0.info.language != t.info.language })
                 else { continue }
-                var paired = Set<String>()
-                let pairs = Aligner.align(o.extraction, text: o.text, t.extraction, text: t.text).compactMap { p -> TranslationPair? in
-                    guard let a = p.first.flatMap({ Int($0.dropFirst()) }), let b = p.second.flatMap({ Int($0.dropFirst()) }),
-                          paired.insert(String(b)).inserted
-                    else { return nil }
-                    return TranslationPair(translation: ItemID.make(document: t.key, number: b), original: ItemID.make(document: o.key, number: a))
+                func registerID(_ key: String) -> (String) -> String? {
+                    { id in Int(id.dropFirst()).map { ItemID.make(document: key, number: $0) } }
                 }
+                let pairs = Translations.pairs(o.extraction, text: o.text, t.extraction, text: t.text,
+                                               original: registerID(o.key), translation: registerID(t.key))
                 translations.append((t.key, o.key, pairs))
             }
             return .success(Reading(records: records, translations: translations))

@@ -124,14 +124,21 @@ public enum Translations {
             return out
         }
         let originalIDs = try await ids(original, o), translationIDs = try await ids(translation, t)
+        let pairs = Self.pairs(o.extraction, text: o.text, t.extraction, text: t.text, original: { originalIDs[$0] }, translation: { translationIDs[$0] })
+        try await register.pairTranslation(translation.key, of: original.key, pairs: pairs)
+    }
+
+    /// The register's pairs of an original and its translation as the aligner pairs their
+    /// readings, each extraction id (`i17`) given its register id by `original` and `translation`.
+    static func pairs(_ o: Extraction, text oText: String, _ t: Extraction, text tText: String,
+                      original: (String) -> String?, translation: (String) -> String?) -> [TranslationPair] {
         var pairs: [TranslationPair] = []
         var paired = Set<String>()
-        for p in Aligner.align(o.extraction, text: o.text, t.extraction, text: t.text) {
+        for p in Aligner.align(o, text: oText, t, text: tText) {
             // An item of the translation states one commitment: the first it pairs with.
-            guard let a = p.first.flatMap({ originalIDs[$0] }), let b = p.second.flatMap({ translationIDs[$0] }), !paired.contains(b) else { continue }
-            paired.insert(b)
+            guard let a = p.first.flatMap(original), let b = p.second.flatMap(translation), paired.insert(b).inserted else { continue }
             pairs.append(TranslationPair(translation: b, original: a))
         }
-        try await register.pairTranslation(translation.key, of: original.key, pairs: pairs)
+        return pairs
     }
 }

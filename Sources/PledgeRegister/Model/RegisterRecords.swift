@@ -383,11 +383,16 @@ extension ItemDetail {
     /// ("Also in"), later ones that report on it ("Followed up in"), earlier ones it reports on
     /// ("Follows up"). Empty groups are left out.
     public var linkGroups: [(heading: String, links: [StoredLink])] {
-        let texts = Set([item.id] + versions.map(\.item.id))
-        return [
+        [
             ("Also in", links.filter { $0.relation != "progress" }),
-            ("Followed up in", links.filter { $0.relation == "progress" && texts.contains($0.to) }),
+            ("Followed up in", followUps),
             ("Follows up", links.filter { $0.relation == "progress" && texts.contains($0.from) }),
         ].filter { !$0.1.isEmpty }
     }
+
+    /// Links from later documents that report on this commitment, in any of its texts.
+    public var followUps: [StoredLink] { links.filter { $0.relation == "progress" && texts.contains($0.to) } }
+
+    /// The ids of the commitment's texts: this item's and its other versions'.
+    private var texts: Set<String> { Set([item.id] + versions.map(\.item.id)) }
 }

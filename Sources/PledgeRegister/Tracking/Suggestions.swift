@@ -93,29 +93,27 @@ public enum Suggestions {
         }
         var out: [Suggestion] = []
         var seen = Set<String>()
-        for (heading, links) in detail.linkGroups where heading == "Followed up in" {
-            for link in links {
-                // Both texts of a later document may link: one suggestion a reported commitment.
-                guard let report = try await register.item(id: link.from), seen.insert(report.item.commitment).inserted,
-                      let later = try await document(report.item.document)
-                else { continue }
-                let suggestionID = Self.id(report: report.item.commitment, commitment: commitment)
-                guard !decided.contains(suggestionID) else { continue }
-                guard let (sentence, cue) = report.sentences.lazy.compactMap({ s in
-                    ProgressCue.find(in: s.text, language: later.language).map { (s.text, $0) }
-                }).first else { continue }
-                // The commitment in the report's language where it has that text.
-                let promise = texts.first { $0.language == later.language } ?? texts.first ?? (detail.item.text, later.language)
-                let status: Status = cue.stage(promise: promise.text, language: promise.language) == .done ? .kept : .in_the_works
-                guard status != detail.item.status else { continue }
-                let title = later.title ?? later.key
-                out.append(Suggestion(
-                    id: suggestionID, item: commitment, status: status,
-                    note: "Reported in \(title)\(later.date.map { " (\($0))" } ?? ""): “\(sentence)”",
-                    evidenceURL: EvidenceURL.isWebAddress(later.source) ? later.source : nil,
-                    evidenceTitle: title, date: later.date, reportItem: report.item.id, reportDocument: later.key,
-                    sentence: sentence, cue: cue.text))
-            }
+        for link in detail.followUps {
+            // Both texts of a later document may link: one suggestion a reported commitment.
+            guard let report = try await register.item(id: link.from), seen.insert(report.item.commitment).inserted,
+                  let later = try await document(report.item.document)
+            else { continue }
+            let suggestionID = Self.id(report: report.item.commitment, commitment: commitment)
+            guard !decided.contains(suggestionID) else { continue }
+            guard let (sentence, cue) = report.sentences.lazy.compactMap({ s in
+                ProgressCue.find(in: s.text, language: later.language).map { (s.text, $0) }
+            }).first else { continue }
+            // The commitment in the report's language where it has that text.
+            let promise = texts.first { $0.language == later.language } ?? texts.first ?? (detail.item.text, later.language)
+            let status: Status = cue.stage(promise: promise.text, language: promise.language) == .done ? .kept : .in_the_works
+            guard status != detail.item.status else { continue }
+            let title = later.title ?? later.key
+            out.append(Suggestion(
+                id: suggestionID, item: commitment, status: status,
+                note: "Reported in \(title)\(later.date.map { " (\($0))" } ?? ""): “\(sentence)”",
+                evidenceURL: EvidenceURL.isWebAddress(later.source) ? later.source : nil,
+                evidenceTitle: title, date: later.date, reportItem: report.item.id, reportDocument: later.key,
+                sentence: sentence, cue: cue.text))
         }
         return out
     }
