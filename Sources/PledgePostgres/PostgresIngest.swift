@@ -96,7 +96,7 @@ struct PostgresIngest {
                      .text(item.title), .text(item.text), .int(item.span.start), .int(item.span.end), .text(item.modality.rawValue),
                      .text(PostgresItemWriter.parties(item.parties)), .text(item.due), .int(version), .text(item.fingerprint),
                      .text(PostgresItemWriter.searchText(item)), .text(id), .text(document.info.language.rawValue)])
-                for table in ["sentence", "amount", "time_expression"] {
+                for table in ["sentence", "amount", "time_expression", "item_money"] {
                     try await register.execute(connection, "DELETE FROM \(table) WHERE item = $1", [.text(id)])
                 }
                 try await writer.insertParts([(id, item.sentences, item.amounts, item.times)])
@@ -185,6 +185,18 @@ struct PostgresItemWriter {
                      .double(a.value), .text(a.unit), .text(a.qualifier?.rawValue)] as [Value]
                 }
             })
+        try await insertRows(
+            "item_money", columns: "item, seq, currency, value, spender, listed, section",
+            items.flatMap { item in
+                ItemMoney.rows(sentences: item.sentences, amounts: item.amounts).map {
+                    [.text(item.id), .int($0.seq), .text($0.currency), .double($0.value), .text($0.spender), .bool(true), .text("")] as [Value]
+                }
+            })
+        // Listed and section as the item rows say.
+        try await register.execute(connection, """
+            UPDATE item_money m SET listed = (i.counterpart IS NULL AND NOT i.withdrawn), section = coalesce(i.section, '')
+            FROM item i WHERE i.id = m.item AND m.item = ANY($1)
+            """, [.textArray(items.map(\.id))])
         try await insertRows(
             "time_expression", columns: #"item, seq, text, start, "end", role, value, part, due"#,
             items.flatMap { item in

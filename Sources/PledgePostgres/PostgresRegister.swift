@@ -190,6 +190,17 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func documents(limit: Int, offset: Int) async throws -> [StoredDocument] {
+        try await read { connection in
+            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document ORDER BY date DESC NULLS LAST, key LIMIT $1 OFFSET $2",
+                                [.int(limit), .int(offset)]).map(Self.storedDocument)
+        }
+    }
+
+    public func documentCount() async throws -> Int {
+        try await read { connection in try await self.rows(connection, "SELECT count(*) AS n FROM document").first?.int("n") ?? 0 }
+    }
+
     public func documents(dated date: String) async throws -> [StoredDocument] {
         try await read { connection in
             try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document WHERE date = $1 ORDER BY key", [.text(date)])
@@ -236,7 +247,12 @@ public final class PostgresRegister: Register {
         clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
     }
 
-    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool) async throws -> [PostgresRandomAccessRow] {
+    /// The rows of the items `query` selects, in list order: a page of them when `paged`, and
+    /// no more than `atMost` of them when given. A search's candidates are checked here in
+    /// batches, so that a page or a capped count stops reading once it has enough.
+    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool, atMost: Int? = nil)
+        async throws -> [PostgresRandomAccessRow]
+    {
         var (sql, clauses) = Self.filtered(query)
         let search = query.search.map(SearchQuery.init)
         if let search {
@@ -247,15 +263,30 @@ public final class PostgresRegister: Register {
         let needsText = search != nil && columns != "*"
         sql.append("SELECT \(columns)\(needsText ? ", title, text" : "") FROM item")
         sql.append(Self.whereClause(clauses))
-        sql.append(" ORDER BY document, ordinal, number")
-        if search == nil, paged, let limit = query.limit {
-            sql.append(" LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset)))")
+        sql.append(" ORDER BY \(ItemFilter.order(query))")
+        let wanted = [paged ? query.limit.map { query.offset + $0 } : nil, atMost].compactMap { $0 }.min()
+        guard let search else {
+            if paged, let limit = query.limit {
+                let limit = min(limit, atMost.map { max(0, $0 - query.offset) } ?? limit)
+                sql.append(" LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset)))")
+            } else if let atMost {
+                sql.append(" LIMIT \(sql.bind(.int(atMost)))")
+            }
+            return try await rows(connection, sql)
         }
-        var found = try await rows(connection, sql)
-        if let search {
-            found = try found.filter { search.matches((try $0.optionalString("title") ?? "") + " " + (try $0.string("text"))) }
-            if paged, let limit = query.limit { found = Array(found.dropFirst(query.offset).prefix(limit)) }
+        var found: [PostgresRandomAccessRow] = []
+        let batch = 2_000
+        var read = 0
+        while wanted.map({ found.count < $0 }) ?? true {
+            var page = sql
+            page.append(wanted == nil ? "" : " LIMIT \(page.bind(.int(batch))) OFFSET \(page.bind(.int(read)))")
+            let candidates = try await rows(connection, page)
+            read += candidates.count
+            found += try candidates.filter { search.matches((try $0.optionalString("title") ?? "") + " " + (try $0.string("text"))) }
+            if wanted == nil || candidates.count < batch { break }
         }
+        if let wanted { found = Array(found.prefix(wanted)) }
+        if paged, query.limit != nil { found = Array(found.dropFirst(query.offset)) }
         return found
     }
 
@@ -264,55 +295,142 @@ public final class PostgresRegister: Register {
         return try await read { connection in try await self.selected(connection, query, paged: true).map(Self.itemSummary) }
     }
 
-    public func count(matching query: ItemQuery) async throws -> Int {
-        try query.check()
-        return try await read { connection in
-            if query.search == nil {
-                var (sql, clauses) = Self.filtered(query)
-                sql.append("SELECT count(*) AS n FROM item" + Self.whereClause(clauses))
-                return try await self.rows(connection, sql).first?.int("n") ?? 0
-            }
-            return try await self.selected(connection, query, columns: "id", paged: false).count
+    /// The WHERE clause of a query `ItemTally` answers, over `item_tally`.
+    static func tallyFiltered(_ query: ItemQuery) -> (SQL, [String]) {
+        var sql = SQL()
+        let filter = ItemFilter(query, tally: true) { n in "$\(n)" }
+        for value in filter.values { _ = sql.bind(value) }
+        return (sql, filter.clauses)
+    }
+
+    /// Rows of the tally beyond which a reader folds them together first.
+    static let tallyRowsKept = 2_000
+
+    /// Folds the tally's appended changes into one row per key, when they have piled up. Rows
+    /// another writer appends meanwhile are left for next time; two readers folding at once
+    /// each fold what the other has not (a deleted row is skipped by the second DELETE).
+    func compactTally() async throws {
+        let piled = try await read { connection in
+            try await self.rows(connection, "SELECT count(*) AS n FROM (SELECT 1 FROM item_tally LIMIT $1) AS t", [.int(Self.tallyRowsKept + 1)])
+        }
+        guard try piled.first?.int("n") ?? 0 > Self.tallyRowsKept else { return }
+        let columns = ItemTally.keyColumns.joined(separator: ", ")
+        try await transaction { connection in
+            try await self.execute(connection, """
+                WITH gone AS (DELETE FROM item_tally RETURNING *)
+                INSERT INTO item_tally SELECT \(columns), sum(n) FROM gone GROUP BY \(columns) HAVING sum(n) <> 0
+                """)
         }
     }
 
-    public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+    public func count(matching query: ItemQuery, atMost: Int?) async throws -> Int {
         try query.check()
-        let column = switch field {
-        case .document: "document"
-        case .section: "section_id"
-        case .modality: "modality"
-        case .party: "parties"
-        case .status: "status"
+        if ItemTally.answers(query) {
+            try await compactTally()
+            return try await read { connection in
+                var (sql, clauses) = Self.tallyFiltered(query)
+                sql.append("SELECT coalesce(sum(n), 0)::bigint AS n FROM item_tally" + Self.whereClause(clauses))
+                return try await self.rows(connection, sql).first?.int("n") ?? 0
+            }
         }
         return try await read { connection in
-            // Grouped by the server, unless a search must first be checked here, item by item.
-            var groups: [(value: String, heading: String?, count: Int)] = []
             if query.search == nil {
                 var (sql, clauses) = Self.filtered(query)
-                sql.append("SELECT \(column) AS value, min(section) AS section, count(*) AS n FROM item"
-                           + Self.whereClause(clauses) + " GROUP BY \(column)")
-                groups = try await self.rows(connection, sql).map { (try $0.string("value"), try $0.optionalString("section"), try $0.int("n")) }
+                if let atMost {
+                    sql.append("SELECT count(*) AS n FROM (SELECT 1 FROM item" + Self.whereClause(clauses) + " LIMIT \(sql.bind(.int(atMost)))) AS capped")
+                } else {
+                    sql.append("SELECT count(*) AS n FROM item" + Self.whereClause(clauses))
+                }
+                return try await self.rows(connection, sql).first?.int("n") ?? 0
+            }
+            return try await self.selected(connection, query, columns: "id", paged: false, atMost: atMost).count
+        }
+    }
+
+    public func facet(_ field: FacetField, matching query: ItemQuery, atMost: Int?) async throws -> [FacetCount] {
+        try query.check()
+        let column = ItemTally.facetColumn(field, query)
+        let tally = field != .document && ItemTally.answers(query)
+        if tally { try await compactTally() }
+        return try await read { connection in
+            var groups: [FacetCounts.Group] = []
+            func group(_ rows: [PostgresRandomAccessRow]) throws -> [FacetCounts.Group] {
+                try rows.map { FacetCounts.Group(value: try $0.string("value"), heading: try $0.optionalString("heading"),
+                                                 status: try $0.string("status"), count: try $0.int("n")) }
+            }
+            if tally {
+                var (sql, clauses) = Self.tallyFiltered(query)
+                sql.append("SELECT \(column) AS value, min(section) AS heading, status, sum(n)::bigint AS n FROM item_tally"
+                           + Self.whereClause(clauses) + " GROUP BY \(column), status")
+                groups = try group(try await self.rows(connection, sql))
+            } else if query.search == nil {
+                var (sql, clauses) = Self.filtered(query)
+                if field == .document && query.document == nil {
+                    clauses.append("document IN (SELECT key FROM document ORDER BY date DESC NULLS LAST, key LIMIT \(sql.bind(.int(FacetField.newestDocuments))))")
+                }
+                var source = "item" + Self.whereClause(clauses)
+                if let atMost {
+                    source = "(SELECT * FROM item\(Self.whereClause(clauses)) ORDER BY document, ordinal, number LIMIT \(sql.bind(.int(atMost)))) AS first"
+                }
+                sql.append("SELECT \(column) AS value, min(section) AS heading, status, count(*) AS n FROM \(source) GROUP BY \(column), status")
+                groups = try group(try await self.rows(connection, sql))
             } else {
-                groups = try await self.selected(connection, query, columns: "id, \(column) AS value, section", paged: false)
-                    .map { (try $0.string("value"), try $0.optionalString("section"), 1) }
-            }
-            var counts: [String: Int] = [:]
-            var labels: [String: String] = [:]
-            for group in groups {
-                // Parties are stored together (`JP,US`); an item counts once for each.
-                for value in field == .party ? group.value.split(separator: ",").map(String.init) : [group.value] {
-                    counts[value, default: 0] += group.count
+                var rows = try await self.selected(
+                    connection, query, columns: "id, document, \(column) AS value, section AS heading, status", paged: false, atMost: atMost)
+                if field == .document && query.document == nil {
+                    let newest = Set(try await self.rows(
+                        connection, "SELECT key FROM document ORDER BY date DESC NULLS LAST, key LIMIT $1", [.int(FacetField.newestDocuments)]
+                    ).map { try $0.string("key") })
+                    rows = try rows.filter { newest.contains(try $0.string("document")) }
                 }
-                if field == .section, labels[group.value] == nil, let heading = group.heading { labels[group.value] = heading }
+                groups = try rows.map {
+                    FacetCounts.Group(value: try $0.string("value"), heading: try $0.optionalString("heading"), status: try $0.string("status"), count: 1)
+                }
             }
+            var titles: [String: String] = [:]
             if field == .document {
-                for row in try await self.rows(connection, "SELECT key, title FROM document") {
-                    labels[try row.string("key")] = try row.optionalString("title")
+                for row in try await self.rows(connection, "SELECT key, title FROM document WHERE key = ANY($1)", [.textArray(Array(Set(groups.map(\.value))))]) {
+                    if let title = try row.optionalString("title") { titles[try row.string("key")] = title }
                 }
             }
-            return counts.map { FacetCount(value: $0.key, label: labels[$0.key], count: $0.value) }
-                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+            return FacetCounts.merge(groups, field: field, titles: titles)
+        }
+    }
+
+    public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
+        try await read { connection in
+            try await self.rows(connection, ItemMoney.sql(by: grouping)).map {
+                let items = try $0.int("items")
+                return MoneyTotal(currency: try $0.string("currency"), name: try $0.string("name"), value: try $0.double("total"),
+                                  amounts: try $0.int("amounts"), items: items, item: items == 1 ? try $0.string("item") : nil)
+            }
+        }
+    }
+
+    public func dueBins(matching query: ItemQuery, asOf: String) async throws -> [DueBin] {
+        try query.check()
+        return try await read { connection in
+            var (sql, clauses) = Self.filtered(query)
+            if query.search != nil {
+                // The exact check of a search is made here; the bins are counted from the matches.
+                let matches = try await self.selected(connection, query, columns: "id, due, status", paged: false)
+                var bins: [String: DueBin] = [:]
+                for row in matches {
+                    guard let due = try row.optionalString("due") else { continue }
+                    let month = String(due.prefix(7))
+                    var bin = bins[month] ?? DueBin(month: month, overdue: 0, open: 0, settled: 0)
+                    let status = Status(rawValue: try row.string("status")) ?? .not_yet_rated
+                    if status.isSettled { bin.settled += 1 } else if due < asOf { bin.overdue += 1 } else { bin.open += 1 }
+                    bins[month] = bin
+                }
+                return bins.values.sorted { $0.month < $1.month }
+            }
+            let filter = clauses.isEmpty ? "true" : clauses.joined(separator: " AND ")
+            let placeholder = sql.bind(asOf)
+            sql.append(DueBin.sql(filter: filter, asOf: placeholder))
+            return try await self.rows(connection, sql).map {
+                DueBin(month: try $0.string("month"), overdue: try $0.int("overdue"), open: try $0.int("open"), settled: try $0.int("settled"))
+            }
         }
     }
 
@@ -633,13 +751,19 @@ public final class PostgresRegister: Register {
         try await read { connection in try await self.rows(connection, "SELECT * FROM event ORDER BY sequence").map(Self.event) }
     }
 
-    public func glossary(document: String?) async throws -> [GlossaryEntry] {
+    public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
         try await read { connection in
             try await self.rows(
                 connection,
-                "SELECT * FROM term WHERE $1::text IS NULL OR document = $1 ORDER BY lower(short), short, document, seq",
-                [.text(document)]
+                "SELECT * FROM term WHERE $1::text IS NULL OR document = $1 ORDER BY lower(short), short, document, seq LIMIT $2 OFFSET $3",
+                [.text(document), limit.map(Value.int) ?? .text(nil), .int(offset)]
             ).map(Self.term)
+        }
+    }
+
+    public func glossaryCount(document: String?) async throws -> Int {
+        try await read { connection in
+            try await self.rows(connection, "SELECT count(*) AS n FROM term WHERE $1::text IS NULL OR document = $1", [.text(document)]).first?.int("n") ?? 0
         }
     }
 

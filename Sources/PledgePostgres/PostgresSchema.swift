@@ -1,4 +1,5 @@
 import Logging
+import PledgeModel
 import PledgeRegister
 import PostgresNIO
 
@@ -124,7 +125,106 @@ enum PostgresSchema {
             """,
             "CREATE TRIGGER generation_on_suggestion_decision AFTER INSERT ON suggestion_decision FOR EACH ROW EXECUTE FUNCTION next_generation()",
         ]),
+        (8, "counts kept as items are written, money in rows, dates indexed for the due lists", itemTally + itemMoney + [
+            "DROP INDEX item_by_due",
+            "CREATE INDEX item_by_due ON item (due, status, withdrawn, counterpart, modality) WHERE due IS NOT NULL",
+        ]),
     ]
+
+    /// `ItemMoney`'s rows, which follow their item's listing and section; filled for the
+    /// items stored before by `fillMoney`.
+    static let itemMoney = [
+        """
+        CREATE TABLE item_money (item text NOT NULL, seq integer NOT NULL, currency text NOT NULL, value double precision NOT NULL,
+            spender text, listed boolean NOT NULL, section text NOT NULL, PRIMARY KEY (item, seq))
+        """,
+        "CREATE INDEX item_money_by_spender ON item_money (listed, currency, spender, value, item)",
+        "CREATE INDEX item_money_by_section ON item_money (listed, currency, section, value, item)",
+        """
+        CREATE FUNCTION item_money_follows_item() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN UPDATE item_money m SET listed = (n.counterpart IS NULL AND NOT n.withdrawn), section = coalesce(n.section, '')
+            FROM new_rows n WHERE m.item = n.id
+            AND (m.listed IS DISTINCT FROM (n.counterpart IS NULL AND NOT n.withdrawn) OR m.section IS DISTINCT FROM coalesce(n.section, ''));
+        RETURN NULL; END $$
+        """,
+        """
+        CREATE TRIGGER item_money_follows_item AFTER UPDATE ON item REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION item_money_follows_item()
+        """,
+        """
+        CREATE FUNCTION item_money_goes_with_item() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN DELETE FROM item_money m USING old_rows o WHERE m.item = o.id; RETURN NULL; END $$
+        """,
+        """
+        CREATE TRIGGER item_money_goes_with_item AFTER DELETE ON item REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION item_money_goes_with_item()
+        """,
+    ]
+
+    /// Money rows for the items stored before `item_money` (migration 8), from their amounts
+    /// and sentences, by the same rule as an ingest's.
+    static func fillMoney(_ connection: PostgresConnection, logger: Logger) async throws {
+        var sentences: [String: [StoredSentence]] = [:]
+        let sentenceRows = try await connection.query("""
+            SELECT item, start, "end", actor FROM sentence WHERE item IN (SELECT item FROM amount WHERE kind = 'money')
+            ORDER BY item, seq
+            """, logger: logger)
+        for try await (item, start, end, actor) in sentenceRows.decode((String, Int, Int, String?).self) {
+            sentences[item, default: []].append(StoredSentence(text: "", span: SourceSpan(start, end), modality: .other, actor: actor, parties: []))
+        }
+        var amounts: [String: [StoredAmount]] = [:]
+        let amountRows = try await connection.query("""
+            SELECT item, start, "end", kind, value, unit FROM amount WHERE item IN (SELECT item FROM amount WHERE kind = 'money')
+            ORDER BY item, seq
+            """, logger: logger)
+        for try await (item, start, end, kind, value, unit) in amountRows.decode((String, Int, Int, String, Double, String).self) {
+            amounts[item, default: []].append(StoredAmount(
+                text: "", span: SourceSpan(start, end), kind: AmountKind(rawValue: kind) ?? .people, value: value, unit: unit, qualifier: nil))
+        }
+        for (item, itemAmounts) in amounts {
+            for row in ItemMoney.rows(sentences: sentences[item] ?? [], amounts: itemAmounts) {
+                try await connection.query("""
+                    INSERT INTO item_money SELECT id, \(row.seq), \(row.currency), \(row.value), \(row.spender),
+                        counterpart IS NULL AND NOT withdrawn, coalesce(section, '') FROM item WHERE id = \(item)
+                    """, logger: logger)
+            }
+        }
+    }
+
+    /// `ItemTally`'s table and the triggers that keep it. Each statement that writes items
+    /// appends the changes it made to the counts, one row per key it touched, rather than
+    /// updating shared rows, so that concurrent ingests never wait on one another or deadlock;
+    /// `PostgresRegister.compactTally` folds the rows together.
+    static var itemTally: [String] {
+        let columns = ItemTally.keyColumns.joined(separator: ", ")
+        func keyed(_ table: String, _ n: String) -> String {
+            "SELECT " + zip(ItemTally.key(of: table), ItemTally.keyColumns).map { "\($0) AS \($1)" }.joined(separator: ", ") + ", \(n) AS n FROM \(table)"
+        }
+        func function(_ name: String, _ rows: String) -> String {
+            """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO item_tally SELECT \(columns), sum(n) FROM (\(rows)) AS change GROUP BY \(columns) HAVING sum(n) <> 0;
+            RETURN NULL; END $$
+            """
+        }
+        return [
+            """
+            CREATE TABLE item_tally (language text NOT NULL, paired boolean NOT NULL, twinned boolean NOT NULL,
+                withdrawn boolean NOT NULL, section_id text NOT NULL, section text NOT NULL, modality text NOT NULL,
+                parties text NOT NULL, status text NOT NULL, n bigint NOT NULL)
+            """,
+            "INSERT INTO item_tally SELECT \(columns), sum(n) FROM (\(keyed("item", "1"))) AS counted GROUP BY \(columns)",
+            function("item_tally_added", keyed("new_rows", "1")),
+            function("item_tally_removed", keyed("old_rows", "-1")),
+            function("item_tally_changed", keyed("old_rows", "-1") + " UNION ALL " + keyed("new_rows", "1")),
+            "CREATE TRIGGER item_tally_insert AFTER INSERT ON item REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION item_tally_added()",
+            "CREATE TRIGGER item_tally_delete AFTER DELETE ON item REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION item_tally_removed()",
+            """
+            CREATE TRIGGER item_tally_update AFTER UPDATE ON item REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION item_tally_changed()
+            """,
+        ]
+    }
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
 
@@ -146,6 +246,7 @@ enum PostgresSchema {
             for statement in migration.sql {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
+            if migration.version == 8 { try await fillMoney(connection, logger: logger) }
             try await connection.query(
                 "INSERT INTO migration (version, name) VALUES (\(migration.version), \(migration.name))", logger: logger)
         }

@@ -12,6 +12,12 @@ public struct ItemQuery: Sendable, Equatable {
     public var dueBefore: String?
     /// Items overdue on this ISO date (see `ItemSummary.isOverdue`).
     public var overdueOn: String?
+    /// Items due on or after this ISO date.
+    public var dueFrom: String?
+    /// Only items neither kept nor broken.
+    public var unsettled = false
+    /// The order of `items(matching:)`.
+    public var order: ItemOrder = .position
     /// Full text over titles and item text, Japanese or English, any length.
     public var search: String?
     /// Include items that a later version of their document dropped.
@@ -41,6 +47,14 @@ public struct ItemQuery: Sendable, Equatable {
         self.limit = limit
         self.offset = offset
     }
+}
+
+/// The orders items can be listed in.
+public enum ItemOrder: String, Sendable, Equatable {
+    /// Document, then position within it.
+    case position
+    /// Soonest due first (items without a due date last), then by id.
+    case due
 }
 
 /// A status change someone wants to record.
@@ -151,7 +165,11 @@ public protocol Register: Sendable {
     /// stores one. A store can hand a run of them to its writer at once.
     func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome]
 
+    /// Every document, oldest first.
     func documents() async throws -> [StoredDocument]
+    /// A page of the documents, newest first (then by key).
+    func documents(limit: Int, offset: Int) async throws -> [StoredDocument]
+    func documentCount() async throws -> Int
     /// The documents that carry this ISO date: where a translation is looked for.
     func documents(dated date: String) async throws -> [StoredDocument]
     func document(key: String) async throws -> StoredDocument?
@@ -161,9 +179,21 @@ public protocol Register: Sendable {
 
     /// Items in document order, then by position within the document.
     func items(matching query: ItemQuery) async throws -> [ItemSummary]
-    func count(matching query: ItemQuery) async throws -> Int
-    /// How many of the items `query` selects have each value of `field`, most frequent first.
-    func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount]
+    /// How many items `query` selects (paging ignored), counting no further than `atMost`
+    /// when given: a search that selects half a million items need not read them all to say
+    /// "more than 1,000".
+    func count(matching query: ItemQuery, atMost: Int?) async throws -> Int
+    /// How many of the items `query` selects have each value of `field`, most frequent first,
+    /// each with its counts per status. With `atMost`, among the first that many items in
+    /// list order only, where the counts are not kept (`ItemTally`). A document facet counts
+    /// the newest `FacetField.newestDocuments` documents only.
+    func facet(_ field: FacetField, matching query: ItemQuery, atMost: Int?) async throws -> [FacetCount]
+    /// Money of the listed items (neither withdrawn nor another's translation) added up per
+    /// currency and per spender or section, in no particular order.
+    func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal]
+    /// The items `query` selects that have a due date, counted by month and by where they
+    /// stand on `asOf` (an ISO date).
+    func dueBins(matching query: ItemQuery, asOf: String) async throws -> [DueBin]
     /// An item by either of its ids: a translated item's status, version and history are its
     /// commitment's, and `versions` holds its other texts.
     func item(id: String) async throws -> ItemDetail?
@@ -206,7 +236,9 @@ public protocol Register: Sendable {
 
     /// Replaces every link that involves an item of `document` with `links`. One transaction.
     func replaceLinks(of document: String, with links: [StoredLink]) async throws
-    func glossary(document: String?) async throws -> [GlossaryEntry]
+    /// Terms by their short form, of one document or all; a page of them with `limit`.
+    func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry]
+    func glossaryCount(document: String?) async throws -> Int
 
     /// The whole register, lossless.
     func archive() async throws -> RegisterArchive
@@ -285,6 +317,14 @@ public struct ItemReading: Sendable, Equatable {
 }
 
 extension Register {
+    public func count(matching query: ItemQuery) async throws -> Int { try await count(matching: query, atMost: nil) }
+
+    public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+        try await facet(field, matching: query, atMost: nil)
+    }
+
+    public func glossary(document: String?) async throws -> [GlossaryEntry] { try await glossary(document: document, limit: nil, offset: 0) }
+
     public func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome] {
         var outcomes: [IngestOutcome] = []
         for document in documents { outcomes.append(try await ingest(document)) }

@@ -17,7 +17,7 @@ extension ItemQuery {
                     "a search holds at most \(Self.maxSearchTerms) words and \(Self.maxSearchLength) characters")
             }
         }
-        for (name, day) in [("dueBefore", dueBefore), ("overdueOn", overdueOn)] {
+        for (name, day) in [("dueBefore", dueBefore), ("overdueOn", overdueOn), ("dueFrom", dueFrom)] {
             if let day, Day(iso: day)?.iso != day {
                 throw RegisterError.invalid("\(name) must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(day)'")
             }
@@ -27,14 +27,19 @@ extension ItemQuery {
 }
 
 /// The WHERE clause of an `ItemQuery`'s filters other than search, in SQL that SQLite and
-/// PostgreSQL read alike, over the `item` table's columns. Stores add their own search.
+/// PostgreSQL read alike, over the `item` table's columns or the `item_tally`'s (`ItemTally`),
+/// which has the same names. Stores add their own search.
 public struct ItemFilter: Sendable {
     public var clauses: [String] = []
     /// The values the clauses' placeholders stand for, in order.
     public var values: [String] = []
 
-    /// - Parameter placeholder: a store's placeholder for the value numbered from 1 (`?`, `$1`).
-    public init(_ query: ItemQuery, placeholder: (Int) -> String) {
+    /// - Parameters:
+    ///   - placeholder: a store's placeholder for the value numbered from 1 (`?`, `$1`).
+    ///   - tally: over `item_tally`, which says whether an item has a counterpart (`paired`)
+    ///     rather than which; only for queries `ItemTally.answers`.
+    public init(_ query: ItemQuery, tally: Bool = false, placeholder: (Int) -> String) {
+        precondition(!tally || ItemTally.answers(query), "the tally cannot answer \(query)")
         func add(_ clause: (String) -> String, _ value: String) {
             values.append(value)
             clauses.append(clause(placeholder(values.count)))
@@ -44,9 +49,10 @@ public struct ItemFilter: Sendable {
         // its original's. A document asked for by key shows its own items.
         if query.document == nil {
             if let language = query.language {
-                add({ "(language = \($0) OR (counterpart IS NULL AND NOT twinned))" }, language.rawValue)
+                let single = tally ? "NOT paired" : "counterpart IS NULL"
+                add({ "(language = \($0) OR (\(single) AND NOT twinned))" }, language.rawValue)
             } else {
-                clauses.append("counterpart IS NULL")
+                clauses.append(tally ? "NOT paired" : "counterpart IS NULL")
             }
         }
         if let document = query.document { add({ "document = \($0)" }, document) }
@@ -61,8 +67,18 @@ public struct ItemFilter: Sendable {
         if let party = query.party { add({ "(',' || parties || ',') LIKE \($0)" }, "%," + party.rawValue + ",%") }
         if let status = query.status { add({ "status = \($0)" }, status.rawValue) }
         if let dueBefore = query.dueBefore { add({ "due IS NOT NULL AND due <= \($0)" }, dueBefore) }
+        if let dueFrom = query.dueFrom { add({ "due IS NOT NULL AND due >= \($0)" }, dueFrom) }
+        if query.unsettled { clauses.append("status NOT IN ('kept', 'broken')") }
         if let day = query.overdueOn {
             add({ "due IS NOT NULL AND due < \($0) AND status NOT IN ('kept', 'broken') AND NOT withdrawn" }, day)
+        }
+    }
+
+    /// The ORDER BY of a query's items, `ItemQuery.order`.
+    public static func order(_ query: ItemQuery) -> String {
+        switch query.order {
+        case .position: "document, ordinal, number"
+        case .due: "due, id"
         }
     }
 

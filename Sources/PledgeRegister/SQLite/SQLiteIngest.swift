@@ -139,18 +139,41 @@ struct SQLiteIngest {
                 item.span.start, item.span.end, item.modality.rawValue, Self.parties(item.parties), item.due, version,
                 item.fingerprint, item.wideLatin, item.encodedParts, item.amounts.count, document.info.language.rawValue, id,
             ])
+        try db.execute(sql: "DELETE FROM item_money WHERE item = ?", arguments: [id])
+        let listed = try Bool.fetchOne(db, sql: "SELECT counterpart IS NULL FROM item WHERE id = ?", arguments: [id]) ?? true
+        try writer.money.insert(item: id, sentences: item.sentences, amounts: item.amounts, listed: listed, section: item.section)
     }
 
     static func parties(_ parties: [Party]) -> String { parties.map(\.rawValue).joined(separator: ",") }
+}
+
+/// Writes `ItemMoney`'s rows of an item.
+final class SQLiteMoneyWriter {
+    private let statement: SQLiteBulkInsert
+
+    init(_ db: Database) throws {
+        statement = try SQLiteBulkInsert(db, sql: "INSERT INTO item_money VALUES (?, ?, ?, ?, ?, ?, ?)")
+    }
+
+    func insert(item: String, sentences: [StoredSentence], amounts: [StoredAmount], listed: Bool, section: String?) throws {
+        for money in ItemMoney.rows(sentences: sentences, amounts: amounts) {
+            try statement.insert { row in
+                row.text(item); row.int(money.seq); row.text(money.currency); row.double(money.value); row.text(money.spender)
+                row.int(listed ? 1 : 0); row.text(section ?? "")
+            }
+        }
+    }
 }
 
 /// Writes item rows, the same way for ingest and restore.
 final class SQLiteItemWriter {
     let db: Database
     let item: SQLiteBulkInsert
+    let money: SQLiteMoneyWriter
 
     init(_ db: Database) throws {
         self.db = db
+        money = try SQLiteMoneyWriter(db)
         item = try SQLiteBulkInsert(db, sql: """
             INSERT INTO item(id, document, number, ordinal, extracted_id, section_id, section, kind, title, text, start, end,
                 modality, parties, due, status, version, withdrawn, fingerprint, wide_latin, parts, amount_count, language,
@@ -171,6 +194,7 @@ final class SQLiteItemWriter {
             row.int(r.wideLatin ? 1 : 0); row.text(r.encodedParts); row.int(r.amounts.count); row.text(language.rawValue)
             row.text(counterpart)
         }
+        try money.insert(item: id, sentences: r.sentences, amounts: r.amounts, listed: !withdrawn && counterpart == nil, section: r.section)
     }
 }
 

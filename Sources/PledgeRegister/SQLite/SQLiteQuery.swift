@@ -43,6 +43,12 @@ enum SQLiteQuery {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 
+    /// The WHERE clause of a query `ItemTally` answers, over `item_tally`.
+    static func tallyFilter(_ query: ItemQuery) -> (String, StatementArguments) {
+        let filter = ItemFilter(query, tally: true) { _ in "?" }
+        return (filter.clauses.isEmpty ? "1" : filter.clauses.joined(separator: " AND "), StatementArguments(filter.values))
+    }
+
     static func parties(_ text: String) -> [Party] {
         text.split(separator: ",").compactMap { Party(rawValue: String($0)) }
     }

@@ -189,6 +189,17 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func documents(limit: Int, offset: Int) async throws -> [StoredDocument] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document ORDER BY date DESC, key LIMIT ? OFFSET ?",
+                             arguments: [limit, offset]).map(Self.storedDocument)
+        }
+    }
+
+    public func documentCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
+    }
+
     public func documents(dated date: String) async throws -> [StoredDocument] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document WHERE date = ? ORDER BY key", arguments: [date])
@@ -223,7 +234,7 @@ public final class SQLiteRegister: Register {
         try await pool.read { db in
             try SQLiteQuery.withSearch(query, in: db) {
             var (sql, arguments) = SQLiteQuery.filter(query)
-            sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(sql) ORDER BY document, ordinal, number"
+            sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(sql) ORDER BY \(ItemFilter.order(query))"
             if let limit = query.limit {
                 sql += " LIMIT ? OFFSET ?"
                 arguments += [limit, query.offset]
@@ -233,41 +244,84 @@ public final class SQLiteRegister: Register {
         }
     }
 
-    public func count(matching query: ItemQuery) async throws -> Int {
+    public func count(matching query: ItemQuery, atMost: Int?) async throws -> Int {
         try await pool.read { db in
-            try SQLiteQuery.withSearch(query, in: db) {
+            if ItemTally.answers(query) {
+                try query.check()
+                let (filter, arguments) = SQLiteQuery.tallyFilter(query)
+                return try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM item_tally WHERE \(filter)", arguments: arguments) ?? 0
+            }
+            return try SQLiteQuery.withSearch(query, in: db) {
                 let (sql, arguments) = SQLiteQuery.filter(query)
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE \(sql)", arguments: arguments) ?? 0
+                guard let atMost else {
+                    return try Int.fetchOne(db, sql: "SELECT count(*) FROM item WHERE \(sql)", arguments: arguments) ?? 0
+                }
+                return try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM (SELECT 1 FROM item WHERE \(sql) LIMIT ?)", arguments: arguments + [atMost]) ?? 0
             }
         }
     }
 
-    public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
+    public func facet(_ field: FacetField, matching query: ItemQuery, atMost: Int?) async throws -> [FacetCount] {
+        try await pool.read { db in
+            let column = ItemTally.facetColumn(field, query)
+            var groups: [FacetCounts.Group] = []
+            func read(_ sql: String, _ arguments: StatementArguments) throws {
+                groups = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    FacetCounts.Group(value: $0["value"], heading: $0["heading"], status: $0["status"], count: $0["n"])
+                }
+            }
+            if field != .document, ItemTally.answers(query) {
+                try query.check()
+                let (filter, arguments) = SQLiteQuery.tallyFilter(query)
+                try read("""
+                    SELECT \(column) AS value, min(section) AS heading, status, sum(n) AS n FROM item_tally WHERE \(filter)
+                    GROUP BY \(column), status
+                    """, arguments)
+            } else {
+                try SQLiteQuery.withSearch(query, in: db) {
+                    var (filter, arguments) = SQLiteQuery.filter(query)
+                    if field == .document && query.document == nil {
+                        filter += " AND document IN (SELECT key FROM document ORDER BY date DESC, key LIMIT ?)"
+                        arguments += [FacetField.newestDocuments]
+                    }
+                    var source = "item WHERE \(filter)"
+                    if let atMost {
+                        source = "(SELECT * FROM item WHERE \(filter) ORDER BY document, ordinal, number LIMIT ?)"
+                        arguments += [atMost]
+                    }
+                    try read("SELECT \(column) AS value, min(section) AS heading, status, count(*) AS n FROM \(source) GROUP BY \(column), status",
+                             arguments)
+                }
+            }
+            var titles: [String: String] = [:]
+            if field == .document {
+                let keys = Set(groups.map(\.value))
+                for row in try Row.fetchAll(db, sql: "SELECT key, title FROM document WHERE key IN (SELECT value FROM json_each(?))",
+                                            arguments: [String(decoding: try JSONEncoder().encode(Array(keys)), as: UTF8.self)]) {
+                    titles[row["key"]] = row["title"]
+                }
+            }
+            return FacetCounts.merge(groups, field: field, titles: titles)
+        }
+    }
+
+    public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: ItemMoney.sql(by: grouping)).map {
+                MoneyTotal(currency: $0["currency"], name: $0["name"], value: $0["total"], amounts: $0["amounts"], items: $0["items"],
+                           item: ($0["items"] as Int) == 1 ? $0["item"] : nil)
+            }
+        }
+    }
+
+    public func dueBins(matching query: ItemQuery, asOf: String) async throws -> [DueBin] {
         try await pool.read { db in
             try SQLiteQuery.withSearch(query, in: db) {
                 let (filter, arguments) = SQLiteQuery.filter(query)
-                let (value, label): (String, String) = switch field {
-                case .document: ("document", "(SELECT title FROM document WHERE key = item.document)")
-                case .section: ("section_id", "min(section)")
-                case .modality: ("modality", "NULL")
-                case .party: ("parties", "NULL")
-                case .status: ("status", "NULL")
+                return try Row.fetchAll(db, sql: DueBin.sql(filter: filter, asOf: "?"), arguments: [asOf] + arguments).map {
+                    DueBin(month: $0["month"], overdue: $0["overdue"], open: $0["open"], settled: $0["settled"])
                 }
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT \(value) AS value, \(label) AS label, count(*) AS n FROM item WHERE \(filter) GROUP BY \(value)",
-                    arguments: arguments)
-                var counts: [FacetCount] = []
-                if field == .party {
-                    // Parties are stored together (`JP,US`); an item counts once for each.
-                    var byParty: [String: Int] = [:]
-                    for row in rows {
-                        for party in (row["value"] as String).split(separator: ",") { byParty[String(party), default: 0] += row["n"] as Int }
-                    }
-                    counts = byParty.map { FacetCount(value: $0.key, count: $0.value) }
-                } else {
-                    counts = rows.map { FacetCount(value: $0["value"], label: $0["label"], count: $0["n"]) }
-                }
-                return counts.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
             }
         }
     }
@@ -445,12 +499,21 @@ public final class SQLiteRegister: Register {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event) }
     }
 
-    public func glossary(document: String?) async throws -> [GlossaryEntry] {
+    public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
         try await pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM term WHERE ?1 IS NULL OR document = ?1 ORDER BY short COLLATE NOCASE, document, seq",
-                arguments: [document]
+                db, sql: """
+                    SELECT * FROM term WHERE ?1 IS NULL OR document = ?1 ORDER BY short COLLATE NOCASE, document, seq
+                    LIMIT ?2 OFFSET ?3
+                    """,
+                arguments: [document, limit ?? -1, offset]
             ).map(SQLiteQuery.term)
+        }
+    }
+
+    public func glossaryCount(document: String?) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM term WHERE ?1 IS NULL OR document = ?1", arguments: [document]) ?? 0
         }
     }
 

@@ -228,7 +228,64 @@ enum SQLiteSchema {
                 BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
                 """)
         }
+        migrator.registerMigration("v9: counts kept as items are written, money in rows, dates indexed for the due lists") { db in
+            try db.execute(sql: itemTally)
+            try db.execute(sql: itemMoney)
+            // Existing items' money, from their parts.
+            let money = try SQLiteMoneyWriter(db)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, parts, section, counterpart IS NULL AND NOT withdrawn AS listed FROM item WHERE amount_count > 0
+                """)
+            while let row = try rows.next() {
+                let parts = try ItemParts.decode(row["parts"])
+                try money.insert(item: row["id"], sentences: parts.sentences.map {
+                    StoredSentence(text: "", span: SourceSpan($0.start, $0.end), modality: $0.modality, actor: $0.actor, parties: $0.parties)
+                }, amounts: parts.amounts, listed: row["listed"], section: row["section"])
+            }
+            // What the due lists and the timeline test, read from the index alone.
+            try db.execute(sql: """
+                DROP INDEX item_by_due;
+                CREATE INDEX item_by_due ON item(due, status, withdrawn, counterpart, modality) WHERE due IS NOT NULL;
+                """)
+        }
         return migrator
+    }
+
+    /// `ItemMoney`'s rows, which follow their item's listing and section.
+    static let itemMoney = """
+        CREATE TABLE item_money(
+            item TEXT NOT NULL, seq INTEGER NOT NULL, currency TEXT NOT NULL, value REAL NOT NULL, spender TEXT,
+            listed BOOLEAN NOT NULL, section TEXT NOT NULL, PRIMARY KEY (item, seq)) WITHOUT ROWID;
+        CREATE INDEX item_money_by_spender ON item_money(listed, currency, spender, value, item);
+        CREATE INDEX item_money_by_section ON item_money(listed, currency, section, value, item);
+        CREATE TRIGGER item_money_follows_item AFTER UPDATE OF counterpart, withdrawn, section ON item BEGIN
+            UPDATE item_money SET listed = (NEW.counterpart IS NULL AND NOT NEW.withdrawn), section = coalesce(NEW.section, '')
+            WHERE item = NEW.id;
+        END;
+        CREATE TRIGGER item_money_goes_with_item AFTER DELETE ON item BEGIN DELETE FROM item_money WHERE item = OLD.id; END;
+        """
+
+    /// `ItemTally`'s table, filled from the items, and the triggers that keep it.
+    static var itemTally: String {
+        let columns = ItemTally.keyColumns.joined(separator: ", ")
+        func add(_ row: String, _ delta: Int) -> String {
+            """
+            INSERT INTO item_tally(\(columns), n) SELECT \(ItemTally.key(of: row).joined(separator: ", ")), \(delta) WHERE true
+                ON CONFLICT(\(columns)) DO UPDATE SET n = n + \(delta);
+            """
+        }
+        return """
+            CREATE TABLE item_tally(
+                language TEXT NOT NULL, paired BOOLEAN NOT NULL, twinned BOOLEAN NOT NULL, withdrawn BOOLEAN NOT NULL,
+                section_id TEXT NOT NULL, section TEXT NOT NULL, modality TEXT NOT NULL, parties TEXT NOT NULL,
+                status TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (\(columns))) WITHOUT ROWID;
+            INSERT INTO item_tally SELECT \(ItemTally.key(of: "item").joined(separator: ", ")), count(*) FROM item
+                GROUP BY \(ItemTally.key(of: "item").joined(separator: ", "));
+            CREATE TRIGGER item_tally_insert AFTER INSERT ON item BEGIN \(add("NEW", 1)) END;
+            CREATE TRIGGER item_tally_delete AFTER DELETE ON item BEGIN \(add("OLD", -1)) END;
+            CREATE TRIGGER item_tally_update AFTER UPDATE OF \(ItemTally.keyColumns.filter { $0 != "paired" }.joined(separator: ", ")), counterpart ON item
+                BEGIN \(add("OLD", -1)) \(add("NEW", 1)) END;
+            """
     }
 
     /// Sentences, amounts and times leave their tables for a JSON column of their item

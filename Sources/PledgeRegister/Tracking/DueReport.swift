@@ -42,6 +42,43 @@ public struct ComplianceSummary: Sendable, Equatable, Codable {
     public var byParty: [Group]
     public var overall: Group
 
+    /// The summary of the items `query` selects, from the counts the register keeps
+    /// (`ItemTally`): no item is read.
+    public static func of(_ register: any Register, matching query: ItemQuery = ItemQuery()) async throws -> ComplianceSummary {
+        func group(_ name: String, _ statuses: [String: Int]) -> Group {
+            var rated = 0, score = 0
+            for (status, count) in statuses {
+                guard let compliance = Status(rawValue: status)?.compliance else { continue }
+                rated += count
+                score += compliance * count
+            }
+            return Group(name: name, items: statuses.values.reduce(0, +), rated: rated,
+                         average: rated == 0 ? nil : Double(score) / Double(rated), statuses: statuses)
+        }
+        // Sections without a heading are grouped by id; they are all "(no heading)" here.
+        var sections: [(name: String, statuses: [String: Int])] = []
+        for facet in try await register.facet(.section, matching: query) {
+            let name = facet.label ?? "(no heading)"
+            if let i = sections.firstIndex(where: { $0.name == name }) {
+                sections[i].statuses.merge(facet.statuses, uniquingKeysWith: +)
+            } else {
+                sections.append((name, facet.statuses))
+            }
+        }
+        var overall: [String: Int] = [:]
+        for facet in try await register.facet(.status, matching: query) { overall[facet.value] = facet.count }
+        return ComplianceSummary(
+            bySection: sections.map { group($0.name, $0.statuses) },
+            byParty: try await register.facet(.party, matching: query).sorted { $0.value < $1.value }.map { group($0.value, $0.statuses) },
+            overall: group("all", overall))
+    }
+
+    public init(bySection: [Group], byParty: [Group], overall: Group) {
+        self.bySection = bySection
+        self.byParty = byParty
+        self.overall = overall
+    }
+
     public init(items: [ItemSummary]) {
         let live = items.filter { !$0.withdrawn }
         func group(_ name: String, _ members: [ItemSummary]) -> Group {

@@ -1,5 +1,6 @@
 import PledgeModel
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PledgeRegister
 
@@ -26,9 +27,12 @@ extension WebApp {
         var end: Int
     }
 
+    /// What is overdue and what falls due soon: how many, and the first `limit` of each, soonest due first.
     struct DueView: Encodable {
         var asOf: String
         var within: Int
+        var overdueCount: Int
+        var upcomingCount: Int
         var overdue: [ItemSummary]
         var upcoming: [ItemSummary]
     }
@@ -56,7 +60,12 @@ extension WebApp {
             Reply.bytes(ByteBuffer(data: try Templates.resource("openapi.json")), type: "application/json; charset=utf-8")
         }
         book.get("/api/v1/documents") { request, _ in
-            try await app.read(request, key: "documents") { try .json(try await app.register.documents()) }
+            let fields = FormFields(request.uri.query ?? "")
+            let (limit, offset) = try Self.paging(fields)
+            return try await app.read(request, key: "documents \(limit) \(offset)") {
+                try Self.paged(try await app.register.documents(limit: limit, offset: offset), total: try await app.register.documentCount(),
+                               limit: limit, offset: offset, path: "/api/v1/documents")
+            }
         }
         book.get("/api/v1/documents/{key}") { request, context in
             let key = try context.parameter("key")
@@ -116,11 +125,17 @@ extension WebApp {
             return Reply.noContent()
         }
         book.get("/api/v1/glossary") { request, _ in
-            let document = FormFields(request.uri.query ?? "").text("document")
-            return try await app.read(request, key: "glossary " + (document ?? "")) { try .json(try await app.register.glossary(document: document)) }
+            let fields = FormFields(request.uri.query ?? "")
+            let document = fields.text("document")
+            let (limit, offset) = try Self.paging(fields)
+            return try await app.read(request, key: "glossary \(limit) \(offset) " + (document ?? "")) {
+                try Self.paged(try await app.register.glossary(document: document, limit: limit, offset: offset),
+                               total: try await app.register.glossaryCount(document: document), limit: limit, offset: offset,
+                               path: "/api/v1/glossary" + (document.map { "?document=" + HTML.queryValue($0) } ?? ""))
+            }
         }
         book.get("/api/v1/summary") { request, _ in
-            try await app.read(request, key: "summary") { try .json(ComplianceSummary(items: try await app.register.items(matching: ItemQuery()))) }
+            try await app.read(request, key: "summary") { try .json(try await ComplianceSummary.of(app.register)) }
         }
         book.get("/api/v1/due") { request, _ in
             let fields = FormFields(request.uri.query ?? "")
@@ -129,9 +144,21 @@ extension WebApp {
                 throw WebError(.badRequest, "as_of must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(asOfText)'")
             }
             let within = try Self.number(fields, "within", default: 90, range: 0...36500)
-            return try await app.read(request, key: "due \(asOf) \(within)") {
-                let report = DueReport(items: try await app.register.items(matching: ItemQuery(dueBefore: "9999-12-31")), asOf: asOf, within: within)
-                return try .json(DueView(asOf: asOf, within: within, overdue: report.overdue, upcoming: report.upcoming))
+            let limit = try Self.number(fields, "limit", default: 100, range: 1...1000)
+            return try await app.read(request, key: "due \(asOf) \(within) \(limit)") {
+                var overdue = ItemQuery(overdueOn: asOf)
+                var upcoming = ItemQuery(dueBefore: Day(iso: asOf).map { $0.adding(days: within).iso } ?? asOf)
+                upcoming.dueFrom = asOf
+                upcoming.unsettled = true
+                let overdueCount = try await app.register.count(matching: overdue)
+                let upcomingCount = try await app.register.count(matching: upcoming)
+                overdue.order = .due
+                upcoming.order = .due
+                overdue.limit = limit
+                upcoming.limit = limit
+                return try .json(DueView(
+                    asOf: asOf, within: within, overdueCount: overdueCount, upcomingCount: upcomingCount,
+                    overdue: try await app.register.items(matching: overdue), upcoming: try await app.register.items(matching: upcoming)))
             }
         }
     }
@@ -141,6 +168,23 @@ extension WebApp {
         let visitor = try await gatekeeper.visitor(for: request)
         _ = try requireReader(visitor, request: request, api: true)
         return try await cached("api " + key, make: make)
+    }
+
+    /// `limit` (1 to 1,000, 100 unless given) and `offset` of a list.
+    static func paging(_ fields: FormFields) throws -> (limit: Int, offset: Int) {
+        (try number(fields, "limit", default: 100, range: 1...1000), try number(fields, "offset", default: 0, range: 0...Int(Int32.max)))
+    }
+
+    /// A page of a list as a JSON array, with how many there are in `X-Total-Count` and the
+    /// next page in a `Link` header.
+    static func paged(_ rows: some Encodable & Collection, total: Int, limit: Int, offset: Int, path: String) throws -> Rendered {
+        var rendered = try Rendered.json(rows)
+        rendered.headers[.xTotalCount] = String(total)
+        if offset + rows.count < total {
+            let separator = path.contains("?") ? "&" : "?"
+            rendered.headers[.pagingLink] = "<\(path)\(separator)limit=\(limit)&offset=\(offset + limit)>; rel=\"next\""
+        }
+        return rendered
     }
 
     static func number(_ fields: FormFields, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -212,3 +256,10 @@ extension WebApp {
 }
 
 import PledgeExtract
+
+extension HTTPField.Name {
+    /// How many rows a paged list holds in all.
+    static let xTotalCount = Self("X-Total-Count")!
+    /// The next page of a list (RFC 8288).
+    static let pagingLink = Self("Link")!
+}

@@ -1,6 +1,7 @@
 import PledgeModel
 import Foundation
 import PledgeExtract
+import PledgeRegister
 
 /// Charts drawn by the server as inline SVG: they need no script, print, and scale with the
 /// page. Colours are presentation attributes, which the page's content policy allows.
@@ -40,58 +41,76 @@ enum Charts {
         return svg + "</svg>"
     }
 
-    struct Point {
-        var id: String
-        var due: String
-        var label: String
-        var overdue: Bool
-        var settled: Bool
-    }
-
-    /// Due dates on a line of years: one dot per item, stacked where several fall in one
-    /// month, red when overdue, grey when kept or broken; a line marks today.
-    static func timeline(_ points: [Point], today: String) -> String {
-        let days = points.compactMap { Day(iso: $0.due)?.daysSince1970 } + [Day(iso: today)?.daysSince1970].compactMap { $0 }
-        guard let first = days.min(), let last = days.max(), !points.isEmpty else {
+    /// Due dates counted by the register (`DueBin`) as stacked bars along a line of years:
+    /// red overdue, green open, grey kept or broken, and a line at today. Months become
+    /// years, decades or centuries as the span grows, so that there are never more than
+    /// about 150 bars whatever the register holds.
+    static func timeline(_ months: [DueBin], today: String) -> String {
+        guard let first = months.first, let last = months.last, let firstYear = Int(first.month.prefix(4)),
+              let lastYear = Int(last.month.prefix(4))
+        else {
             return "<p class=\"empty\">No item has a due date.</p>"
         }
-        let startYear = Day(year: 1970, month: 1, day: 1).adding(days: first).year, endYear = Day(year: 1970, month: 1, day: 1).adding(days: last).year + 1
-        let from = Day(year: startYear, month: 1, day: 1).daysSince1970
-        let to = Day(year: endYear, month: 1, day: 1).daysSince1970
-        let width = 720.0, left = 20.0, right = 20.0, axis = 110.0
-        func x(_ day: Int) -> Double { left + (width - left - right) * Double(day - from) / Double(max(1, to - from)) }
-        var stacks: [String: Int] = [:]
+        let todayYear = Day(iso: today)?.year
+        let startYear = min(firstYear, todayYear ?? firstYear), endYear = max(lastYear, todayYear ?? lastYear) + 1
+        let span = endYear - startYear
+        let (years, unit): (Int, String) = span <= 12 ? (0, "month") : span <= 150 ? (1, "year") : span <= 1500 ? (10, "decade") : (100, "century")
+        // Bins keyed by their first month counted from January of startYear.
+        func binStart(_ month: String) -> Int {
+            let year = Int(month.prefix(4)) ?? startYear, m = Int(month.suffix(2)) ?? 1
+            let index = (year - startYear) * 12 + m - 1
+            return years == 0 ? index : index - index % (years * 12)
+        }
+        var bins: [Int: DueBin] = [:]
+        for month in months {
+            let key = binStart(month.month)
+            var bin = bins[key] ?? DueBin(month: month.month, overdue: 0, open: 0, settled: 0)
+            bin.overdue += month.overdue
+            bin.open += month.open
+            bin.settled += month.settled
+            bins[key] = bin
+        }
+        let binMonths = years == 0 ? 1 : years * 12
+        let totalMonths = span * 12
+        let width = 720.0, left = 20.0, right = 20.0, axis = 110.0, top = 20.0
+        func x(_ month: Int) -> Double { left + (width - left - right) * Double(month) / Double(max(1, totalMonths)) }
+        let tallest = Double(bins.values.map(\.total).max() ?? 1)
+        let dated = months.reduce(0) { $0 + $1.total }, late = months.reduce(0) { $0 + $1.overdue }
+        let summary = "Due dates of \(dated) items from \(String(format: "%04d", firstYear)) to \(String(format: "%04d", lastYear)) by \(unit), \(late) overdue"
         var svg = """
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(axis + 30))" role="img" aria-label="Due dates" \
-            xmlns="http://www.w3.org/2000/svg"><title>Due dates</title>\
+            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(axis + 30))" role="img" aria-label="\(summary)" \
+            xmlns="http://www.w3.org/2000/svg"><title>\(summary)</title>\
             <line x1="\(fmt(left))" y1="\(fmt(axis))" x2="\(fmt(width - right))" y2="\(fmt(axis))" stroke="#555"/>
             """
         // Years labelled no closer than 45 units apart: every one over a short span, every
         // fifth or tenth over decades.
-        let perYear = (width - left - right) / Double(endYear - startYear)
-        let step = [1, 2, 5, 10, 20, 50].first { Double($0) * perYear >= 45 } ?? 100
-        for year in startYear...endYear {
-            let tx = x(Day(year: year, month: 1, day: 1).daysSince1970)
+        let perYear = (width - left - right) / Double(max(1, span))
+        let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].first { Double($0) * perYear >= 45 } ?? 2000
+        for year in stride(from: startYear, through: endYear, by: 1) where (year - startYear) % max(1, step / 5) == 0 || year == endYear {
+            let tx = x((year - startYear) * 12)
             svg += "<line x1=\"\(fmt(tx))\" y1=\"\(fmt(axis))\" x2=\"\(fmt(tx))\" y2=\"\(fmt(axis + 6))\" stroke=\"#555\"/>"
             if year < endYear && (year % step == 0 || year == startYear && step <= 2) {
-                let mid = step == 1 ? x(Day(year: year, month: 7, day: 1).daysSince1970) : tx
+                let mid = step == 1 ? x((year - startYear) * 12 + 6) : tx
                 svg += "<text x=\"\(fmt(mid))\" y=\"\(fmt(axis + 22))\" text-anchor=\"middle\" font-size=\"13\">\(year)</text>"
             }
         }
-        for point in points.sorted(by: { ($0.due, $0.id) < ($1.due, $1.id) }) {
-            guard let day = Day(iso: point.due) else { continue }
-            let month = String(point.due.prefix(7))
-            let level = stacks[month, default: 0]
-            stacks[month] = level + 1
-            let cy = axis - 8 - Double(min(level, 17)) * 8
-            let colour = point.settled ? "#999" : point.overdue ? "#c0392b" : "#2e7d32"
-            svg += """
-                <a href="\(HTML.escape(HTML.itemPath(point.id)))"><circle cx="\(fmt(x(day.daysSince1970)))" cy="\(fmt(cy))" r="4" \
-                fill="\(colour)"><title>\(HTML.escape(point.due)) \(HTML.escape(point.label))</title></circle></a>
-                """
+        let barWidth = max(1.5, x(binMonths) - x(0) - 1)
+        for key in bins.keys.sorted() {
+            let bin = bins[key]!
+            var y = axis
+            let label = years == 0 ? bin.month : String(startYear + key / 12) + (years == 1 ? "" : "s")
+            for (count, colour, name) in [(bin.settled, "#999", "kept or broken"), (bin.open, "#2e7d32", "open"), (bin.overdue, "#c0392b", "overdue")]
+            where count > 0 {
+                let height = max(1, (axis - top) * Double(count) / tallest)
+                y -= height
+                svg += """
+                    <rect x="\(fmt(x(key)))" y="\(fmt(y))" width="\(fmt(barWidth))" height="\(fmt(height))" fill="\(colour)">\
+                    <title>\(HTML.escape(label)): \(count) \(name)</title></rect>
+                    """
+            }
         }
-        if let now = Day(iso: today) {
-            let tx = x(now.daysSince1970)
+        if let now = Day(iso: today), now.year >= startYear, now.year < endYear {
+            let tx = x((now.year - startYear) * 12 + now.month - 1)
             svg += """
                 <line x1="\(fmt(tx))" y1="4" x2="\(fmt(tx))" y2="\(fmt(axis))" stroke="#c0392b" stroke-dasharray="4 3"/>\
                 <text x="\(fmt(tx + 4))" y="14" font-size="12" fill="#c0392b">today</text>

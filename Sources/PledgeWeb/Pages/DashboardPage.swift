@@ -40,52 +40,62 @@ extension Pages {
         var overdueCount: Int
         var upcomingCount: Int
         var sections: [SectionRow]
+        /// Sections beyond those shown.
+        var moreSections: Int?
         var parties: [PartyRow]
+        var moreParties: Int?
         var modalities: [Count]
         var statuses: [Count]
         var overdue: [ItemRow]
         var upcoming: [ItemRow]
+        /// The lists show the first `listed` of each; the counts say how many there are.
+        var moreOverdue: Bool
+        var moreUpcoming: Bool
         var timeline: String
         var moneyByActor: String
         var moneyBySection: String
         var currency: String
         var otherCurrencies: String?
-        var translationsLeftOut: Bool
     }
 
-    /// Where a register stands today: counts, what is late, what falls due, money.
+    /// Rows of each table and list of the dashboard, whatever the register's size.
+    static let dashboardRows = 20
+
+    /// Where a register stands today: counts, what is late, what falls due, money. Every
+    /// figure is counted by the register (`ItemTally`, `DueBin`, `MoneyTotal`); the lists
+    /// read `dashboardRows` items each.
     func dashboard(visitor: Visitor, csrf: String?) async throws -> Rendered {
         let today = options.today()
+        let rows = Self.dashboardRows
         let everything = ItemQuery()
-        let dated = try await register.items(matching: ItemQuery(dueBefore: "9999-12-31"))
-        let report = DueReport(items: dated, asOf: today, within: 90)
-        let sections = try await register.facet(.section, matching: everything)
-        let compliance = ComplianceSummary(items: try await register.items(matching: everything))
-        let perSection = compliance.bySection
-        let statusesBySection = Dictionary(perSection.map { ($0.name, $0.statuses) }, uniquingKeysWith: { a, _ in a })
+        var overdueQuery = ItemQuery(overdueOn: today)
+        var upcomingQuery = ItemQuery(dueBefore: Day(iso: today).map { $0.adding(days: 90).iso } ?? today)
+        upcomingQuery.dueFrom = today
+        upcomingQuery.unsettled = true
+        let overdueCount = try await register.count(matching: overdueQuery)
+        let upcomingCount = try await register.count(matching: upcomingQuery)
+        overdueQuery.order = .due
+        overdueQuery.limit = rows
+        upcomingQuery.order = .due
+        upcomingQuery.limit = rows
+        let compliance = try await ComplianceSummary.of(register, matching: everything)
         let modalities = try await register.facet(.modality, matching: everything)
-        let statuses = try await register.facet(.status, matching: everything)
-        // A document and its translation state the same money: count each pledge once, in
-        // the document's own language.
-        let keys = Set(try await register.documents().map(\.key))
-        let translations = Set(keys.filter { $0.hasSuffix("-en") && keys.contains(String($0.dropLast(3))) })
-        let money = MoneySummary(try await register.amounts(matching: everything).filter {
-            !translations.contains(String($0.item.prefix { $0 != "#" }))
-        })
+        let money = MoneySummary(byActor: try await register.money(by: .actor), bySection: try await register.money(by: .section))
+        let parties = compliance.byParty.sorted { ($1.items, $0.name) < ($0.items, $1.name) }
 
         let model = Dashboard(
-            today: today, documents: keys.count, items: try await register.count(matching: everything),
-            overdueCount: report.overdue.count, upcomingCount: report.upcoming.count,
-            sections: sections.map { s in
-                let counts = statusesBySection[s.label ?? ""] ?? [:]
-                return SectionRow(
-                    name: s.label ?? s.value, items: s.count, link: "/items?section=" + HTML.queryValue(s.value),
-                    kept: counts["kept", default: 0],
-                    inWorks: counts["in_the_works", default: 0] + counts["compromise", default: 0],
-                    stalled: counts["stalled", default: 0] + counts["broken", default: 0],
-                    unrated: counts["not_yet_rated", default: 0])
+            today: today, documents: try await register.documentCount(), items: compliance.overall.items,
+            overdueCount: overdueCount, upcomingCount: upcomingCount,
+            sections: compliance.bySection.sorted { ($1.items, $0.name) < ($0.items, $1.name) }.prefix(rows).map { g in
+                SectionRow(
+                    name: g.name, items: g.items, link: "/items?section=" + HTML.queryValue(g.name),
+                    kept: g.statuses["kept", default: 0],
+                    inWorks: g.statuses["in_the_works", default: 0] + g.statuses["compromise", default: 0],
+                    stalled: g.statuses["stalled", default: 0] + g.statuses["broken", default: 0],
+                    unrated: g.statuses["not_yet_rated", default: 0])
             },
-            parties: compliance.byParty.sorted { ($1.items, $0.name) < ($0.items, $1.name) }.map { g in
+            moreSections: compliance.bySection.count > rows ? compliance.bySection.count - rows : nil,
+            parties: parties.prefix(rows).map { g in
                 PartyRow(
                     name: Party(rawValue: g.name).map(Self.partyName) ?? g.name, code: g.name, items: g.items, rated: g.rated,
                     compliance: g.average.map { String(format: "%+.2f", $0) } ?? "–", link: "/items?party=" + HTML.queryValue(g.name),
@@ -93,37 +103,33 @@ extension Pages {
                     inWorks: g.statuses["in_the_works", default: 0] + g.statuses["compromise", default: 0],
                     stalled: g.statuses["stalled", default: 0] + g.statuses["broken", default: 0])
             },
+            moreParties: parties.count > rows ? parties.count - rows : nil,
             modalities: modalities.map {
                 Count(label: Modality(rawValue: $0.value).flatMap { Self.modalityNames[$0] } ?? $0.value, count: $0.count,
                       link: "/items?modality=" + $0.value, key: $0.value)
             },
-            statuses: statuses.map {
-                Count(label: Status(rawValue: $0.value).flatMap { Self.statusNames[$0] } ?? $0.value, count: $0.count,
-                      link: "/items?status=" + $0.value, key: $0.value)
+            statuses: compliance.overall.statuses.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                Count(label: Status(rawValue: $0.key).flatMap { Self.statusNames[$0] } ?? $0.key, count: $0.value,
+                      link: "/items?status=" + $0.key, key: $0.key)
             },
-            overdue: report.overdue.prefix(50).map { row($0, today: today) },
-            upcoming: report.upcoming.prefix(50).map { row($0, today: today) },
-            timeline: Charts.timeline(
-                dated.map {
-                    Charts.Point(id: $0.id, due: $0.due!, label: $0.title ?? String($0.text.prefix(60)),
-                                 overdue: $0.isOverdue(asOf: today), settled: $0.status.isSettled)
-                }, today: today),
+            overdue: try await register.items(matching: overdueQuery).map { row($0, today: today) },
+            upcoming: try await register.items(matching: upcomingQuery).map { row($0, today: today) },
+            moreOverdue: overdueCount > rows, moreUpcoming: upcomingCount > rows,
+            timeline: Charts.timeline(try await register.dueBins(matching: everything, asOf: today), today: today),
             moneyByActor: Charts.bars(
                 money.byActor.prefix(15).map {
                     Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),
-                               link: $0.items.count == 1 ? HTML.itemPath($0.items.first!) : nil)
+                               link: $0.item.map(HTML.itemPath))
                 }, title: "Money by actor (\(money.currency))"),
             moneyBySection: Charts.bars(
                 money.bySection.prefix(15).map {
-                    Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),
-                               link: nil)
+                    Charts.Bar(label: $0.name.isEmpty ? "(no heading)" : $0.name, value: $0.value,
+                               valueLabel: MoneySummary.formatted($0.value, money.currency),
+                               link: $0.name.isEmpty ? nil : "/items?section=" + HTML.queryValue($0.name))
                 }, title: "Money by section (\(money.currency))"),
             currency: money.currency,
             otherCurrencies: money.otherCurrencies.isEmpty ? nil
-                : money.otherCurrencies.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", "),
-            translationsLeftOut: !translations.isEmpty)
+                : money.otherCurrencies.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", "))
         return framed("dashboard", model, title: "Dashboard", visitor: visitor, csrf: csrf)
     }
 }
-
-import Foundation

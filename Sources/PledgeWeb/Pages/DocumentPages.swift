@@ -14,17 +14,59 @@ extension Pages {
         var counterpart: String?
     }
 
-    func documentList(visitor: Visitor, csrf: String?) async throws -> Rendered {
-        let documents = try await register.documents()
-        // A document has another text when it translates one, or one translates it.
-        let twinned = Set(documents.compactMap(\.translationOf) + documents.filter { $0.translationOf != nil }.map(\.key))
+    /// Pages of a long list: where this one is and links to its neighbours.
+    struct Paging {
+        var page: Int
+        var pages: Int
+        var total: Int
+        var previous: String?
+        var next: String?
+
+        init(page: Int, total: Int, size: Int, path: String) {
+            self.page = page
+            self.total = total
+            pages = max(1, (total + size - 1) / size)
+            func link(_ n: Int) -> String { n == 1 ? path : path + "?page=\(n)" }
+            previous = page > 1 ? link(min(page - 1, pages)) : nil
+            next = page < pages ? link(page + 1) : nil
+        }
+    }
+
+    /// Rows of the document list and the glossary a page.
+    static let listPageSize = 50
+
+    /// `?page=N` of a list, from 1.
+    static func pageNumber(_ fields: FormFields) throws -> Int {
+        guard let text = fields.text("page") else { return 1 }
+        guard let number = Int(text), ListRequest.pages.contains(number) else {
+            throw WebError(.badRequest, "page must be a whole number from 1 to \(ListRequest.pages.upperBound), not '\(text)'")
+        }
+        return number
+    }
+
+    struct DocumentList {
+        var documents: [DocumentRow]
+        var paging: Paging
+    }
+
+    /// The documents, newest first, a page at a time.
+    func documentList(page: Int, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let size = Self.listPageSize
+        let total = try await register.documentCount()
+        let documents = try await register.documents(limit: size, offset: (page - 1) * size)
+        // A document has another text when it translates one, or one of its date translates it.
+        var translated = Set<String>()
+        for date in Set(documents.compactMap(\.date)) {
+            for other in try await register.documents(dated: date) { if let original = other.translationOf { translated.insert(original) } }
+        }
         let rows = documents.map { d in
             DocumentRow(
                 key: d.key, title: d.title ?? d.key, date: d.date ?? "", language: d.language.rawValue, items: d.itemCount,
                 link: HTML.documentPath(d.key), revision: d.revision, source: d.source,
-                counterpart: twinned.contains(d.key) ? HTML.documentPath(d.key) + "/side-by-side" : nil)
+                counterpart: d.translationOf != nil || translated.contains(d.key) ? HTML.documentPath(d.key) + "/side-by-side" : nil)
         }
-        return framed("documents", ["documents": rows], title: "Documents", visitor: visitor, csrf: csrf)
+        let model = DocumentList(documents: rows, paging: Paging(page: page, total: total, size: size, path: "/documents"))
+        return framed("documents", model, title: page == 1 ? "Documents" : "Documents, page \(page)", visitor: visitor, csrf: csrf)
     }
 
     struct DocumentView {
@@ -154,12 +196,21 @@ extension Pages {
         var search: String
     }
 
-    func glossaryPage(visitor: Visitor, csrf: String?) async throws -> Rendered {
-        let terms = try await register.glossary(document: nil).map {
+    struct Glossary {
+        var terms: [TermView]
+        var paging: Paging
+    }
+
+    /// Every document's abbreviations by their short form, a page at a time.
+    func glossaryPage(page: Int, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let size = Self.listPageSize
+        let total = try await register.glossaryCount(document: nil)
+        let terms = try await register.glossary(document: nil, limit: size, offset: (page - 1) * size).map {
             TermView(short: $0.short, long: $0.long, document: $0.document, link: HTML.documentPath($0.document),
                      search: "/items?q=" + HTML.queryValue($0.short))
         }
-        return framed("glossary", ["terms": terms], title: "Glossary", visitor: visitor, csrf: csrf)
+        let model = Glossary(terms: terms, paging: Paging(page: page, total: total, size: size, path: "/glossary"))
+        return framed("glossary", model, title: page == 1 ? "Glossary" : "Glossary, page \(page)", visitor: visitor, csrf: csrf)
     }
 
     struct SignIn {

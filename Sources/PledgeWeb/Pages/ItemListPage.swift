@@ -5,6 +5,9 @@ import PledgeRegister
 /// What the items list was asked for: filters from the query string, as links keep them.
 struct ListRequest: Sendable, Equatable {
     static let pageSize = 50
+    /// A search counts its matches up to this many, and its facets count among these: a word
+    /// half the register holds need not be checked in every item to list its first page.
+    static let searchCounted = 1_000
     /// Pages beyond this hold nothing in any register, and keep `(page - 1) * pageSize` far from overflow.
     static let pages = 1...1_000_000
     static let dueChoices: [(value: String, label: String)] = [
@@ -133,7 +136,10 @@ extension Pages {
 
     struct ItemList {
         var rows: [ItemRow]
-        var total: Int
+        /// `1,234`, or `more than 1,000` for a search with more matches than are counted.
+        var total: String
+        /// Says that facet counts are of the first matches only.
+        var sampled: String?
         var first: Int
         var last: Int
         var facets: [FacetGroup]
@@ -141,7 +147,7 @@ extension Pages {
         var previous: String?
         var next: String?
         var page: Int
-        var pages: Int
+        var pages: String
         var filters: [Filter]
         var hasFilters: Bool
         var shown: String?
@@ -159,12 +165,16 @@ extension Pages {
     func itemList(_ request: ListRequest, visitor: Visitor, csrf: String?) async throws -> Rendered {
         let today = options.today()
         let query = request.query(today: today)
-        let total = try await register.count(matching: request.query(today: today, paged: false))
+        // A search is counted up to a point, and its facets among the first matches.
+        let cap = request.search == nil ? nil : ListRequest.searchCounted
+        let counted = try await register.count(matching: request.query(today: today, paged: false), atMost: cap.map { $0 + 1 })
+        let capped = cap.map { counted > $0 } ?? false
+        let total = capped ? cap! : counted
         let items = try await register.items(matching: query)
         var facets: [FacetGroup] = []
         for field in FacetField.allCases {
             let others = request.with(field.rawValue, nil)
-            let counts = try await register.facet(field, matching: others.query(today: today, paged: false))
+            let counts = try await register.facet(field, matching: others.query(today: today, paged: false), atMost: cap)
             let selected = request.value(of: field.rawValue)
             facets.append(FacetGroup(
                 name: field.rawValue,
@@ -178,13 +188,15 @@ extension Pages {
         let withoutDue = request.with("due", nil)
         var dueOptions: [FacetOption] = []
         for choice in ListRequest.dueChoices {
-            let count = try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false))
+            let count = try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false), atMost: cap)
             dueOptions.append(FacetOption(
                 label: choice.label, count: count, link: request.with("due", choice.value).link, selected: request.due == choice.value))
         }
         facets.append(FacetGroup(name: "due", options: dueOptions, clear: request.due == nil ? nil : withoutDue.link))
 
         let pages = max(1, (total + ListRequest.pageSize - 1) / ListRequest.pageSize)
+        // Past the counted matches a search still pages on while pages are full.
+        let hasNext = request.page < pages || capped && items.count == ListRequest.pageSize
         var previous = request, next = request
         previous.page -= 1
         next.page += 1
@@ -193,10 +205,11 @@ extension Pages {
             return value.map { Filter(name: name == "q" ? "search" : name, value: $0, remove: request.with(name, nil).link) }
         }
         let model = ItemList(
-            rows: items.map { row($0, today: today) }, total: total, first: total == 0 ? 0 : query.offset + 1,
+            rows: items.map { row($0, today: today) }, total: capped ? "more than \(total.formatted())" : total.formatted(),
+            sampled: capped ? "Counts are of the first \(total.formatted()) matches." : nil, first: total == 0 ? 0 : query.offset + 1,
             last: query.offset + items.count, facets: facets, search: request.search,
-            previous: request.page > 1 ? previous.link : nil, next: request.page < pages ? next.link : nil,
-            page: request.page, pages: pages, filters: filters, hasFilters: !filters.isEmpty,
+            previous: request.page > 1 ? previous.link : nil, next: hasNext ? next.link : nil,
+            page: request.page, pages: capped ? "many" : String(pages), filters: filters, hasFilters: !filters.isEmpty,
             shown: items.isEmpty ? nil : "\(query.offset + 1)–\(query.offset + items.count)",
             languages: [(nil, "original text"), ("ja", "日本語"), ("en", "English")].map { value, label in
                 FacetOption(label: label, count: 0, link: request.with("lang", value).link, selected: request.language == value)

@@ -24,7 +24,10 @@ extension WebApp {
             try await app.dismissFromForm(request, id: try context.parameter("id"), suggestion: try context.parameter("suggestion"))
         }
         book.get("/documents") { request, _ in
-            try await app.page(request, key: "documents") { visitor, csrf in try await app.pages.documentList(visitor: visitor, csrf: csrf) }
+            let page = try Pages.pageNumber(FormFields(request.uri.query ?? ""))
+            return try await app.page(request, key: "documents page \(page)") { visitor, csrf in
+                try await app.pages.documentList(page: page, visitor: visitor, csrf: csrf)
+            }
         }
         book.get("/documents/{key}") { request, context in
             let key = try context.parameter("key")
@@ -45,7 +48,10 @@ extension WebApp {
             return try await app.page(request, key: "side-by-side " + key) { visitor, csrf in try await app.pages.sideBySide(key: key, visitor: visitor, csrf: csrf) }
         }
         book.get("/glossary") { request, _ in
-            try await app.page(request, key: "glossary") { visitor, csrf in try await app.pages.glossaryPage(visitor: visitor, csrf: csrf) }
+            let page = try Pages.pageNumber(FormFields(request.uri.query ?? ""))
+            return try await app.page(request, key: "glossary page \(page)") { visitor, csrf in
+                try await app.pages.glossaryPage(page: page, visitor: visitor, csrf: csrf)
+            }
         }
         book.get("/signin") { request, _ in try await app.signInForm(request, message: nil) }
         book.post("/signin") { request, _ in try await app.signIn(request) }

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PledgeExtract
+import PledgeModel
+import PledgeRegister
+import Testing
+
+/// Pages stay the same size however many documents the register holds: lists come a page at
+/// a time with counts and links to the rest.
+@Suite struct ScaleTests {
+    /// The seeded site plus `count` small statements, each with an abbreviation, a pledge
+    /// overdue on the fixture's today and one due within 90 days of it.
+    static func crowded(_ count: Int) async throws -> WebFixture {
+        let site = try await WebFixture()
+        var records: [DocumentRecord] = []
+        for n in 1...count {
+            let date = String(format: "2019-%02d-%02d", n % 12 + 1, n % 28 + 1)
+            let text = """
+                # Joint Statement on Coastal Security \(n)
+
+                1. Japan will deliver \(n) patrol boats to the Coast Guard Agency (CGA) by March 2020.
+                2. The United States will provide $\(n) million to the CGA by 31 March 2025.
+
+                """
+            let extraction = try Extractor(options: ExtractionOptions(date: Day(iso: date), language: .en))
+                .extract(SourceDocument(name: "statement-\(n).txt", text: text))
+            records.append(DocumentRecord(key: "\(date)-statement-\(n)", source: "statement-\(n).txt", text: text, extraction: extraction))
+        }
+        _ = try await site.register.ingest(records)
+        return site
+    }
+
+    /// How many times `marker` occurs in `html`.
+    static func occurrences(_ marker: String, in html: String) -> Int { html.components(separatedBy: marker).count - 1 }
+
+    @Test func documentsAndGlossaryComeAPageAtATime() async throws {
+        let site = try await Self.crowded(60)
+        try await site.test { client in
+            let first = try await client.get("/documents").text
+            #expect(Self.occurrences("<td class=\"num\">", in: first) == 50)
+            #expect(first.contains("62 documents, newest first") && first.contains("page 1 of 2"))
+            #expect(first.contains("href=\"/documents?page=2\""))
+            let second = try await client.get("/documents?page=2").text
+            #expect(Self.occurrences("<td class=\"num\">", in: second) == 12 && !second.contains("rel=\"next\""))
+            #expect(try await client.get("/documents?page=0").status == .badRequest)
+
+            let glossary = try await client.get("/glossary").text
+            let terms = try await site.register.glossaryCount(document: nil)
+            #expect(terms > 60)
+            #expect(Self.occurrences("<tr><th><a", in: glossary) == 50 && glossary.contains("\(terms) abbreviations"))
+            #expect(glossary.contains("href=\"/glossary?page=2\""))
+
+            let api = try await client.get("/api/v1/documents?limit=10&offset=20")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [[String: Any]])
+            #expect(rows.count == 10 && api.headers[HTTPField.Name("X-Total-Count")!] == "62")
+            #expect(api.headers[HTTPField.Name("Link")!] == "</api/v1/documents?limit=10&offset=30>; rel=\"next\"")
+            #expect(try await client.get("/api/v1/documents?limit=5000").status == .badRequest)
+        }
+    }
+
+    @Test func theDashboardListsTheFirstOfEachAndCountsTheRest() async throws {
+        let site = try await Self.crowded(30)
+        try await site.test { client in
+            let page = try await client.get("/").text
+            let overdue = try #require(page.components(separatedBy: "id=\"overdue\"").last?.components(separatedBy: "</section>").first)
+            let late = try await site.register.count(matching: ItemQuery(overdueOn: WebFixture.today))
+            #expect(late > 30)
+            #expect(Self.occurrences("<li>", in: overdue) == 20)
+            #expect(overdue.contains("All \(late) overdue items"))
+            // The totals are the register's counts.
+            #expect(page.contains("<strong>32</strong> documents"))
+            #expect(page.contains("<strong>\(late)</strong> overdue"))
+            let upcoming = try #require(page.components(separatedBy: "id=\"upcoming\"").last?.components(separatedBy: "</section>").first)
+            #expect(Self.occurrences("<li>", in: upcoming) == 20 && upcoming.contains("items due within 90 days"))
+        }
+    }
+
+    /// Twice the documents, all lists past their first page either way, and no page grows by
+    /// more than its counts' digits.
+    @Test func noPageGrowsWithTheRegister() async throws {
+        var sizes: [[String: Int]] = []
+        for count in [60, 120] {
+            let site = try await Self.crowded(count)
+            sizes.append(try await site.test { client in
+                var sizes: [String: Int] = [:]
+                for uri in ["/", "/documents", "/glossary", "/items", "/items?due=overdue", "/api/v1/due?limit=20", "/api/v1/documents?limit=20"] {
+                    let answer = try await client.get(uri)
+                    #expect(answer.status == .ok, "\(uri)")
+                    sizes[uri] = answer.body.readableBytes
+                }
+                return sizes
+            })
+        }
+        for (uri, small) in sizes[0] {
+            let large = sizes[1][uri]!
+            #expect(Double(large) < Double(small) * 1.1, "\(uri): \(small) bytes with 62 documents, \(large) with 122")
+        }
+    }
+}
