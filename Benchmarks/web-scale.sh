@@ -11,7 +11,7 @@
 #
 # With DATABASE set to an empty PostgreSQL database, the SQLite register is first copied
 # into it (`pledge migrate`, once: a database that holds documents is used as it is).
-# SKIP_BUILD=1 uses the release binaries already built.
+# SKIP_BUILD=1 uses the release binaries already built; PLEDGE=PATH another `pledge`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCUMENTS=${DOCUMENTS:-10000}
@@ -23,7 +23,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     swift build -c release --product pledge-register-benchmark > /dev/null
     swift build -c release --product pledge > /dev/null
 fi
-pledge=.build/release/pledge
+pledge=${PLEDGE:-.build/release/pledge}
 mkdir -p "$FOLDER"
 if [ ! -s "$FOLDER/register.sqlite" ]; then
     echo "== building the register of $DOCUMENTS documents in $FOLDER"
@@ -52,8 +52,8 @@ peak() { awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
 echo "== $database: server resident memory at start $(rss)"
 
 # An item and a document of the register, found the way a client would.
-item=$(curl -s "$base/api/v1/items?limit=1&offset=500000" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-document=$(curl -s "$base/api/v1/documents?limit=1&offset=5000" | grep -o '"key":"[^"]*"' | head -1 | cut -d'"' -f4)
+item=$(curl -s "$base/api/v1/items?limit=1&offset=500000" | grep -o '"id":"[^"]*"' | sed -n 1p | cut -d'"' -f4)
+document=$(curl -s "$base/api/v1/documents?limit=1&offset=5000" | grep -o '"key":"[^"]*"' | sed -n 1p | cut -d'"' -f4)
 item_path=${item//#/%23}
 
 printf '| page | first answer | size | status |\n|---|---|---|---|\n'
@@ -61,7 +61,7 @@ for path in "/" "/items" "/items?modality=commit" "/items?q=%E9%87%8F%E5%AD%90" 
     "/items?due=overdue" "/items?q=%E9%87%8F%E5%AD%90&page=30" "/items/$item_path" "/documents" "/documents?page=150" \
     "/documents/$document" "/glossary" "/api/v1/items?limit=50" "/api/v1/items?modality=commit&limit=50" "/api/v1/documents" \
     "/api/v1/glossary" "/api/v1/summary" "/api/v1/due" "/api/v1/items/$item_path"; do
-    read -r seconds bytes status < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}' "$base$path")
+    read -r seconds bytes status < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' "$base$path")
     printf '| `%s` | %.0f ms | %.0f KB | %s |\n' "$path" "$(echo "$seconds * 1000" | bc -l)" "$(echo "$bytes / 1024" | bc -l)" "$status"
 done
 echo

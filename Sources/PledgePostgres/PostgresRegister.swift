@@ -192,8 +192,11 @@ public final class PostgresRegister: Register {
 
     public func documents(limit: Int, offset: Int) async throws -> [StoredDocument] {
         try await read { connection in
-            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document ORDER BY date DESC NULLS LAST, key LIMIT $1 OFFSET $2",
-                                [.int(limit), .int(offset)]).map(Self.storedDocument)
+            // The page's keys first: the item counts are then made for its rows only.
+            try await self.rows(connection, """
+                SELECT \(Self.documentColumns) FROM document
+                WHERE key IN (SELECT key FROM document ORDER BY date DESC NULLS LAST, key LIMIT $1 OFFSET $2) ORDER BY date DESC NULLS LAST, key
+                """, [.int(limit), .int(offset)]).map(Self.storedDocument)
         }
     }
 
@@ -306,20 +309,25 @@ public final class PostgresRegister: Register {
     /// Rows of the tally beyond which a reader folds them together first.
     static let tallyRowsKept = 2_000
 
-    /// Folds the tally's appended changes into one row per key, when they have piled up. Rows
+    /// Folds the tallies' appended changes into one row per key, when they have piled up. Rows
     /// another writer appends meanwhile are left for next time; two readers folding at once
     /// each fold what the other has not (a deleted row is skipped by the second DELETE).
     func compactTally() async throws {
-        let piled = try await read { connection in
-            try await self.rows(connection, "SELECT count(*) AS n FROM (SELECT 1 FROM item_tally LIMIT $1) AS t", [.int(Self.tallyRowsKept + 1)])
-        }
-        guard try piled.first?.int("n") ?? 0 > Self.tallyRowsKept else { return }
         let columns = ItemTally.keyColumns.joined(separator: ", ")
-        try await transaction { connection in
-            try await self.execute(connection, """
-                WITH gone AS (DELETE FROM item_tally RETURNING *)
-                INSERT INTO item_tally SELECT \(columns), sum(n) FROM gone GROUP BY \(columns) HAVING sum(n) <> 0
-                """)
+        for (table, fold) in [
+            ("item_tally", "SELECT \(columns), sum(n) FROM gone GROUP BY \(columns) HAVING sum(n) <> 0"),
+            ("money_tally", """
+                SELECT currency, spender, section, sum(total), sum(amounts) FROM gone GROUP BY currency, spender, section
+                HAVING sum(amounts) <> 0 OR sum(total) <> 0
+                """),
+        ] {
+            let piled = try await read { connection in
+                try await self.rows(connection, "SELECT count(*) AS n FROM (SELECT 1 FROM \(table) LIMIT $1) AS t", [.int(Self.tallyRowsKept + 1)])
+            }
+            guard try piled.first?.int("n") ?? 0 > Self.tallyRowsKept else { continue }
+            try await transaction { connection in
+                try await self.execute(connection, "WITH gone AS (DELETE FROM \(table) RETURNING *) INSERT INTO \(table) \(fold)")
+            }
         }
     }
 
@@ -398,11 +406,11 @@ public final class PostgresRegister: Register {
     }
 
     public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
-        try await read { connection in
+        try await compactTally()
+        return try await read { connection in
             try await self.rows(connection, ItemMoney.sql(by: grouping)).map {
-                let items = try $0.int("items")
-                return MoneyTotal(currency: try $0.string("currency"), name: try $0.string("name"), value: try $0.double("total"),
-                                  amounts: try $0.int("amounts"), items: items, item: items == 1 ? try $0.string("item") : nil)
+                MoneyTotal(currency: try $0.string("currency"), name: try $0.string("name"), value: try $0.double("total"),
+                           amounts: try $0.int("amounts"))
             }
         }
     }

@@ -127,19 +127,50 @@ enum PostgresSchema {
         ]),
         (8, "counts kept as items are written, money in rows, dates indexed for the due lists", itemTally + itemMoney + [
             "DROP INDEX item_by_due",
-            "CREATE INDEX item_by_due ON item (due, status, withdrawn, counterpart, modality) WHERE due IS NOT NULL",
+            // The due lists, their facets and the timeline read this index alone.
+            """
+            CREATE INDEX item_by_due ON item (due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document)
+                WHERE due IS NOT NULL
+            """,
+            "CREATE INDEX term_by_short ON term (lower(short), short, document, seq)",
         ]),
     ]
 
-    /// `ItemMoney`'s rows, which follow their item's listing and section; filled for the
-    /// items stored before by `fillMoney`.
+    /// The listed amounts of an `item_money` transition table, `sign` times.
+    static func moneyRows(_ table: String, _ sign: String) -> String {
+        "SELECT currency, coalesce(spender, '') AS spender, section, \(sign) * value AS total, \(sign) AS amounts FROM \(table) WHERE listed"
+    }
+
+    static func moneyFunction(_ name: String, _ rows: String) -> String {
+        """
+        CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO money_tally SELECT currency, spender, section, sum(total), sum(amounts) FROM (\(rows)) AS change
+            GROUP BY currency, spender, section HAVING sum(amounts) <> 0 OR sum(total) <> 0;
+        RETURN NULL; END $$
+        """
+    }
+
+    /// `ItemMoney`'s rows, which follow their item's listing and section, and `money_tally`,
+    /// which adds up those of listed items as they are written (appended, as `item_tally`);
+    /// filled for the items stored before by `fillMoney`.
     static let itemMoney = [
         """
         CREATE TABLE item_money (item text NOT NULL, seq integer NOT NULL, currency text NOT NULL, value double precision NOT NULL,
             spender text, listed boolean NOT NULL, section text NOT NULL, PRIMARY KEY (item, seq))
         """,
-        "CREATE INDEX item_money_by_spender ON item_money (listed, currency, spender, value, item)",
-        "CREATE INDEX item_money_by_section ON item_money (listed, currency, section, value, item)",
+        """
+        CREATE TABLE money_tally (currency text NOT NULL, spender text NOT NULL, section text NOT NULL, total double precision NOT NULL,
+            amounts bigint NOT NULL)
+        """,
+        moneyFunction("money_tally_added", moneyRows("new_rows", "1")),
+        moneyFunction("money_tally_removed", moneyRows("old_rows", "-1")),
+        moneyFunction("money_tally_changed", moneyRows("old_rows", "-1") + " UNION ALL " + moneyRows("new_rows", "1")),
+        "CREATE TRIGGER money_tally_insert AFTER INSERT ON item_money REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_tally_added()",
+        "CREATE TRIGGER money_tally_delete AFTER DELETE ON item_money REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION money_tally_removed()",
+        """
+        CREATE TRIGGER money_tally_update AFTER UPDATE ON item_money REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION money_tally_changed()
+        """,
         """
         CREATE FUNCTION item_money_follows_item() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN UPDATE item_money m SET listed = (n.counterpart IS NULL AND NOT n.withdrawn), section = coalesce(n.section, '')

@@ -741,9 +741,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
                 #expect(!totals.isEmpty, "\(stage): the fact sheet states money")
                 for total in totals {
                     let want = try #require(expected["\(total.currency) \(total.name)"], "\(stage) \(total.name)")
-                    #expect(abs(total.value - want.value) < 0.5 && total.amounts == want.amounts && total.items == want.items.count,
-                            "\(stage) \(grouping) \(total.name)")
-                    #expect(total.item == (want.items.count == 1 ? want.items.first : nil))
+                    #expect(abs(total.value - want.value) < 0.5 && total.amounts == want.amounts, "\(stage) \(grouping) \(total.name)")
                 }
             }
             // Due dates by month.

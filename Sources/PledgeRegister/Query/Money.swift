@@ -11,19 +11,14 @@ public struct MoneyTotal: Sendable, Equatable, Codable {
     /// The spender, or the section's heading (`""` for items under none).
     public var name: String
     public var value: Double
-    /// How many amounts, and how many items hold them.
+    /// How many amounts add up to it.
     public var amounts: Int
-    public var items: Int
-    /// The item that holds them all, when only one does.
-    public var item: String?
 
-    public init(currency: String, name: String, value: Double, amounts: Int, items: Int, item: String?) {
+    public init(currency: String, name: String, value: Double, amounts: Int) {
         self.currency = currency
         self.name = name
         self.value = value
         self.amounts = amounts
-        self.items = items
-        self.item = item
     }
 }
 
@@ -36,7 +31,8 @@ public enum MoneyGrouping: String, Sendable {
 
 /// The money amounts of one item as the register keeps them for adding up: one row per
 /// amount of money, with who spends it. Written with the item by every store
-/// (`item_money`), so that totals never read items' parts.
+/// (`item_money`), and added up as they are written (`money_tally`, one row per currency,
+/// spender and section of listed items), so that totals read neither items nor amounts.
 public enum ItemMoney {
     public struct Row: Sendable, Equatable {
         public var seq: Int
@@ -85,14 +81,13 @@ public enum ItemMoney {
         ["同社", "the company", "同グループ", "the firm"].contains(actor.lowercased())
     }
 
-    /// The grouping both stores run over `item_money`: totals per currency and spender or
+    /// The grouping both stores run over `money_tally`: totals per currency and spender or
     /// section, of listed items (neither withdrawn nor the translation of another's item).
     public static func sql(by grouping: MoneyGrouping) -> String {
         let name = grouping == .actor ? "spender" : "section"
         return """
-            SELECT currency, \(name) AS name, sum(value) AS total, count(*) AS amounts, count(DISTINCT item) AS items,
-                min(item) AS item FROM item_money WHERE listed\(grouping == .actor ? " AND spender IS NOT NULL" : "")
-            GROUP BY currency, \(name)
+            SELECT currency, \(name) AS name, sum(total) AS total, sum(amounts) AS amounts FROM money_tally
+            \(grouping == .actor ? "WHERE spender <> ''" : "") GROUP BY currency, \(name) HAVING sum(amounts) > 0
             """
     }
 }

@@ -191,8 +191,11 @@ public final class SQLiteRegister: Register {
 
     public func documents(limit: Int, offset: Int) async throws -> [StoredDocument] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.documentColumns) FROM document ORDER BY date DESC, key LIMIT ? OFFSET ?",
-                             arguments: [limit, offset]).map(Self.storedDocument)
+            // The page's keys first: the item counts are then made for its rows only.
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.documentColumns) FROM document
+                WHERE key IN (SELECT key FROM document ORDER BY date DESC, key LIMIT ? OFFSET ?) ORDER BY date DESC, key
+                """, arguments: [limit, offset]).map(Self.storedDocument)
         }
     }
 
@@ -309,8 +312,7 @@ public final class SQLiteRegister: Register {
     public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: ItemMoney.sql(by: grouping)).map {
-                MoneyTotal(currency: $0["currency"], name: $0["name"], value: $0["total"], amounts: $0["amounts"], items: $0["items"],
-                           item: ($0["items"] as Int) == 1 ? $0["item"] : nil)
+                MoneyTotal(currency: $0["currency"], name: $0["name"], value: $0["total"], amounts: $0["amounts"])
             }
         }
     }

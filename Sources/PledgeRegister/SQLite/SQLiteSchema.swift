@@ -242,22 +242,43 @@ enum SQLiteSchema {
                     StoredSentence(text: "", span: SourceSpan($0.start, $0.end), modality: $0.modality, actor: $0.actor, parties: $0.parties)
                 }, amounts: parts.amounts, listed: row["listed"], section: row["section"])
             }
-            // What the due lists and the timeline test, read from the index alone.
+            // The due lists, their facets and the timeline read this index alone: it holds every
+            // column a filter tests but the search.
             try db.execute(sql: """
                 DROP INDEX item_by_due;
-                CREATE INDEX item_by_due ON item(due, status, withdrawn, counterpart, modality) WHERE due IS NOT NULL;
+                CREATE INDEX item_by_due ON item(\(dueIndexColumns)) WHERE due IS NOT NULL;
+                CREATE INDEX term_by_short ON term(short COLLATE NOCASE, document, seq);
                 """)
         }
         return migrator
     }
 
-    /// `ItemMoney`'s rows, which follow their item's listing and section.
+    /// The columns of `item_by_due`.
+    static let dueIndexColumns = "due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document"
+
+    /// Adds the amount of the `item_money` row `row` (`NEW`, `OLD`) to `money_tally`, `sign` times.
+    static func addMoney(_ row: String, _ sign: Int, when condition: String = "true") -> String {
+        """
+        INSERT INTO money_tally SELECT \(row).currency, coalesce(\(row).spender, ''), \(row).section, \(sign) * \(row).value, \(sign)
+            WHERE \(condition) ON CONFLICT(currency, spender, section)
+            DO UPDATE SET total = total + excluded.total, amounts = amounts + excluded.amounts;
+        """
+    }
+
+    /// `ItemMoney`'s rows, which follow their item's listing and section, and `money_tally`,
+    /// which adds up those of listed items as they are written.
     static let itemMoney = """
         CREATE TABLE item_money(
             item TEXT NOT NULL, seq INTEGER NOT NULL, currency TEXT NOT NULL, value REAL NOT NULL, spender TEXT,
             listed BOOLEAN NOT NULL, section TEXT NOT NULL, PRIMARY KEY (item, seq)) WITHOUT ROWID;
-        CREATE INDEX item_money_by_spender ON item_money(listed, currency, spender, value, item);
-        CREATE INDEX item_money_by_section ON item_money(listed, currency, section, value, item);
+        CREATE TABLE money_tally(
+            currency TEXT NOT NULL, spender TEXT NOT NULL, section TEXT NOT NULL, total REAL NOT NULL, amounts INTEGER NOT NULL,
+            PRIMARY KEY (currency, spender, section)) WITHOUT ROWID;
+        CREATE TRIGGER money_tally_insert AFTER INSERT ON item_money WHEN NEW.listed BEGIN \(addMoney("NEW", 1)) END;
+        CREATE TRIGGER money_tally_delete AFTER DELETE ON item_money WHEN OLD.listed BEGIN \(addMoney("OLD", -1)) END;
+        CREATE TRIGGER money_tally_update AFTER UPDATE OF listed, section ON item_money BEGIN
+            \(addMoney("OLD", -1, when: "OLD.listed")) \(addMoney("NEW", 1, when: "NEW.listed"))
+        END;
         CREATE TRIGGER item_money_follows_item AFTER UPDATE OF counterpart, withdrawn, section ON item BEGIN
             UPDATE item_money SET listed = (NEW.counterpart IS NULL AND NOT NEW.withdrawn), section = coalesce(NEW.section, '')
             WHERE item = NEW.id;

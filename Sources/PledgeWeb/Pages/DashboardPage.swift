@@ -119,7 +119,7 @@ extension Pages {
             moneyByActor: Charts.bars(
                 money.byActor.prefix(15).map {
                     Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),
-                               link: $0.item.map(HTML.itemPath))
+                               link: "/items?q=" + HTML.queryValue($0.name))
                 }, title: "Money by actor (\(money.currency))"),
             moneyBySection: Charts.bars(
                 money.bySection.prefix(15).map {

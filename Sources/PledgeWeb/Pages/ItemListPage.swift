@@ -165,34 +165,26 @@ extension Pages {
     func itemList(_ request: ListRequest, visitor: Visitor, csrf: String?) async throws -> Rendered {
         let today = options.today()
         let query = request.query(today: today)
-        // A search is counted up to a point, and its facets among the first matches.
-        let cap = request.search == nil ? nil : ListRequest.searchCounted
-        let counted = try await register.count(matching: request.query(today: today, paged: false), atMost: cap.map { $0 + 1 })
-        let capped = cap.map { counted > $0 } ?? false
-        let total = capped ? cap! : counted
         let items = try await register.items(matching: query)
+        let counts = request.search == nil ? try await registerCounts(request, today: today) : try await sampleCounts(request, today: today)
+        let total = counts.total
         var facets: [FacetGroup] = []
         for field in FacetField.allCases {
-            let others = request.with(field.rawValue, nil)
-            let counts = try await register.facet(field, matching: others.query(today: today, paged: false), atMost: cap)
             let selected = request.value(of: field.rawValue)
             facets.append(FacetGroup(
                 name: field.rawValue,
-                options: counts.prefix(30).map { c in
+                options: counts.facets[field, default: []].prefix(30).map { c in
                     FacetOption(
                         label: facetLabel(field, c), count: c.count, link: request.with(field.rawValue, c.value).link,
                         selected: c.value == selected)
                 },
-                clear: selected == nil ? nil : others.link))
+                clear: selected == nil ? nil : request.with(field.rawValue, nil).link))
         }
-        let withoutDue = request.with("due", nil)
-        var dueOptions: [FacetOption] = []
-        for choice in ListRequest.dueChoices {
-            let count = try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false), atMost: cap)
-            dueOptions.append(FacetOption(
-                label: choice.label, count: count, link: request.with("due", choice.value).link, selected: request.due == choice.value))
+        let dueOptions = zip(ListRequest.dueChoices, counts.due).map { choice, count in
+            FacetOption(label: choice.label, count: count, link: request.with("due", choice.value).link, selected: request.due == choice.value)
         }
-        facets.append(FacetGroup(name: "due", options: dueOptions, clear: request.due == nil ? nil : withoutDue.link))
+        facets.append(FacetGroup(name: "due", options: dueOptions, clear: request.due == nil ? nil : request.with("due", nil).link))
+        let capped = counts.capped
 
         let pages = max(1, (total + ListRequest.pageSize - 1) / ListRequest.pageSize)
         // Past the counted matches a search still pages on while pages are full.
@@ -216,6 +208,77 @@ extension Pages {
             })
         return framed("items", model, title: request.search.map { "Items: \($0)" } ?? "Items", visitor: visitor, csrf: csrf,
                       search: request.search ?? "")
+    }
+
+    /// What the list's counts say: its total, each facet's counts and the due choices' counts.
+    struct ListCounts {
+        var total: Int
+        /// A search with more matches than `ListRequest.searchCounted`: `total` is that many,
+        /// and the counts are among them.
+        var capped = false
+        var facets: [FacetField: [FacetCount]] = [:]
+        var due: [Int] = []
+    }
+
+    /// Counts made by the register: each facet with its own filter left out.
+    func registerCounts(_ request: ListRequest, today: String) async throws -> ListCounts {
+        var counts = ListCounts(total: try await register.count(matching: request.query(today: today, paged: false)))
+        for field in FacetField.allCases {
+            counts.facets[field] = try await register.facet(field, matching: request.with(field.rawValue, nil).query(today: today, paged: false))
+        }
+        let withoutDue = request.with("due", nil)
+        for choice in ListRequest.dueChoices {
+            counts.due.append(try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false)))
+        }
+        return counts
+    }
+
+    /// Counts of a search, among its first `ListRequest.searchCounted` matches: each set of
+    /// filters is read once, at most that many items, and counted here.
+    func sampleCounts(_ request: ListRequest, today: String) async throws -> ListCounts {
+        let cap = ListRequest.searchCounted
+        var samples: [String: [ItemSummary]] = [:]
+        func sample(_ r: ListRequest) async throws -> [ItemSummary] {
+            if let known = samples[r.link] { return known }
+            var query = r.query(today: today, paged: false)
+            query.limit = cap + 1
+            let found = try await register.items(matching: query)
+            samples[r.link] = found
+            return found
+        }
+        let matches = try await sample(request)
+        var counts = ListCounts(total: min(matches.count, cap), capped: matches.count > cap)
+        for field in FacetField.allCases {
+            let items = try await sample(request.with(field.rawValue, nil)).prefix(cap)
+            let groups = items.flatMap { item -> [FacetCounts.Group] in
+                let value: String = switch field {
+                case .document: item.document
+                case .section: item.section.flatMap { $0.isEmpty ? nil : $0 } ?? item.sectionID
+                case .modality: item.modality.rawValue
+                case .party: item.parties.map(\.rawValue).joined(separator: ",")
+                case .status: item.status.rawValue
+                }
+                return [FacetCounts.Group(value: value, heading: item.section, status: item.status.rawValue, count: 1)]
+            }
+            var titles: [String: String] = [:]
+            if field == .document {
+                for key in Set(items.map(\.document)) { titles[key] = try await register.document(key: key)?.title }
+            }
+            counts.facets[field] = FacetCounts.merge(groups, field: field, titles: titles)
+        }
+        let undated = try await sample(request.with("due", nil)).prefix(cap)
+        let day = Day(iso: today)
+        for choice in ListRequest.dueChoices {
+            counts.due.append(undated.filter { item in
+                guard let due = item.due else { return false }
+                switch choice.value {
+                case "overdue": return item.isOverdue(asOf: today)
+                case "any": return true
+                default: return day.map { due <= $0.adding(days: Int(choice.value)!).iso } ?? false
+                }
+            }.count)
+        }
+        return counts
     }
 
     /// A party as the register's bilingual readers know it: `Philippines · フィリピン`.
