@@ -405,6 +405,29 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func facets(_ fields: [FacetField], matching query: ItemQuery) async throws -> [FacetField: [FacetCount]] {
+        try query.check()
+        var facets: [FacetField: [FacetCount]] = [:]
+        if query.search != nil {
+            // The exact check of a search is made here: each facet as `facet` reads it.
+            for field in fields { facets[field] = try await facet(field, matching: query, atMost: nil) }
+            return facets
+        }
+        let tally = ItemTally.answers(query)
+        if tally { try await compactTally() }
+        let rows = try await read { connection in
+            var (sql, clauses) = tally ? Self.tallyFiltered(query) : Self.filtered(query)
+            sql.append(FacetCounts.groupingSQL(query, table: tally ? "item_tally" : "item", filter: clauses.isEmpty ? "true" : clauses.joined(separator: " AND ")))
+            return try await self.rows(connection, sql).map {
+                FacetCounts.Row(section: try $0.string("section_value"), heading: try $0.optionalString("heading"), modality: try $0.string("modality"),
+                                parties: try $0.string("parties"), status: try $0.string("status"), count: try $0.int("n"))
+            }
+        }
+        facets = FacetCounts.split(rows, fields: fields)
+        if fields.contains(.document) { facets[.document] = try await facet(.document, matching: query, atMost: nil) }
+        return facets
+    }
+
     public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
         try await compactTally()
         return try await read { connection in
@@ -425,19 +448,18 @@ public final class PostgresRegister: Register {
                 var bins: [String: DueBin] = [:]
                 for row in matches {
                     guard let due = try row.optionalString("due") else { continue }
-                    let month = String(due.prefix(7))
-                    var bin = bins[month] ?? DueBin(month: month, overdue: 0, open: 0, settled: 0)
+                    var bin = bins[due] ?? DueBin(day: due, overdue: 0, open: 0, settled: 0)
                     let status = Status(rawValue: try row.string("status")) ?? .not_yet_rated
                     if status.isSettled { bin.settled += 1 } else if due < asOf { bin.overdue += 1 } else { bin.open += 1 }
-                    bins[month] = bin
+                    bins[due] = bin
                 }
-                return bins.values.sorted { $0.month < $1.month }
+                return bins.values.sorted { $0.day < $1.day }
             }
             let filter = clauses.isEmpty ? "true" : clauses.joined(separator: " AND ")
             let placeholder = sql.bind(asOf)
             sql.append(DueBin.sql(filter: filter, asOf: placeholder))
             return try await self.rows(connection, sql).map {
-                DueBin(month: try $0.string("month"), overdue: try $0.int("overdue"), open: try $0.int("open"), settled: try $0.int("settled"))
+                DueBin(day: try $0.string("day"), overdue: try $0.int("overdue"), open: try $0.int("open"), settled: try $0.int("settled"))
             }
         }
     }
@@ -761,10 +783,13 @@ public final class PostgresRegister: Register {
 
     public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
         try await read { connection in
+            // One document's terms are found by its key; all of them read in order from `term_by_short`.
             try await self.rows(
                 connection,
-                "SELECT * FROM term WHERE $1::text IS NULL OR document = $1 ORDER BY lower(short), short, document, seq LIMIT $2 OFFSET $3",
-                [.text(document), limit.map(Value.int) ?? .text(nil), .int(offset)]
+                document == nil
+                    ? "SELECT * FROM term ORDER BY lower(short), short, document, seq LIMIT $1 OFFSET $2"
+                    : "SELECT * FROM term WHERE document = $3 ORDER BY lower(short), short, document, seq LIMIT $1 OFFSET $2",
+                [limit.map(Value.int) ?? .text(nil), .int(offset)] + (document.map { [Value.text($0)] } ?? [])
             ).map(Self.term)
         }
     }

@@ -191,8 +191,11 @@ public protocol Register: Sendable {
     /// Money of the listed items (neither withdrawn nor another's translation) added up per
     /// currency and per spender or section, in no particular order.
     func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal]
-    /// The items `query` selects that have a due date, counted by month and by where they
-    /// stand on `asOf` (an ISO date).
+    /// Several facets of one query, as `facet(_:matching:atMost:)` counts each, read in one
+    /// grouping (`FacetCounts.grouped`; a document facet is read on its own).
+    func facets(_ fields: [FacetField], matching query: ItemQuery) async throws -> [FacetField: [FacetCount]]
+    /// The items `query` selects that have a due date, counted by day and by where they stand
+    /// on `asOf` (an ISO date), soonest first.
     func dueBins(matching query: ItemQuery, asOf: String) async throws -> [DueBin]
     /// An item by either of its ids: a translated item's status, version and history are its
     /// commitment's, and `versions` holds its other texts.

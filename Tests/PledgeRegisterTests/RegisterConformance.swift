@@ -670,7 +670,8 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         _ = try await r.ingest(record(ja))
         _ = try await r.ingest(record(en))
         let all = try await r.items(matching: ItemQuery())
-        for query in [ItemQuery(), ItemQuery(party: .US), ItemQuery(search: "宇宙"), ItemQuery(document: en.key, modality: .commit)] {
+        for query in [ItemQuery(), ItemQuery(party: .US), ItemQuery(search: "宇宙"), ItemQuery(document: en.key, modality: .commit),
+                      ItemQuery(overdueOn: "2025-01-01")] {
             let items = try await r.items(matching: query)
             func tally(_ values: [String]) -> [String: Int] { values.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
             func counts(_ field: FacetField) async throws -> [String: Int] {
@@ -685,6 +686,11 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
             #expect(try await counts(.modality) == tally(items.map(\.modality.rawValue)), "\(query)")
             #expect(try await counts(.party) == tally(items.flatMap { $0.parties.map(\.rawValue) }), "\(query)")
             #expect(try await counts(.status) == tally(items.map(\.status.rawValue)), "\(query)")
+            // Read together, each facet says what it says alone.
+            let together = try await r.facets(FacetField.allCases, matching: query)
+            for field in FacetField.allCases {
+                #expect(together[field] == (try await r.facet(field, matching: query)), "\(field) \(query)")
+            }
         }
         let sections = try await r.facet(.section, matching: ItemQuery(document: ja.key))
         #expect(sections.contains { $0.label == "宇宙協力" })
@@ -744,17 +750,16 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
                     #expect(abs(total.value - want.value) < 0.5 && total.amounts == want.amounts, "\(stage) \(grouping) \(total.name)")
                 }
             }
-            // Due dates by month.
+            // Due dates by day.
             let asOf = "2024-07-01"
             var bins: [String: DueBin] = [:]
             for item in try await r.items(matching: ItemQuery()) {
                 guard let due = item.due else { continue }
-                let month = String(due.prefix(7))
-                var bin = bins[month] ?? DueBin(month: month, overdue: 0, open: 0, settled: 0)
+                var bin = bins[due] ?? DueBin(day: due, overdue: 0, open: 0, settled: 0)
                 if item.status.isSettled { bin.settled += 1 } else if due < asOf { bin.overdue += 1 } else { bin.open += 1 }
-                bins[month] = bin
+                bins[due] = bin
             }
-            #expect(try await r.dueBins(matching: ItemQuery(), asOf: asOf) == bins.values.sorted { $0.month < $1.month }, "\(stage)")
+            #expect(try await r.dueBins(matching: ItemQuery(), asOf: asOf) == bins.values.sorted { $0.day < $1.day }, "\(stage)")
             #expect(!bins.isEmpty)
         }
         try await check(r, "ingested")

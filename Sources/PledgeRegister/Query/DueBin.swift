@@ -1,8 +1,9 @@
-/// How many of the items a query selects fall due in one month, by where they stand on a
-/// day: the due-date timeline's bars, counted by the database.
+/// How many of the items a query selects fall due on one day, by where they stand on
+/// another: counted by the database, and added up into the due-date timeline's bars and the
+/// due filters' counts.
 public struct DueBin: Sendable, Equatable, Codable {
-    /// `2026-04`.
-    public var month: String
+    /// `2026-04-30`.
+    public var day: String
     /// Due before the day and neither kept nor broken.
     public var overdue: Int
     /// Due on or after the day and neither kept nor broken.
@@ -10,8 +11,8 @@ public struct DueBin: Sendable, Equatable, Codable {
     /// Kept or broken.
     public var settled: Int
 
-    public init(month: String, overdue: Int, open: Int, settled: Int) {
-        self.month = month
+    public init(day: String, overdue: Int, open: Int, settled: Int) {
+        self.day = day
         self.overdue = overdue
         self.open = open
         self.settled = settled
@@ -21,15 +22,15 @@ public struct DueBin: Sendable, Equatable, Codable {
 
     /// The grouping both stores run over the items `filter` selects (an `ItemFilter`'s
     /// clauses), with `asOf` the placeholder for the day, which comes before the filter's.
-    /// Reads `item_by_due` alone.
+    /// Reads `item_by_due` alone, in its order.
     public static func sql(filter: String, asOf: String) -> String {
         """
         WITH day(as_of) AS (SELECT CAST(\(asOf) AS TEXT))
-        SELECT substr(due, 1, 7) AS month,
+        SELECT due AS day,
             sum(CASE WHEN status IN ('kept', 'broken') THEN 0 WHEN due < as_of THEN 1 ELSE 0 END) AS overdue,
             sum(CASE WHEN status IN ('kept', 'broken') THEN 0 WHEN due < as_of THEN 0 ELSE 1 END) AS open,
             sum(CASE WHEN status IN ('kept', 'broken') THEN 1 ELSE 0 END) AS settled
-        FROM item, day WHERE due IS NOT NULL AND \(filter) GROUP BY substr(due, 1, 7) ORDER BY month
+        FROM item, day WHERE due IS NOT NULL AND \(filter) GROUP BY due ORDER BY due
         """
     }
 }

@@ -43,6 +43,58 @@ public enum ItemTally {
 
 /// Facet counts as the stores read them, grouped by value and status, into what a list shows.
 public enum FacetCounts {
+    /// The fields `Register.facets(_:matching:)` counts in one grouping; a document facet is
+    /// counted on its own (`FacetField.newestDocuments`).
+    public static let grouped: [FacetField] = [.section, .modality, .party, .status]
+
+    /// The grouping both stores run for `grouped` over `table` (`item`, or `item_tally` whose
+    /// rows carry counts), `filter` an `ItemFilter`'s clauses: one row per section, modality,
+    /// parties and status.
+    public static func groupingSQL(_ query: ItemQuery, table: String, filter: String) -> String {
+        let section = ItemTally.facetColumn(.section, query)
+        return """
+            SELECT \(section) AS section_value, min(section) AS heading, modality, parties, status,
+                \(table == "item_tally" ? "sum(n)" : "count(*)") AS n
+            FROM \(table) WHERE \(filter) GROUP BY \(section), modality, parties, status
+            """
+    }
+
+    /// One row of `groupingSQL`.
+    public struct Row: Sendable {
+        public var section: String
+        public var heading: String?
+        public var modality: String
+        public var parties: String
+        public var status: String
+        public var count: Int
+
+        public init(section: String, heading: String?, modality: String, parties: String, status: String, count: Int) {
+            self.section = section
+            self.heading = heading
+            self.modality = modality
+            self.parties = parties
+            self.status = status
+            self.count = count
+        }
+    }
+
+    /// Each of `fields` counted from the rows of `groupingSQL`.
+    public static func split(_ rows: [Row], fields: [FacetField]) -> [FacetField: [FacetCount]] {
+        var facets: [FacetField: [FacetCount]] = [:]
+        for field in fields where grouped.contains(field) {
+            facets[field] = merge(rows.map { row in
+                let value = switch field {
+                case .section: row.section
+                case .modality: row.modality
+                case .party: row.parties
+                default: row.status
+                }
+                return Group(value: value, heading: row.heading, status: row.status, count: row.count)
+            }, field: field)
+        }
+        return facets
+    }
+
     /// One group of a facet query: a value (parties as stored, `JP,US`), the heading that
     /// labels a section, a status and how many items have them.
     public struct Group: Sendable {

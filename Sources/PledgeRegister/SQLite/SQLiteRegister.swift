@@ -309,6 +309,28 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func facets(_ fields: [FacetField], matching query: ItemQuery) async throws -> [FacetField: [FacetCount]] {
+        var facets = try await pool.read { db in
+            func rows(_ sql: String, _ arguments: StatementArguments) throws -> [FacetCounts.Row] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    FacetCounts.Row(section: $0["section_value"], heading: $0["heading"], modality: $0["modality"], parties: $0["parties"],
+                                    status: $0["status"], count: $0["n"])
+                }
+            }
+            if ItemTally.answers(query) {
+                try query.check()
+                let (filter, arguments) = SQLiteQuery.tallyFilter(query)
+                return FacetCounts.split(try rows(FacetCounts.groupingSQL(query, table: "item_tally", filter: filter), arguments), fields: fields)
+            }
+            return try SQLiteQuery.withSearch(query, in: db) {
+                let (filter, arguments) = SQLiteQuery.filter(query)
+                return FacetCounts.split(try rows(FacetCounts.groupingSQL(query, table: "item", filter: filter), arguments), fields: fields)
+            }
+        }
+        if fields.contains(.document) { facets[.document] = try await facet(.document, matching: query, atMost: nil) }
+        return facets
+    }
+
     public func money(by grouping: MoneyGrouping) async throws -> [MoneyTotal] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: ItemMoney.sql(by: grouping)).map {
@@ -322,7 +344,7 @@ public final class SQLiteRegister: Register {
             try SQLiteQuery.withSearch(query, in: db) {
                 let (filter, arguments) = SQLiteQuery.filter(query)
                 return try Row.fetchAll(db, sql: DueBin.sql(filter: filter, asOf: "?"), arguments: [asOf] + arguments).map {
-                    DueBin(month: $0["month"], overdue: $0["overdue"], open: $0["open"], settled: $0["settled"])
+                    DueBin(day: $0["day"], overdue: $0["overdue"], open: $0["open"], settled: $0["settled"])
                 }
             }
         }
@@ -502,20 +524,22 @@ public final class SQLiteRegister: Register {
     }
 
     public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
+        // One document's terms are found by its key; all of them read in order from `term_by_short`.
         try await pool.read { db in
             try Row.fetchAll(
                 db, sql: """
-                    SELECT * FROM term WHERE ?1 IS NULL OR document = ?1 ORDER BY short COLLATE NOCASE, document, seq
-                    LIMIT ?2 OFFSET ?3
+                    SELECT * FROM term \(document == nil ? "" : "WHERE document = ?") ORDER BY short COLLATE NOCASE, document, seq
+                    LIMIT ? OFFSET ?
                     """,
-                arguments: [document, limit ?? -1, offset]
+                arguments: StatementArguments(document.map { [$0] } ?? []) + [limit ?? -1, offset]
             ).map(SQLiteQuery.term)
         }
     }
 
     public func glossaryCount(document: String?) async throws -> Int {
         try await pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM term WHERE ?1 IS NULL OR document = ?1", arguments: [document]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM term \(document == nil ? "" : "WHERE document = ?")",
+                             arguments: StatementArguments(document.map { [$0] } ?? [])) ?? 0
         }
     }
 

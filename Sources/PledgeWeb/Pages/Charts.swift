@@ -45,9 +45,9 @@ enum Charts {
     /// red overdue, green open, grey kept or broken, and a line at today. Months become
     /// years, decades or centuries as the span grows, so that there are never more than
     /// about 150 bars whatever the register holds.
-    static func timeline(_ months: [DueBin], today: String) -> String {
-        guard let first = months.first, let last = months.last, let firstYear = Int(first.month.prefix(4)),
-              let lastYear = Int(last.month.prefix(4))
+    static func timeline(_ days: [DueBin], today: String) -> String {
+        guard let first = days.first, let last = days.last, let firstYear = Int(first.day.prefix(4)),
+              let lastYear = Int(last.day.prefix(4))
         else {
             return "<p class=\"empty\">No item has a due date.</p>"
         }
@@ -56,18 +56,18 @@ enum Charts {
         let span = endYear - startYear
         let (years, unit): (Int, String) = span <= 12 ? (0, "month") : span <= 150 ? (1, "year") : span <= 1500 ? (10, "decade") : (100, "century")
         // Bins keyed by their first month counted from January of startYear.
-        func binStart(_ month: String) -> Int {
-            let year = Int(month.prefix(4)) ?? startYear, m = Int(month.suffix(2)) ?? 1
+        func binStart(_ day: String) -> Int {
+            let year = Int(day.prefix(4)) ?? startYear, m = Int(day.dropFirst(5).prefix(2)) ?? 1
             let index = (year - startYear) * 12 + m - 1
             return years == 0 ? index : index - index % (years * 12)
         }
         var bins: [Int: DueBin] = [:]
-        for month in months {
-            let key = binStart(month.month)
-            var bin = bins[key] ?? DueBin(month: month.month, overdue: 0, open: 0, settled: 0)
-            bin.overdue += month.overdue
-            bin.open += month.open
-            bin.settled += month.settled
+        for day in days {
+            let key = binStart(day.day)
+            var bin = bins[key] ?? DueBin(day: String(day.day.prefix(7)), overdue: 0, open: 0, settled: 0)
+            bin.overdue += day.overdue
+            bin.open += day.open
+            bin.settled += day.settled
             bins[key] = bin
         }
         let binMonths = years == 0 ? 1 : years * 12
@@ -75,7 +75,7 @@ enum Charts {
         let width = 720.0, left = 20.0, right = 20.0, axis = 110.0, top = 20.0
         func x(_ month: Int) -> Double { left + (width - left - right) * Double(month) / Double(max(1, totalMonths)) }
         let tallest = Double(bins.values.map(\.total).max() ?? 1)
-        let dated = months.reduce(0) { $0 + $1.total }, late = months.reduce(0) { $0 + $1.overdue }
+        let dated = days.reduce(0) { $0 + $1.total }, late = days.reduce(0) { $0 + $1.overdue }
         let summary = "Due dates of \(dated) items from \(String(format: "%04d", firstYear)) to \(String(format: "%04d", lastYear)) by \(unit), \(late) overdue"
         var svg = """
             <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(axis + 30))" role="img" aria-label="\(summary)" \
@@ -98,7 +98,7 @@ enum Charts {
         for key in bins.keys.sorted() {
             let bin = bins[key]!
             var y = axis
-            let label = years == 0 ? bin.month : String(startYear + key / 12) + (years == 1 ? "" : "s")
+            let label = years == 0 ? bin.day : String(startYear + key / 12) + (years == 1 ? "" : "s")
             for (count, colour, name) in [(bin.settled, "#999", "kept or broken"), (bin.open, "#2e7d32", "open"), (bin.overdue, "#c0392b", "overdue")]
             where count > 0 {
                 let height = max(1, (axis - top) * Double(count) / tallest)

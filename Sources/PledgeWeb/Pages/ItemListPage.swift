@@ -223,12 +223,26 @@ extension Pages {
     /// Counts made by the register: each facet with its own filter left out.
     func registerCounts(_ request: ListRequest, today: String) async throws -> ListCounts {
         var counts = ListCounts(total: try await register.count(matching: request.query(today: today, paged: false)))
+        // Facets that share a query (their own filter is not set) are read in one grouping.
+        var byQuery: [String: (query: ItemQuery, fields: [FacetField])] = [:]
         for field in FacetField.allCases {
-            counts.facets[field] = try await register.facet(field, matching: request.with(field.rawValue, nil).query(today: today, paged: false))
+            let others = request.with(field.rawValue, nil)
+            byQuery[others.link, default: (others.query(today: today, paged: false), [])].fields.append(field)
         }
-        let withoutDue = request.with("due", nil)
+        for (query, fields) in byQuery.values {
+            counts.facets.merge(try await register.facets(fields, matching: query)) { a, _ in a }
+        }
+        // The due choices' counts from the due dates counted by day, in one read.
+        let days = try await register.dueBins(matching: request.with("due", nil).query(today: today, paged: false), asOf: today)
+        let day = Day(iso: today)
         for choice in ListRequest.dueChoices {
-            counts.due.append(try await register.count(matching: withoutDue.with("due", choice.value).query(today: today, paged: false)))
+            counts.due.append(days.reduce(0) { sum, bin in
+                switch choice.value {
+                case "overdue": sum + bin.overdue
+                case "any": sum + bin.total
+                default: sum + (day.map { bin.day <= $0.adding(days: Int(choice.value)!).iso } == true ? bin.total : 0)
+                }
+            })
         }
         return counts
     }
