@@ -129,7 +129,8 @@ enum PostgresSchema {
             "DROP INDEX item_by_due",
             // The due lists, their facets and the timeline read this index alone.
             """
-            CREATE INDEX item_by_due ON item (due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document)
+            CREATE INDEX item_by_due ON item (due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document,
+                ordinal, number)
                 WHERE due IS NOT NULL
             """,
             "CREATE INDEX term_by_short ON term (lower(short), short, document, seq)",

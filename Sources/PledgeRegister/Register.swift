@@ -53,7 +53,7 @@ public struct ItemQuery: Sendable, Equatable {
 public enum ItemOrder: String, Sendable, Equatable {
     /// Document, then position within it.
     case position
-    /// Soonest due first (items without a due date last), then by id.
+    /// Soonest due first, then by position (items without a due date: first in SQLite, last in PostgreSQL; filter on a due date).
     case due
 }
 

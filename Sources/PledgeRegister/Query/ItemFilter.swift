@@ -78,7 +78,7 @@ public struct ItemFilter: Sendable {
     public static func order(_ query: ItemQuery) -> String {
         switch query.order {
         case .position: "document, ordinal, number"
-        case .due: "due, id"
+        case .due: "due, document, ordinal, number"
         }
     }
 

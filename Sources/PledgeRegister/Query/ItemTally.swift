@@ -54,7 +54,7 @@ public enum FacetCounts {
         let section = ItemTally.facetColumn(.section, query)
         return """
             SELECT \(section) AS section_value, min(section) AS heading, modality, parties, status,
-                \(table == "item_tally" ? "sum(n)" : "count(*)") AS n
+                \(table == "item_tally" ? "CAST(sum(n) AS BIGINT)" : "count(*)") AS n
             FROM \(table) WHERE \(filter) GROUP BY \(section), modality, parties, status
             """
     }

@@ -86,7 +86,7 @@ public enum ItemMoney {
     public static func sql(by grouping: MoneyGrouping) -> String {
         let name = grouping == .actor ? "spender" : "section"
         return """
-            SELECT currency, \(name) AS name, sum(total) AS total, sum(amounts) AS amounts FROM money_tally
+            SELECT currency, \(name) AS name, sum(total) AS total, CAST(sum(amounts) AS BIGINT) AS amounts FROM money_tally
             \(grouping == .actor ? "WHERE spender <> ''" : "") GROUP BY currency, \(name) HAVING sum(amounts) > 0
             """
     }

@@ -236,10 +236,16 @@ public final class SQLiteRegister: Register {
     public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
         try await pool.read { db in
             try SQLiteQuery.withSearch(query, in: db) {
-            var (sql, arguments) = SQLiteQuery.filter(query)
-            sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(sql) ORDER BY \(ItemFilter.order(query))"
+            var (filter, arguments) = SQLiteQuery.filter(query)
+            let order = ItemFilter.order(query)
+            var sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(filter) ORDER BY \(order)"
             if let limit = query.limit {
-                sql += " LIMIT ? OFFSET ?"
+                // The page's rows are chosen first, from an index where one covers the filter and
+                // the order, and only they are read: a sort then carries ids, not texts.
+                sql = """
+                    SELECT \(SQLiteQuery.summaryColumns) FROM item
+                    WHERE rowid IN (SELECT rowid FROM item WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?) ORDER BY \(order)
+                    """
                 arguments += [limit, query.offset]
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteQuery.itemSummary)

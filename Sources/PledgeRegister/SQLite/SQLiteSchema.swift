@@ -254,7 +254,8 @@ enum SQLiteSchema {
     }
 
     /// The columns of `item_by_due`.
-    static let dueIndexColumns = "due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document"
+    static let dueIndexColumns =
+        "due, status, withdrawn, counterpart, language, twinned, modality, parties, section_id, section, document, ordinal, number"
 
     /// Adds the amount of the `item_money` row `row` (`NEW`, `OLD`) to `money_tally`, `sign` times.
     static func addMoney(_ row: String, _ sign: Int, when condition: String = "true") -> String {
