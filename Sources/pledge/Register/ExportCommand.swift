@@ -51,7 +51,7 @@ struct Import: AsyncParsableCommand {
             printError("\(file): no such file, or it cannot be read")
             throw ExitCode.failure
         }
-        let store = try await register.open(seed: false)
+        let store = try await register.open(seed: false, patience: RegisterPatience.restore)
         try await failing {
             let archive = try JSONExport.decode(data, file: file)
             try await store.restore(archive)

@@ -22,7 +22,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let source = try await openRegister(from, seed: false)
-        let target = try await openRegister(to, seed: false)
+        let target = try await openRegister(to, seed: false, patience: RegisterPatience.restore)
         try await failing {
             let archive = try await source.archive()
             try await target.restore(archive)

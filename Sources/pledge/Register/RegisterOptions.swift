@@ -32,16 +32,25 @@ struct RegisterOptions: ParsableArguments {
     var shownLocation: String { PostgresLocation.redacted(location) }
 
     /// Opens the register; a new one is loaded with the bundled documents unless `seed` is false.
-    func open(seed: Bool = true) async throws -> any Register {
-        try await openRegister(location, seed: seed)
+    func open(seed: Bool = true, patience: Duration = RegisterPatience.answer) async throws -> any Register {
+        try await openRegister(location, seed: seed, patience: patience)
     }
+}
+
+/// How long a PostgreSQL register may take to answer before it is reported unavailable.
+enum RegisterPatience {
+    /// One read or write of a command or page.
+    static let answer: Duration = .seconds(8)
+    /// Loading a whole archive, one transaction that grows with the register: a million items
+    /// take minutes.
+    static let restore: Duration = .seconds(3 * 3600)
 }
 
 /// Opens the register at a location: `postgres://…` (or `postgresql://…`) is a PostgreSQL
 /// database, `sqlite:PATH` or any other text a SQLite file.
-func openRegister(_ location: String, seed: Bool = true) async throws -> any Register {
+func openRegister(_ location: String, seed: Bool = true, patience: Duration = RegisterPatience.answer) async throws -> any Register {
     if PostgresLocation.isPostgres(location) {
-        return try await failing { try await PostgresRegister.open(url: location, seed: seed) }
+        return try await failing { try await PostgresRegister.open(url: location, seed: seed, patience: patience) }
     }
     let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
     return try await failing { try await SQLiteRegister.open(path: path, seed: seed) }
