@@ -60,6 +60,21 @@ import Testing
         }
     }
 
+    /// A search's pages are the register's matches in order, and its counts are theirs.
+    @Test func aSearchPagesThroughItsMatches() async throws {
+        let site = try await Self.crowded(60)
+        let matches = try await site.register.items(matching: ItemQuery(search: "patrol"))
+        #expect(matches.count == 60)
+        try await site.test { client in
+            for (page, range) in [(1, 0..<50), (2, 50..<60)] {
+                let html = try await client.get("/items?q=patrol&page=\(page)").text
+                let shown = html.matches(of: /<a class="id" href="[^"]*">([^<]*)<\/a>/).map { String($0.1) }
+                #expect(shown == matches[range].map(\.id), "page \(page)")
+                #expect(html.contains("60 items"))
+            }
+        }
+    }
+
     @Test func theDashboardListsTheFirstOfEachAndCountsTheRest() async throws {
         let site = try await Self.crowded(30)
         try await site.test { client in

@@ -165,8 +165,13 @@ extension Pages {
     func itemList(_ request: ListRequest, visitor: Visitor, csrf: String?) async throws -> Rendered {
         let today = options.today()
         let query = request.query(today: today)
-        let items = try await register.items(matching: query)
         let counts = request.search == nil ? try await registerCounts(request, today: today) : try await sampleCounts(request, today: today)
+        // A search's page is a slice of the matches read for its counts, when they reach it.
+        let items = if let matches = counts.matches, matches.count <= ListRequest.searchCounted || query.offset + ListRequest.pageSize <= matches.count {
+            Array(matches.dropFirst(query.offset).prefix(ListRequest.pageSize))
+        } else {
+            try await register.items(matching: query)
+        }
         let total = counts.total
         var facets: [FacetGroup] = []
         for field in FacetField.allCases {
@@ -218,6 +223,8 @@ extension Pages {
         var capped = false
         var facets: [FacetField: [FacetCount]] = [:]
         var due: [Int] = []
+        /// A search's first matches, in list order, as read for its counts.
+        var matches: [ItemSummary]?
     }
 
     /// Counts made by the register: each facet with its own filter left out.
@@ -261,7 +268,7 @@ extension Pages {
             return found
         }
         let matches = try await sample(request)
-        var counts = ListCounts(total: min(matches.count, cap), capped: matches.count > cap)
+        var counts = ListCounts(total: min(matches.count, cap), capped: matches.count > cap, matches: matches)
         for field in FacetField.allCases {
             let items = try await sample(request.with(field.rawValue, nil)).prefix(cap)
             let groups = items.flatMap { item -> [FacetCounts.Group] in
