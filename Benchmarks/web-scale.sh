@@ -52,8 +52,9 @@ peak() { awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
 echo "== $database: server resident memory at start $(rss)"
 
 # An item and a document of the register, found the way a client would.
-item=$(curl -s "$base/api/v1/items?limit=1&offset=500000" | grep -o '"id":"[^"]*"' | sed -n 1p | cut -d'"' -f4)
-document=$(curl -s "$base/api/v1/documents?limit=1&offset=5000" | grep -o '"key":"[^"]*"' | sed -n 1p | cut -d'"' -f4)
+# (from the middle of the register: about 97 items a document)
+item=$(curl -s "$base/api/v1/items?limit=1&offset=$((DOCUMENTS * 48))" | grep -o '"id":"[^"]*"' | sed -n 1p | cut -d'"' -f4 || true)
+document=$(curl -s "$base/api/v1/documents?limit=1&offset=$((DOCUMENTS / 2))" | grep -o '"key":"[^"]*"' | sed -n 1p | cut -d'"' -f4 || true)
 item_path=${item//#/%23}
 
 printf '| page | first answer | size | status |\n|---|---|---|---|\n'
