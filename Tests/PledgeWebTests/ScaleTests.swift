@@ -22,6 +22,7 @@ import Testing
 
                 1. Japan will deliver \(n) patrol boats to the Coast Guard Agency (CGA) by March 2020.
                 2. The United States will provide $\(n) million to the CGA by 31 March 2025.
+                3. \(company(n)) Corporation will invest $\(n * 10) million in the CGA.
 
                 """
             let extraction = try Extractor(options: ExtractionOptions(date: Day(iso: date), language: .en))
@@ -30,6 +31,17 @@ import Testing
         }
         _ = try await site.register.ingest(records)
         return site
+    }
+
+    /// A company name of its own for each number, of letters only (Kalo, Miru, Kaneto).
+    static func company(_ n: Int) -> String {
+        let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi"]
+        var word = "", rest = n
+        repeat {
+            word += syllables[rest % 8]
+            rest /= 8
+        } while rest > 0
+        return word.prefix(1).uppercased() + word.dropFirst() + "ben"
     }
 
     /// How many times `marker` occurs in `html`.
@@ -87,6 +99,12 @@ import Testing
             // The totals are the register's counts.
             #expect(page.contains("<strong>32</strong> documents"))
             #expect(page.contains("<strong>\(late)</strong> overdue"))
+            // Money: the 15 largest spenders and the rest in one bar.
+            let money = try #require(page.components(separatedBy: "id=\"money-by-company\"").last?.components(separatedBy: "</section>").first)
+            #expect(Self.occurrences("<rect", in: money) == 16)
+            #expect(money.contains(">\(Self.company(30)) Corporation</text>") && !money.contains(">\(Self.company(15)) Corporation</text>"))
+            let spenders = try await site.register.money(by: .actor).filter { $0.currency == "USD" }.count
+            #expect(spenders > 30 && money.contains(">\(spenders - 15) others</text>"))
             let upcoming = try #require(page.components(separatedBy: "id=\"upcoming\"").last?.components(separatedBy: "</section>").first)
             #expect(Self.occurrences("<li>", in: upcoming) == 20 && upcoming.contains("items due within 90 days"))
         }

@@ -58,6 +58,24 @@ extension Pages {
         var otherCurrencies: String?
     }
 
+    /// Bars of a money chart: the largest totals, and the rest added up in one bar.
+    static let moneyBars = 15
+
+    /// The `moneyBars` largest totals as bars, labelled and linked by `label`, and one bar for
+    /// all the others together.
+    static func topBars(_ totals: [MoneyTotal], currency: String, label: (String) -> (String, String?)) -> [Charts.Bar] {
+        var bars = totals.prefix(moneyBars).map { total in
+            let (name, link) = label(total.name)
+            return Charts.Bar(label: name, value: total.value, valueLabel: MoneySummary.formatted(total.value, currency), link: link)
+        }
+        let rest = totals.dropFirst(moneyBars)
+        if !rest.isEmpty {
+            let value = rest.reduce(0) { $0 + $1.value }
+            bars.append(Charts.Bar(label: "\(rest.count) others", value: value, valueLabel: MoneySummary.formatted(value, currency), link: nil))
+        }
+        return bars
+    }
+
     /// Rows of each table and list of the dashboard, whatever the register's size.
     static let dashboardRows = 20
 
@@ -117,15 +135,12 @@ extension Pages {
             moreOverdue: overdueCount > rows, moreUpcoming: upcomingCount > rows,
             timeline: Charts.timeline(try await register.dueBins(matching: everything, asOf: today), today: today),
             moneyByActor: Charts.bars(
-                money.byActor.prefix(15).map {
-                    Charts.Bar(label: $0.name, value: $0.value, valueLabel: MoneySummary.formatted($0.value, money.currency),
-                               link: "/items?q=" + HTML.queryValue($0.name))
+                Self.topBars(money.byActor, currency: money.currency) { name in
+                    (name, "/items?q=" + HTML.queryValue(name))
                 }, title: "Money by actor (\(money.currency))"),
             moneyBySection: Charts.bars(
-                money.bySection.prefix(15).map {
-                    Charts.Bar(label: $0.name.isEmpty ? "(no heading)" : $0.name, value: $0.value,
-                               valueLabel: MoneySummary.formatted($0.value, money.currency),
-                               link: $0.name.isEmpty ? nil : "/items?section=" + HTML.queryValue($0.name))
+                Self.topBars(money.bySection, currency: money.currency) { name in
+                    name.isEmpty ? ("(no heading)", nil) : (name, "/items?section=" + HTML.queryValue(name))
                 }, title: "Money by section (\(money.currency))"),
             currency: money.currency,
             otherCurrencies: money.otherCurrencies.isEmpty ? nil
