@@ -142,13 +142,30 @@ enum PostgresSchema {
         "SELECT currency, coalesce(spender, '') AS spender, section, \(sign) * value AS total, \(sign) AS amounts FROM \(table) WHERE listed"
     }
 
-    static func moneyFunction(_ name: String, _ rows: String) -> String {
-        """
-        CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN INSERT INTO money_tally SELECT currency, spender, section, sum(total), sum(amounts) FROM (\(rows)) AS change
-            GROUP BY currency, spender, section HAVING sum(amounts) <> 0 OR sum(total) <> 0;
-        RETURN NULL; END $$
-        """
+    /// Three statement triggers on `source` and their functions, which append to `tally` the
+    /// change each statement made, as `rows(transitionTable, sign)` gives it, summed by `key`:
+    /// `tally_added`, `tally_removed`, `tally_changed` (and `tally_insert`, `_delete`, `_update`).
+    static func appendedTally(
+        _ tally: String, of source: String, key: String, sums: String, keeps: String, rows: (String, String) -> String
+    ) -> [String] {
+        func function(_ name: String, _ change: String) -> String {
+            """
+            CREATE FUNCTION \(tally)_\(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO \(tally) SELECT \(key), \(sums) FROM (\(change)) AS change GROUP BY \(key) HAVING \(keeps);
+            RETURN NULL; END $$
+            """
+        }
+        return [
+            function("added", rows("new_rows", "1")),
+            function("removed", rows("old_rows", "-1")),
+            function("changed", rows("old_rows", "-1") + " UNION ALL " + rows("new_rows", "1")),
+            "CREATE TRIGGER \(tally)_insert AFTER INSERT ON \(source) REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION \(tally)_added()",
+            "CREATE TRIGGER \(tally)_delete AFTER DELETE ON \(source) REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION \(tally)_removed()",
+            """
+            CREATE TRIGGER \(tally)_update AFTER UPDATE ON \(source) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION \(tally)_changed()
+            """,
+        ]
     }
 
     /// `ItemMoney`'s rows, which follow their item's listing and section, and `money_tally`,
@@ -163,15 +180,9 @@ enum PostgresSchema {
         CREATE TABLE money_tally (currency text NOT NULL, spender text NOT NULL, section text NOT NULL, total double precision NOT NULL,
             amounts bigint NOT NULL)
         """,
-        moneyFunction("money_tally_added", moneyRows("new_rows", "1")),
-        moneyFunction("money_tally_removed", moneyRows("old_rows", "-1")),
-        moneyFunction("money_tally_changed", moneyRows("old_rows", "-1") + " UNION ALL " + moneyRows("new_rows", "1")),
-        "CREATE TRIGGER money_tally_insert AFTER INSERT ON item_money REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_tally_added()",
-        "CREATE TRIGGER money_tally_delete AFTER DELETE ON item_money REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION money_tally_removed()",
-        """
-        CREATE TRIGGER money_tally_update AFTER UPDATE ON item_money REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION money_tally_changed()
-        """,
+    ] + appendedTally(
+        "money_tally", of: "item_money", key: "currency, spender, section", sums: "sum(total), sum(amounts)",
+        keeps: "sum(amounts) <> 0 OR sum(total) <> 0", rows: moneyRows) + [
         """
         CREATE FUNCTION item_money_follows_item() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN UPDATE item_money m SET listed = (n.counterpart IS NULL AND NOT n.withdrawn), section = coalesce(n.section, '')
@@ -232,13 +243,6 @@ enum PostgresSchema {
         func keyed(_ table: String, _ n: String) -> String {
             "SELECT " + zip(ItemTally.key(of: table), ItemTally.keyColumns).map { "\($0) AS \($1)" }.joined(separator: ", ") + ", \(n) AS n FROM \(table)"
         }
-        func function(_ name: String, _ rows: String) -> String {
-            """
-            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN INSERT INTO item_tally SELECT \(columns), sum(n) FROM (\(rows)) AS change GROUP BY \(columns) HAVING sum(n) <> 0;
-            RETURN NULL; END $$
-            """
-        }
         return [
             """
             CREATE TABLE item_tally (language text NOT NULL, paired boolean NOT NULL, twinned boolean NOT NULL,
@@ -246,16 +250,7 @@ enum PostgresSchema {
                 parties text NOT NULL, status text NOT NULL, n bigint NOT NULL)
             """,
             "INSERT INTO item_tally SELECT \(columns), sum(n) FROM (\(keyed("item", "1"))) AS counted GROUP BY \(columns)",
-            function("item_tally_added", keyed("new_rows", "1")),
-            function("item_tally_removed", keyed("old_rows", "-1")),
-            function("item_tally_changed", keyed("old_rows", "-1") + " UNION ALL " + keyed("new_rows", "1")),
-            "CREATE TRIGGER item_tally_insert AFTER INSERT ON item REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION item_tally_added()",
-            "CREATE TRIGGER item_tally_delete AFTER DELETE ON item REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION item_tally_removed()",
-            """
-            CREATE TRIGGER item_tally_update AFTER UPDATE ON item REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                FOR EACH STATEMENT EXECUTE FUNCTION item_tally_changed()
-            """,
-        ]
+        ] + appendedTally("item_tally", of: "item", key: columns, sums: "sum(n)", keeps: "sum(n) <> 0", rows: keyed)
     }
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
