@@ -24,6 +24,7 @@ public final class PostgresRegister: Register {
     let clock: @Sendable () -> Date
     /// How long an operation may wait for the server before it is reported unavailable.
     let patience: Duration
+    let memo = GenerationMemo(freshness: .milliseconds(100))
 
     public static func open(
         url: String, seed: Bool = true, patience: Duration = .seconds(8), clock: @escaping @Sendable () -> Date = Date.init
@@ -78,7 +79,8 @@ public final class PostgresRegister: Register {
     // MARK: Connections
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await guarded { [client, logger] in
+        defer { memo.forget() }
+        return try await guarded { [client, logger] in
             do {
                 return try await client.withTransaction(logger: logger) { connection in
                     let result = try await body(connection)
@@ -309,10 +311,13 @@ public final class PostgresRegister: Register {
     /// Rows of the tally beyond which a reader folds them together first.
     static let tallyRowsKept = 2_000
 
-    /// Folds the tallies' appended changes into one row per key, when they have piled up. Rows
+    /// Folds the tallies' appended changes into one row per key, when they have piled up, looking
+    /// once a generation (a write that changes counts changes the generation too). Rows
     /// another writer appends meanwhile are left for next time; two readers folding at once
     /// each fold what the other has not (a deleted row is skipped by the second DELETE).
     func compactTally() async throws {
+        // Rows pile up only as the register is written: looked at once a generation.
+        guard memo.compacting(at: try await generation()) else { return }
         let columns = ItemTally.keyColumns.joined(separator: ", ")
         for (table, fold) in [
             ("item_tally", "SELECT \(columns), sum(n) FROM gone GROUP BY \(columns) HAVING sum(n) <> 0"),
@@ -488,11 +493,11 @@ public final class PostgresRegister: Register {
         }
     }
 
-    public func item(id: String) async throws -> ItemDetail? {
-        try await read { connection in try await self.detail(connection, id: id) }
+    public func item(id: String, events: EventWindow?) async throws -> ItemDetail? {
+        try await read { connection in try await self.detail(connection, id: id, events: events) }
     }
 
-    func detail(_ connection: PostgresConnection, id: String) async throws -> ItemDetail? {
+    func detail(_ connection: PostgresConnection, id: String, events window: EventWindow? = nil) async throws -> ItemDetail? {
         guard let row = try await rows(connection, "SELECT * FROM item WHERE id = $1", [.text(id)]).first else { return nil }
         let item = try Self.itemSummary(row)
         // The commitment: its history and status are the original item's; its other texts are
@@ -513,7 +518,15 @@ public final class PostgresRegister: Register {
             result.item.status = original.status
             result.item.version = original.version
         }
-        result.history = try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(commitment)]).map(Self.event)
+        if let window {
+            result.history = try await rows(connection, """
+                SELECT * FROM (SELECT * FROM event WHERE item = $1 ORDER BY sequence DESC LIMIT $2 OFFSET $3) AS newest ORDER BY sequence
+                """, [.text(commitment), .int(window.limit), .int(window.offset)]).map(Self.event)
+            result.historyCount = try await rows(connection, "SELECT count(*) AS n FROM event WHERE item = $1", [.text(commitment)]).first?.int("n") ?? 0
+        } else {
+            result.history = try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(commitment)]).map(Self.event)
+            result.historyCount = result.history.count
+        }
         // Links of every text of the commitment: the English text may link where the Japanese does not.
         var sql = SQL("""
             SELECT l.*, o.id AS other, o.document AS other_document, coalesce(o.title, o.text) AS other_text
@@ -844,10 +857,17 @@ public final class PostgresRegister: Register {
 
     // MARK: Caches and users
 
+    /// Read at most every `GenerationMemo.freshness` (a tenth of a second), and afresh after each
+    /// write of this process.
     public func generation() async throws -> Int {
-        try await read { connection in
+        let (known, writes) = memo.recall()
+        if let known { return known }
+        let started = ContinuousClock.now
+        let value = try await read { connection in
             Int(try await self.rows(connection, "SELECT value FROM meta WHERE key = 'generation'").first?.string("value") ?? "0") ?? 0
         }
+        memo.keep(value, readAfter: writes, at: started)
+        return value
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {

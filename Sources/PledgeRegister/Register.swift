@@ -198,8 +198,10 @@ public protocol Register: Sendable {
     /// on `asOf` (an ISO date), soonest first.
     func dueBins(matching query: ItemQuery, asOf: String) async throws -> [DueBin]
     /// An item by either of its ids: a translated item's status, version and history are its
-    /// commitment's, and `versions` holds its other texts.
-    func item(id: String) async throws -> ItemDetail?
+    /// commitment's, and `versions` holds its other texts. With `events`, `history` holds only
+    /// that window of the history (counted from the newest event), oldest first; `historyCount`
+    /// is always the whole history's length.
+    func item(id: String, events: EventWindow?) async throws -> ItemDetail?
     /// The amounts of the items `query` selects (paging ignored), in document order, each
     /// with the actor of its sentence.
     func amounts(matching query: ItemQuery) async throws -> [ItemAmount]
@@ -321,6 +323,9 @@ public struct ItemReading: Sendable, Equatable {
 
 extension Register {
     public func count(matching query: ItemQuery) async throws -> Int { try await count(matching: query, atMost: nil) }
+
+    /// An item with its whole history.
+    public func item(id: String) async throws -> ItemDetail? { try await item(id: id, events: nil) }
 
     public func facet(_ field: FacetField, matching query: ItemQuery) async throws -> [FacetCount] {
         try await facet(field, matching: query, atMost: nil)

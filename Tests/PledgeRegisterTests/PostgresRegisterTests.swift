@@ -37,6 +37,24 @@ extension PostgresTests {
         #expect(try await registers[0].events().isEmpty)
     }
 
+    /// The generation is remembered briefly, but a process sees its own writes at once and
+    /// another's soon after.
+    @Test func aWriteIsSeenAtOnceByItsProcessAndSoonByOthers() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let mine = try await PostgresRegister.open(url: url), theirs = try await PostgresRegister.open(url: url, seed: false)
+        let item = try #require(try await mine.items(matching: ItemQuery(limit: 1)).first).id
+        for n in 1...5 {
+            let before = try await mine.generation()
+            try await mine.record(NewEvent(status: .in_the_works, note: "mine \(n)", date: "2024-05-01", author: "desk"), item: item)
+            #expect(try await mine.generation() > before, "round \(n): this process's own write")
+            let seen = try await mine.generation()
+            try await theirs.record(NewEvent(status: .kept, note: "theirs \(n)", date: "2024-05-01", author: "desk"), item: item)
+            let deadline = ContinuousClock.now + .seconds(5)
+            while try await mine.generation() == seen, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(try await mine.generation() > seen, "round \(n): another process's write")
+        }
+    }
+
     @Test func anUnreachableServerIsNamedInTheError() async throws {
         let started = ContinuousClock.now
         do {
@@ -130,4 +148,33 @@ extension PostgresTests {
         #expect(again.status == 1 && again.err.contains("not empty"))
     }
 }
+}
+
+
+/// The remembered generation, without a server.
+@Suite struct GenerationMemoTests {
+    @Test func aReadIsKeptUntilAWriteEndsOrItGrowsOld() async throws {
+        let memo = GenerationMemo(freshness: .seconds(3600))
+        #expect(memo.recall().value == nil)
+        let (_, writes) = memo.recall()
+        memo.keep(5, readAfter: writes, at: .now)
+        #expect(memo.recall().value == 5)
+        memo.forget()
+        #expect(memo.recall().value == nil, "a write of this process forgets it")
+        memo.keep(5, readAfter: writes, at: .now)
+        #expect(memo.recall().value == nil, "a read begun before the write may be older than the write")
+        memo.keep(6, readAfter: memo.recall().writes, at: .now)
+        #expect(memo.recall().value == 6)
+
+        let brief = GenerationMemo(freshness: .milliseconds(50))
+        brief.keep(7, readAfter: 0, at: .now - .seconds(1))
+        #expect(brief.recall().value == nil, "an old read is asked again")
+    }
+
+    @Test func tallyFoldingIsLookedAtOnceAGeneration() {
+        let memo = GenerationMemo(freshness: .seconds(1))
+        #expect(memo.compacting(at: 3))
+        #expect(!memo.compacting(at: 3))
+        #expect(memo.compacting(at: 4))
+    }
 }

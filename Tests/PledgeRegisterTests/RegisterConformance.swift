@@ -816,6 +816,18 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         due.dueFrom = "2025-01-01"
         due.unsettled = true
         #expect(try await r.items(matching: due) == byDue.filter { $0.due! >= "2025-01-01" })
+
+        // A history read a window at a time, counted from the newest event, by either text's id.
+        let statuses: [Status] = [.in_the_works, .kept, .in_the_works, .broken, .kept]
+        for (n, status) in statuses.enumerated() { try await r.record(event(status, note: "event \(n + 1)"), item: id(7)) }
+        let whole = try #require(try await r.item(id: id(7))).history
+        #expect(whole.map(\.note) == (1...5).map { "event \($0)" })
+        let newest = try #require(try await r.item(id: id(7), events: EventWindow(limit: 2)))
+        #expect(newest.history == Array(whole[3...]) && newest.historyCount == 5)
+        let older = try #require(try await r.item(id: id(7), events: EventWindow(limit: 2, offset: 2)))
+        #expect(older.history == Array(whole[1..<3]) && older.historyCount == 5)
+        #expect(try await r.item(id: id(7), events: EventWindow(limit: 2, offset: 4))?.history == [whole[0]])
+        #expect(try await r.item(id: id(8), events: EventWindow(limit: 2))?.historyCount == 0)
     }
 
     static func amountsCarryTheirActors(_ r: any Register) async throws {

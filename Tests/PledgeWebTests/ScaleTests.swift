@@ -110,6 +110,30 @@ import Testing
         }
     }
 
+    /// A long history comes 50 events a page, newest first, numbered as the whole history.
+    @Test func anItemsHistoryComesAPageAtATime() async throws {
+        let site = try await WebFixture()
+        let item = try #require(try await site.register.items(matching: ItemQuery(limit: 1)).first)
+        for n in 1...120 {
+            try await site.register.record(
+                NewEvent(status: n % 2 == 0 ? .kept : .in_the_works, note: "report \(n)", date: "2024-05-01", author: "hanako"),
+                item: item.id)
+        }
+        try await site.test { client in
+            let path = "/items/" + item.id.replacingOccurrences(of: "#", with: "%23")
+            func notes(_ html: String) -> [String] { html.matches(of: /<p class="note">report (\d+)<\/p>/).map { String($0.1) } }
+            let first = try await client.get(path).text
+            #expect(notes(first) == (71...120).reversed().map(String.init))
+            #expect(first.contains("120 events, newest first") && first.contains("reversed start=\"120\""))
+            #expect(first.contains("href=\"\(path)?history=2#history\"") && first.contains("page 1 of 3"))
+            let last = try await client.get(path + "?history=3").text
+            #expect(notes(last) == (1...20).reversed().map(String.init))
+            #expect(last.contains("reversed start=\"20\"") && !last.contains("older →"))
+            #expect(try await client.get(path + "?history=4").status == .notFound)
+            #expect(try await client.get(path + "?history=0").status == .badRequest)
+        }
+    }
+
     /// Twice the documents, all lists past their first page either way, and no page grows by
     /// more than its counts' digits.
     @Test func noPageGrowsWithTheRegister() async throws {

@@ -248,6 +248,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         amounts = try c.decode([StoredAmount].self, forKey: .amounts)
         times = try c.decode([StoredTime].self, forKey: .times)
         history = try c.decode([TrackingEvent].self, forKey: .history)
+        historyCount = history.count
         versions = try c.decodeIfPresent([ItemDetail].self, forKey: .versions) ?? []
         links = try c.decodeIfPresent([StoredLink].self, forKey: .links) ?? []
     }
@@ -267,8 +268,11 @@ public struct ItemDetail: Sendable, Codable, Equatable {
     public var sentences: [StoredSentence]
     public var amounts: [StoredAmount]
     public var times: [StoredTime]
-    /// Oldest first: the commitment's history, whichever of its texts was asked for.
+    /// Oldest first: the commitment's history, whichever of its texts was asked for (only the
+    /// window asked for, when one was).
     public var history: [TrackingEvent]
+    /// How many events the whole history holds.
+    public var historyCount = 0
     /// The commitment's other texts (its original or translations), each with its parts and
     /// no history of its own.
     public var versions: [ItemDetail] = []
@@ -284,6 +288,18 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         self.amounts = amounts
         self.times = times
         self.history = history
+        historyCount = history.count
+    }
+}
+
+/// Part of an item's history: `limit` events after skipping the `offset` newest.
+public struct EventWindow: Sendable, Equatable {
+    public var limit: Int
+    public var offset: Int
+
+    public init(limit: Int, offset: Int = 0) {
+        self.limit = max(0, limit)
+        self.offset = max(0, offset)
     }
 }
 

@@ -90,7 +90,7 @@ enum SQLiteQuery {
         return (parts.storedSentences(itemText: item.text, itemSpan: item.span), parts.amounts, parts.times)
     }
 
-    static func detail(_ db: Database, id: String) throws -> ItemDetail? {
+    static func detail(_ db: Database, id: String, events window: EventWindow?) throws -> ItemDetail? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else { return nil }
         var detail = try detail(row)
         // The commitment: its history and status are the original item's; its other texts are
@@ -104,7 +104,15 @@ enum SQLiteQuery {
             detail.item.status = original.item.status
             detail.item.version = original.item.version
         }
-        detail.history = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [commitment]).map(event)
+        if let window {
+            detail.history = try Row.fetchAll(db, sql: """
+                SELECT * FROM (SELECT * FROM event WHERE item = ? ORDER BY sequence DESC LIMIT ? OFFSET ?) ORDER BY sequence
+                """, arguments: [commitment, window.limit, window.offset]).map(event)
+            detail.historyCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE item = ?", arguments: [commitment]) ?? 0
+        } else {
+            detail.history = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [commitment]).map(event)
+            detail.historyCount = detail.history.count
+        }
         // Links of every text of the commitment: the English text may link where the Japanese does not.
         let ids = [id] + detail.versions.map(\.item.id)
         let marks = ids.map { _ in "?" }.joined(separator: ", ")

@@ -377,8 +377,8 @@ public final class SQLiteRegister: Register {
         }
     }
 
-    public func item(id: String) async throws -> ItemDetail? {
-        try await pool.read { db in try SQLiteQuery.detail(db, id: id) }
+    public func item(id: String, events: EventWindow?) async throws -> ItemDetail? {
+        try await pool.read { db in try SQLiteQuery.detail(db, id: id, events: events) }
     }
 
     // MARK: Tracking

@@ -22,11 +22,12 @@ extension Pages {
         var previous: String?
         var next: String?
 
-        init(page: Int, total: Int, size: Int, path: String) {
+        /// Links name the page by `parameter` and end with `fragment` (`#history`).
+        init(page: Int, total: Int, size: Int, path: String, parameter: String = "page", fragment: String = "") {
             self.page = page
             self.total = total
             pages = max(1, (total + size - 1) / size)
-            func link(_ n: Int) -> String { n == 1 ? path : path + "?page=\(n)" }
+            func link(_ n: Int) -> String { (n == 1 ? path : path + "?\(parameter)=\(n)") + fragment }
             previous = page > 1 ? link(min(page - 1, pages)) : nil
             next = page < pages ? link(page + 1) : nil
         }
@@ -35,11 +36,11 @@ extension Pages {
     /// Rows of the document list and the glossary a page.
     static let listPageSize = 50
 
-    /// `?page=N` of a list, from 1.
-    static func pageNumber(_ fields: FormFields) throws -> Int {
-        guard let text = fields.text("page") else { return 1 }
+    /// `?page=N` of a list (or another `parameter`), from 1.
+    static func pageNumber(_ fields: FormFields, parameter: String = "page") throws -> Int {
+        guard let text = fields.text(parameter) else { return 1 }
         guard let number = Int(text), ListRequest.pages.contains(number) else {
-            throw WebError(.badRequest, "page must be a whole number from 1 to \(ListRequest.pages.upperBound), not '\(text)'")
+            throw WebError(.badRequest, "\(parameter) must be a whole number from 1 to \(ListRequest.pages.upperBound), not '\(text)'")
         }
         return number
     }

@@ -114,6 +114,10 @@ extension Pages {
         var amounts: [AmountView]
         var times: [TimeView]
         var history: [EventView]
+        /// Pages of a long history, newest first; nil when it fits on one.
+        var historyPaging: Paging?
+        /// The number of the newest event shown, counting the oldest as 1.
+        var historyStart: Int
         var canRecord: Bool
         var csrf: String?
         var today: String
@@ -125,8 +129,12 @@ extension Pages {
 
     /// One item: its paragraph with amounts, times and abbreviations marked, its sentences,
     /// its due date, its history and, for editors, the form that records progress.
-    func itemPage(id: String, visitor: Visitor, csrf: String?, message: String? = nil) async throws -> Rendered {
-        guard let detail = try await register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
+    func itemPage(id: String, historyPage: Int = 1, visitor: Visitor, csrf: String?, message: String? = nil) async throws -> Rendered {
+        let window = EventWindow(limit: Self.historyPageSize, offset: (historyPage - 1) * Self.historyPageSize)
+        guard let detail = try await register.item(id: id, events: window) else { throw WebError(.notFound, "no item \(id)") }
+        guard historyPage == 1 || window.offset < detail.historyCount else {
+            throw WebError(.notFound, "item \(id) has \(detail.historyCount) events; there is no history page \(historyPage)")
+        }
         let item = detail.item
         let document = try await register.document(key: item.document)
         let glossary = try await register.glossary(document: item.document)
@@ -193,11 +201,19 @@ extension Pages {
                           author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,
                           evidenceTitle: $0.evidenceTitle ?? $0.evidenceURL ?? "", version: $0.version, recordedAt: $0.recordedAt)
             },
+            historyPaging: detail.historyCount > Self.historyPageSize || historyPage > 1
+                ? Paging(page: historyPage, total: detail.historyCount, size: Self.historyPageSize, path: HTML.itemPath(item.id),
+                         parameter: "history", fragment: "#history")
+                : nil,
+            historyStart: detail.historyCount - window.offset,
             canRecord: canRecord, csrf: canRecord ? csrf : nil, today: today,
             statuses: Status.allCases.map { StatusChoice(value: $0.rawValue, label: Self.statusNames[$0]!, selected: $0 == item.status) },
             message: message, json: "/api/v1/items/" + HTML.pathSegment(item.id), action: HTML.itemPath(item.id) + "/events")
         return framed("item", model, title: "\(item.id)", visitor: visitor, csrf: csrf)
     }
+
+    /// Events of an item's history a page, newest first.
+    static let historyPageSize = 50
 
     /// At most this many sentences, amounts and times of a very long item are listed.
     static let listLimit = 200

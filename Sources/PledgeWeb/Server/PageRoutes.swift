@@ -15,7 +15,10 @@ extension WebApp {
         }
         book.get("/items/{id}") { request, context in
             let id = try context.parameter("id")
-            return try await app.page(request, key: "item " + id) { visitor, csrf in try await app.pages.itemPage(id: id, visitor: visitor, csrf: csrf) }
+            let history = try Pages.pageNumber(FormFields(request.uri.query ?? ""), parameter: "history")
+            return try await app.page(request, key: "item \(history) " + id) { visitor, csrf in
+                try await app.pages.itemPage(id: id, historyPage: history, visitor: visitor, csrf: csrf)
+            }
         }
         book.post("/items/{id}/events") { request, context in
             try await app.recordFromForm(request, id: try context.parameter("id"))
