@@ -226,8 +226,25 @@ struct PostgresRestore {
     let register: PostgresRegister
     let connection: PostgresConnection
 
+    /// Tables whose secondary indexes are dropped while an archive is loaded and built again
+    /// once it is in: building an index whole is many times faster than growing it row by row,
+    /// above all the trigram index of every item's text.
+    static let rebuiltTables = ["item", "sentence", "amount", "time_expression", "item_money", "section", "term"]
+
     func restore(_ archive: RegisterArchive) async throws {
         let writer = PostgresItemWriter(register: register, connection: connection)
+        let indexes = try await register.rows(connection, """
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
+            ORDER BY i.indexname
+            """, [.textArray(Self.rebuiltTables)]).map { (name: try $0.string("indexname"), definition: try $0.string("indexdef")) }
+        for index in indexes { try await register.execute(connection, "DROP INDEX \"\(index.name)\"") }
+        try await load(archive, writer: writer)
+        for index in indexes { try await register.execute(connection, index.definition) }
+    }
+
+    func load(_ archive: RegisterArchive, writer: PostgresItemWriter) async throws {
         for d in archive.documents {
             let doc = d.document
             try await register.execute(

@@ -20,6 +20,9 @@ public struct ItemQuery: Sendable, Equatable {
     public var order: ItemOrder = .position
     /// Full text over titles and item text, Japanese or English, any length.
     public var search: String?
+    /// Only items whose source span overlaps these code-point offsets of their document: the
+    /// part of a long document a page shows.
+    public var overlapping: Range<Int>?
     /// Include items that a later version of their document dropped.
     public var includeWithdrawn = false
     /// The language to show a commitment stated in two texts in. Without one (and without a

@@ -146,6 +146,17 @@ extension PostgresTests {
         // Only an empty register takes a copy.
         let again = try CommandLineTool.run(["migrate", "--from", "sqlite:" + laptop, "--to", server])
         #expect(again.status == 1 && again.err.contains("not empty"))
+        // The indexes set aside while the copy was loaded are all back, as a new register has them.
+        func indexes(_ url: String) async throws -> [String] {
+            let register = try await PostgresRegister.open(url: url, seed: false)
+            defer { register.close() }
+            return try await register.read { connection in
+                try await register.rows(connection, "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname")
+                    .map { try $0.string("indexdef") }
+            }
+        }
+        let copied = try await indexes(server), fresh = try await indexes(try await TestPostgres.freshDatabase())
+        #expect(copied.contains { $0.contains("gin_trgm_ops") } && copied == fresh)
     }
 }
 }

@@ -817,6 +817,17 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         due.unsettled = true
         #expect(try await r.items(matching: due) == byDue.filter { $0.due! >= "2025-01-01" })
 
+        // The items and amounts of a part of a document: those whose spans overlap it.
+        let all = try await r.items(matching: ItemQuery(document: ja.key))
+        var part = ItemQuery(document: ja.key)
+        part.overlapping = 1_000..<3_000
+        let inPart = all.filter { $0.span.end > 1_000 && $0.span.start < 3_000 }
+        #expect(inPart.count > 3 && inPart.count < all.count - 3)
+        #expect(try await r.items(matching: part) == inPart)
+        #expect(try await r.count(matching: part) == inPart.count)
+        let ids = Set(inPart.map(\.id))
+        #expect(try await r.amounts(matching: part) == (try await r.amounts(matching: ItemQuery(document: ja.key))).filter { ids.contains($0.item) })
+
         // A history read a window at a time, counted from the newest event, by either text's id.
         let statuses: [Status] = [.in_the_works, .kept, .in_the_works, .broken, .kept]
         for (n, status) in statuses.enumerated() { try await r.record(event(status, note: "event \(n + 1)"), item: id(7)) }

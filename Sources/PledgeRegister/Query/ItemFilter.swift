@@ -69,6 +69,10 @@ public struct ItemFilter: Sendable {
         if let dueBefore = query.dueBefore { add({ "due IS NOT NULL AND due <= \($0)" }, dueBefore) }
         if let dueFrom = query.dueFrom { add({ "due IS NOT NULL AND due >= \($0)" }, dueFrom) }
         if query.unsettled { clauses.append("status NOT IN ('kept', 'broken')") }
+        if let span = query.overlapping {
+            // Whole numbers, written in: both stores compare them with the integer columns.
+            clauses.append("\"end\" > \(span.lowerBound) AND start < \(span.upperBound)")
+        }
         if let day = query.overdueOn {
             add({ "due IS NOT NULL AND due < \($0) AND status NOT IN ('kept', 'broken') AND NOT withdrawn" }, day)
         }

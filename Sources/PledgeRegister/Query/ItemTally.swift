@@ -25,6 +25,7 @@ public enum ItemTally {
     /// Whether the tally holds the answer to `query`: it filters only on what the tally keeps.
     public static func answers(_ query: ItemQuery) -> Bool {
         query.document == nil && query.dueBefore == nil && query.overdueOn == nil && query.dueFrom == nil && query.search == nil
+            && query.overlapping == nil
     }
 
     /// The column a facet groups by, over `item` or `item_tally`, and the heading that labels it.

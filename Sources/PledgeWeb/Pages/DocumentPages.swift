@@ -103,7 +103,10 @@ extension Pages {
             throw WebError(.notFound, "document \(key) has \(parts.bounds.count) part\(parts.bounds.count == 1 ? "" : "s"); there is no part \(part)")
         }
         let window = parts.bounds[part - 1]
-        let items = try await register.items(matching: ItemQuery(document: key))
+        // Only the items and amounts of the part shown are read.
+        var shown = ItemQuery(document: key)
+        shown.overlapping = window.start..<window.end
+        let items = try await register.items(matching: shown)
         var annotator = Annotator()
         // Marks are kept to what the part shows, clipped to it and counted from its start.
         func add(_ span: SourceSpan, open: String, close: String, layer: Int) {
@@ -115,7 +118,7 @@ extension Pages {
                 open: "<span class=\"item\" id=\"item-\(item.number)\"><a class=\"number\" href=\"\(HTML.escape(HTML.itemPath(item.id)))\">#\(item.number)</a> ",
                 close: "</span>", layer: 0)
         }
-        for a in try await register.amounts(matching: ItemQuery(document: key)) {
+        for a in try await register.amounts(matching: shown) {
             add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 1)
         }
         let hasOtherText = try await Translations.otherText(of: key, in: register) != nil
@@ -125,7 +128,7 @@ extension Pages {
             : []
         let model = DocumentView(
             key: key, title: document.title ?? key, date: document.date ?? "", undated: document.date == nil,
-            language: document.language.rawValue, items: items.count, text: annotator.render(String(text.unicodeScalars[window.range])),
+            language: document.language.rawValue, items: try await register.count(matching: ItemQuery(document: key)), text: annotator.render(String(text.unicodeScalars[window.range])),
             sideBySide: hasOtherText ? path + "/side-by-side" : nil,
             json: "/api/v1/documents/" + HTML.pathSegment(key),
             partLabel: links.isEmpty ? nil : "Part \(part) of \(links.count)", partLinks: links)
