@@ -8,6 +8,8 @@ struct ListRequest: Sendable, Equatable {
     /// A search counts its matches up to this many, and its facets count among these: a word
     /// half the register holds need not be checked in every item to list its first page.
     static let searchCounted = 1_000
+    /// Values a facet lists, most frequent first.
+    static let facetValuesShown = 30
     /// Pages beyond this hold nothing in any register, and keep `(page - 1) * pageSize` far from overflow.
     static let pages = 1...1_000_000
     static let dueChoices: [(value: String, label: String)] = [
@@ -178,7 +180,7 @@ extension Pages {
             let selected = request.value(of: field.rawValue)
             facets.append(FacetGroup(
                 name: field.rawValue,
-                options: counts.facets[field, default: []].prefix(30).map { c in
+                options: counts.facets[field, default: []].prefix(ListRequest.facetValuesShown).map { c in
                     FacetOption(
                         label: facetLabel(field, c), count: c.count, link: request.with(field.rawValue, c.value).link,
                         selected: c.value == selected)
@@ -229,7 +231,7 @@ extension Pages {
 
     /// Counts made by the register: each facet with its own filter left out.
     func registerCounts(_ request: ListRequest, today: String) async throws -> ListCounts {
-        var counts = ListCounts(total: try await register.count(matching: request.query(today: today, paged: false)))
+        var counts = ListCounts(total: 0)
         // Facets that share a query (their own filter is not set) are read in one grouping.
         var byQuery: [String: (query: ItemQuery, fields: [FacetField])] = [:]
         for field in FacetField.allCases {
@@ -238,6 +240,12 @@ extension Pages {
         }
         for (query, fields) in byQuery.values {
             counts.facets.merge(try await register.facets(fields, matching: query)) { a, _ in a }
+        }
+        // Every item has one status: without a status filter, the status facet counts the list.
+        if request.status == nil {
+            counts.total = counts.facets[.status, default: []].reduce(0) { $0 + $1.count }
+        } else {
+            counts.total = try await register.count(matching: request.query(today: today, paged: false))
         }
         // The due choices' counts from the due dates counted by day, in one read.
         let days = try await register.dueBins(matching: request.with("due", nil).query(today: today, paged: false), asOf: today)
@@ -281,11 +289,14 @@ extension Pages {
                 }
                 return [FacetCounts.Group(value: value, heading: item.section, status: item.status.rawValue, count: 1)]
             }
-            var titles: [String: String] = [:]
+            var merged = FacetCounts.merge(groups, field: field)
+            // Titles for the documents the facet shows only: a search may span a thousand.
             if field == .document {
-                for key in Set(items.map(\.document)) { titles[key] = try await register.document(key: key)?.title }
+                for i in merged.indices.prefix(ListRequest.facetValuesShown) {
+                    merged[i].label = try await register.document(key: merged[i].value)?.title
+                }
             }
-            counts.facets[field] = FacetCounts.merge(groups, field: field, titles: titles)
+            counts.facets[field] = merged
         }
         let undated = try await sample(request.with("due", nil)).prefix(cap)
         let day = Day(iso: today)
