@@ -31,9 +31,13 @@ if [ ! -s "$FOLDER/register.sqlite" ]; then
 fi
 database=${DATABASE:-$FOLDER/register.sqlite}
 if [ -n "${DATABASE:-}" ]; then
-    if ! $pledge list --database "$DATABASE" --limit 1 2> /dev/null | grep -q .; then
-        echo "== copying the register into $DATABASE"
-        /usr/bin/time -f "   %e s, %M KB at most" $pledge migrate --from "sqlite:$FOLDER/register.sqlite" --to "$DATABASE"
+    # Opening an empty database with any other command would load the bundled documents into it.
+    echo "== copying the register into $DATABASE"
+    if ! copied=$( { /usr/bin/time -f "   %e s, %M KB at most" $pledge migrate --from "sqlite:$FOLDER/register.sqlite" --to "$DATABASE"; } 2>&1 ); then
+        grep -q "not empty" <<< "$copied" || { echo "$copied"; exit 1; }
+        echo "   it already holds a register, used as it is"
+    else
+        echo "$copied"
     fi
 fi
 

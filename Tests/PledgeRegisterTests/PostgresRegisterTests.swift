@@ -41,18 +41,8 @@ extension PostgresTests {
     /// another's soon after.
     @Test func aWriteIsSeenAtOnceByItsProcessAndSoonByOthers() async throws {
         let url = try await TestPostgres.freshDatabase()
-        let mine = try await PostgresRegister.open(url: url), theirs = try await PostgresRegister.open(url: url, seed: false)
-        let item = try #require(try await mine.items(matching: ItemQuery(limit: 1)).first).id
-        for n in 1...5 {
-            let before = try await mine.generation()
-            try await mine.record(NewEvent(status: .in_the_works, note: "mine \(n)", date: "2024-05-01", author: "desk"), item: item)
-            #expect(try await mine.generation() > before, "round \(n): this process's own write")
-            let seen = try await mine.generation()
-            try await theirs.record(NewEvent(status: .kept, note: "theirs \(n)", date: "2024-05-01", author: "desk"), item: item)
-            let deadline = ContinuousClock.now + .seconds(5)
-            while try await mine.generation() == seen, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(try await mine.generation() > seen, "round \(n): another process's write")
-        }
+        try await RegisterConformance.writesAreSeen(
+            by: try await PostgresRegister.open(url: url), andBy: try await PostgresRegister.open(url: url, seed: false))
     }
 
     @Test func anUnreachableServerIsNamedInTheError() async throws {

@@ -841,6 +841,22 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(try await r.item(id: id(8), events: EventWindow(limit: 2))?.historyCount == 0)
     }
 
+    /// Two registers open on one store, as two processes: each remembers the generation
+    /// briefly, but sees its own writes at once and the other's soon after.
+    static func writesAreSeen(by mine: any Register, andBy theirs: any Register) async throws {
+        let item = try #require(try await mine.items(matching: ItemQuery(limit: 1)).first).id
+        for n in 1...5 {
+            let before = try await mine.generation()
+            try await mine.record(NewEvent(status: .in_the_works, note: "mine \(n)", date: "2024-05-01", author: "desk"), item: item)
+            #expect(try await mine.generation() > before, "round \(n): this process's own write")
+            let seen = try await mine.generation()
+            try await theirs.record(NewEvent(status: .kept, note: "theirs \(n)", date: "2024-05-01", author: "desk"), item: item)
+            let deadline = ContinuousClock.now + .seconds(5)
+            while try await mine.generation() == seen, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(try await mine.generation() > seen, "round \(n): another process's write")
+        }
+    }
+
     static func amountsCarryTheirActors(_ r: any Register) async throws {
         _ = try await r.ingest(record(ja))
         let amounts = try await r.amounts(matching: ItemQuery())

@@ -89,6 +89,12 @@ func temporaryPath(_ name: String = "register.sqlite") -> String {
         #expect(try await after.pendingUpgrades().isEmpty)
     }
 
+    @Test func aWriteIsSeenAtOnceByItsProcessAndSoonByOthers() async throws {
+        let path = temporaryPath()
+        try await RegisterConformance.writesAreSeen(
+            by: try await SQLiteRegister.open(path: path), andBy: try await SQLiteRegister.open(path: path, seed: false))
+    }
+
     @Test func aNewRegisterOpensOnTheBundledFactSheet() async throws {
         let path = temporaryPath()
         let register = try await SQLiteRegister.open(path: path)

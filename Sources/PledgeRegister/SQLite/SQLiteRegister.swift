@@ -13,6 +13,7 @@ public final class SQLiteRegister: Register {
     let clock: @Sendable () -> Date
     /// Opened from a file this process may not write: reads work, writes are refused by name.
     public let readOnly: Bool
+    let memo = GenerationMemo(freshness: .milliseconds(100))
 
     /// Opens (creating if needed) the register at `path` and runs pending migrations.
     /// - Parameter seed: load the bundled documents into a register that has never held any.
@@ -134,6 +135,7 @@ public final class SQLiteRegister: Register {
 
     func writeImmediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         if readOnly { throw RegisterError.readOnly(location: path, operation: "write to it") }
+        defer { memo.forget() }
         return try await pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
@@ -157,6 +159,7 @@ public final class SQLiteRegister: Register {
     public func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome] {
         let now = self.now
         if readOnly { throw RegisterError.readOnly(location: path, operation: "add documents to it") }
+        defer { memo.forget() }
         return try await pool.writeWithoutTransaction { db in
             try documents.map { document in
                 var outcome: IngestOutcome?
@@ -587,10 +590,17 @@ public final class SQLiteRegister: Register {
 extension SQLiteRegister {
     // MARK: Readers' caches and users
 
+    /// Read at most every `GenerationMemo.freshness` (a tenth of a second), and afresh after each
+    /// write of this process.
     public func generation() async throws -> Int {
-        try await pool.read { db in
+        let (known, writes) = memo.recall()
+        if let known { return known }
+        let started = ContinuousClock.now
+        let value = try await pool.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'").flatMap { Int($0) } ?? 0
         }
+        memo.keep(value, readAfter: writes, at: started)
+        return value
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {

@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// Every write of this process forgets it when the write ends, and a read that began before
 /// a write is not kept, so a user never sees a page from before their own write. Another
-/// process's writes are seen within `freshness`.
-final class GenerationMemo: Sendable {
+/// process's writes (a second server, `pledge ingest` beside a server) are seen within
+/// `freshness`. Both stores keep one.
+package final class GenerationMemo: Sendable {
     struct State {
         var value: Int?
         var readAt = ContinuousClock.now
@@ -17,14 +18,14 @@ final class GenerationMemo: Sendable {
         var compacted: Int?
     }
 
-    let freshness: Duration
+    package let freshness: Duration
     private let state = Mutex(State())
 
-    init(freshness: Duration) { self.freshness = freshness }
+    package init(freshness: Duration) { self.freshness = freshness }
 
     /// The generation if it was read recently enough, and the count of writes a read started
     /// now would report to `keep`.
-    func recall() -> (value: Int?, writes: Int) {
+    package func recall() -> (value: Int?, writes: Int) {
         state.withLock { s in
             let fresh = s.value != nil && ContinuousClock.now - s.readAt < freshness
             return (fresh ? s.value : nil, s.writes)
@@ -32,7 +33,7 @@ final class GenerationMemo: Sendable {
     }
 
     /// Keeps a generation read when `writes` writes had ended, unless another has ended since.
-    func keep(_ value: Int, readAfter writes: Int, at instant: ContinuousClock.Instant) {
+    package func keep(_ value: Int, readAfter writes: Int, at instant: ContinuousClock.Instant) {
         state.withLock { s in
             guard s.writes == writes else { return }
             s.value = value
@@ -41,7 +42,7 @@ final class GenerationMemo: Sendable {
     }
 
     /// A write of this process has ended.
-    func forget() {
+    package func forget() {
         state.withLock { s in
             s.writes += 1
             s.value = nil
@@ -49,7 +50,7 @@ final class GenerationMemo: Sendable {
     }
 
     /// Whether the tallies need looking at for `generation`, noting that they have been.
-    func compacting(at generation: Int) -> Bool {
+    package func compacting(at generation: Int) -> Bool {
         state.withLock { s in
             guard s.compacted != generation else { return false }
             s.compacted = generation
