@@ -165,10 +165,23 @@ struct PostgresItemWriter {
                         .int(i.version), .bool(i.withdrawn), .text(r.fingerprint), .text(Self.searchText(r)),
                         .text(i.language.rawValue), .text(i.counterpart)]
             })
-        try await insertParts(items.map { ($0.id, $0.record.sentences, $0.record.amounts, $0.record.times) })
+        try await insertParts(
+            items.map { ($0.id, $0.record.sentences, $0.record.amounts, $0.record.times) },
+            listing: Dictionary(uniqueKeysWithValues: items.map { ($0.id, Listing(listed: $0.counterpart == nil && !$0.withdrawn, section: $0.record.section ?? "")) }))
     }
 
-    func insertParts(_ items: [(id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime])]) async throws {
+    /// Whether an item is listed (an original's text, not withdrawn) and its section, as its
+    /// money rows repeat them.
+    struct Listing {
+        var listed: Bool
+        var section: String
+    }
+
+    /// - Parameter listing: each item's listing when the caller knows it; otherwise the money
+    ///   rows take it from the item rows.
+    func insertParts(
+        _ items: [(id: String, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime])], listing: [String: Listing]? = nil
+    ) async throws {
         try await insertRows(
             "sentence", columns: #"item, seq, text, start, "end", modality, actor, parties"#,
             items.flatMap { item in
@@ -188,15 +201,20 @@ struct PostgresItemWriter {
         try await insertRows(
             "item_money", columns: "item, seq, currency, value, spender, listed, section",
             items.flatMap { item in
-                ItemMoney.rows(sentences: item.sentences, amounts: item.amounts).map {
-                    [.text(item.id), .int($0.seq), .text($0.currency), .double($0.value), .text($0.spender), .bool(true), .text("")] as [Value]
+                let known = listing?[item.id]
+                return ItemMoney.rows(sentences: item.sentences, amounts: item.amounts).map {
+                    [.text(item.id), .int($0.seq), .text($0.currency), .double($0.value), .text($0.spender), .bool(known?.listed ?? true),
+                     .text(known?.section ?? "")] as [Value]
                 }
             })
-        // Listed and section as the item rows say.
-        try await register.execute(connection, """
-            UPDATE item_money m SET listed = (i.counterpart IS NULL AND NOT i.withdrawn), section = coalesce(i.section, '')
-            FROM item i WHERE i.id = m.item AND m.item = ANY($1)
-            """, [.textArray(items.map(\.id))])
+        if listing == nil {
+            // Listed and section as the item rows say, each item found by its key: joined whole,
+            // a register being copied in one transaction was read again for every document.
+            try await register.execute(connection, """
+                UPDATE item_money m SET listed = (i.counterpart IS NULL AND NOT i.withdrawn), section = coalesce(i.section, '')
+                FROM item i WHERE i.id = ANY($1) AND m.item = i.id
+                """, [.textArray(items.map(\.id))])
+        }
         try await insertRows(
             "time_expression", columns: #"item, seq, text, start, "end", role, value, part, due"#,
             items.flatMap { item in
