@@ -38,6 +38,10 @@ if [ -n "${DATABASE:-}" ]; then
         echo "   it already holds a register, used as it is"
     else
         echo "$copied"
+        # A copy leaves the links between documents to be made on the next opening; made here,
+        # not while the server starts.
+        echo "== linking the copied documents"
+        /usr/bin/time -f "   %e s" $pledge list --database "$DATABASE" --limit 1 > /dev/null
     fi
 fi
 

@@ -258,8 +258,22 @@ struct PostgresRestore {
             ORDER BY i.indexname
             """, [.textArray(Self.rebuiltTables)]).map { (name: try $0.string("indexname"), definition: try $0.string("indexdef")) }
         for index in indexes { try await register.execute(connection, "DROP INDEX \"\(index.name)\"") }
+        // The tallies are counted once at the end: appended statement by statement, they would
+        // be folded later but leave their tables many times the size of what they hold.
+        for (table, triggers) in PostgresSchema.tallyTriggers {
+            for trigger in triggers { try await register.execute(connection, "ALTER TABLE \(table) DISABLE TRIGGER \(trigger)") }
+        }
         try await load(archive, writer: writer)
         for index in indexes { try await register.execute(connection, index.definition) }
+        try await register.execute(connection, "DELETE FROM item_tally")
+        try await register.execute(connection, PostgresSchema.itemTallyCounted)
+        try await register.execute(connection, "DELETE FROM money_tally")
+        try await register.execute(connection, PostgresSchema.moneyTallyCounted)
+        for (table, triggers) in PostgresSchema.tallyTriggers {
+            for trigger in triggers { try await register.execute(connection, "ALTER TABLE \(table) ENABLE TRIGGER \(trigger)") }
+        }
+        // The planner's picture of tables that were empty.
+        for table in Self.rebuiltTables + ["document", "item_tally", "money_tally"] { try await register.execute(connection, "ANALYZE \(table)") }
     }
 
     func load(_ archive: RegisterArchive, writer: PostgresItemWriter) async throws {

@@ -255,7 +255,7 @@ public final class PostgresRegister: Register {
     /// The rows of the items `query` selects, in list order: a page of them when `paged`, and
     /// no more than `atMost` of them when given. A search's candidates are checked here in
     /// batches, so that a page or a capped count stops reading once it has enough.
-    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool, atMost: Int? = nil)
+    func selected(_ connection: PostgresConnection, _ query: ItemQuery, columns: String = "*", paged: Bool, atMost: Int? = nil, batch: Int = 2_000)
         async throws -> [PostgresRandomAccessRow]
     {
         var (sql, clauses) = Self.filtered(query)
@@ -266,9 +266,13 @@ public final class PostgresRegister: Register {
             }
         }
         let needsText = search != nil && columns != "*"
-        sql.append("SELECT \(columns)\(needsText ? ", title, text" : "") FROM item")
-        sql.append(Self.whereClause(clauses))
-        sql.append(" ORDER BY \(ItemFilter.order(query))")
+        // A search in document order reads its candidates in batches, each after the last
+        // one's final row: an OFFSET would read the earlier batches again.
+        let keyset = search != nil && query.order == .position
+        let select = "SELECT \(columns)\(needsText ? ", title, text" : "")\(keyset && columns != "*" ? ", document, ordinal, number" : "") FROM item"
+        let order = " ORDER BY \(ItemFilter.order(query))"
+        let bound = sql
+        sql.append(select + Self.whereClause(clauses) + order)
         let wanted = [paged ? query.limit.map { query.offset + $0 } : nil, atMost].compactMap { $0 }.min()
         guard let search else {
             if paged, let limit = query.limit {
@@ -280,13 +284,21 @@ public final class PostgresRegister: Register {
             return try await rows(connection, sql)
         }
         var found: [PostgresRandomAccessRow] = []
-        let batch = 2_000
         var read = 0
+        var last: PostgresRandomAccessRow?
         while wanted.map({ found.count < $0 }) ?? true {
             var page = sql
-            page.append(wanted == nil ? "" : " LIMIT \(page.bind(.int(batch))) OFFSET \(page.bind(.int(read)))")
+            if wanted != nil, keyset, let last {
+                page = bound
+                let after = "(document, ordinal, number) > (\(page.bind(.text(try last.string("document")))), "
+                    + "\(page.bind(.int(try last.int("ordinal")))), \(page.bind(.int(try last.int("number")))))"
+                page.append(select + Self.whereClause(clauses + [after]) + order + " LIMIT \(page.bind(.int(batch)))")
+            } else if wanted != nil {
+                page.append(" LIMIT \(page.bind(.int(batch))) OFFSET \(page.bind(.int(read)))")
+            }
             let candidates = try await rows(connection, page)
             read += candidates.count
+            last = candidates.last
             found += try candidates.filter { search.matches((try $0.optionalString("title") ?? "") + " " + (try $0.string("text"))) }
             if wanted == nil || candidates.count < batch { break }
         }

@@ -239,19 +239,37 @@ enum PostgresSchema {
     /// updating shared rows, so that concurrent ingests never wait on one another or deadlock;
     /// `PostgresRegister.compactTally` folds the rows together.
     static var itemTally: [String] {
-        let columns = ItemTally.keyColumns.joined(separator: ", ")
-        func keyed(_ table: String, _ n: String) -> String {
-            "SELECT " + zip(ItemTally.key(of: table), ItemTally.keyColumns).map { "\($0) AS \($1)" }.joined(separator: ", ") + ", \(n) AS n FROM \(table)"
-        }
-        return [
+        [
             """
             CREATE TABLE item_tally (language text NOT NULL, paired boolean NOT NULL, twinned boolean NOT NULL,
                 withdrawn boolean NOT NULL, section_id text NOT NULL, section text NOT NULL, modality text NOT NULL,
                 parties text NOT NULL, status text NOT NULL, n bigint NOT NULL)
             """,
-            "INSERT INTO item_tally SELECT \(columns), sum(n) FROM (\(keyed("item", "1"))) AS counted GROUP BY \(columns)",
-        ] + appendedTally("item_tally", of: "item", key: columns, sums: "sum(n)", keeps: "sum(n) <> 0", rows: keyed)
+            itemTallyCounted,
+        ] + appendedTally("item_tally", of: "item", key: tallyColumns, sums: "sum(n)", keeps: "sum(n) <> 0", rows: tallyKeyed)
     }
+
+    static var tallyColumns: String { ItemTally.keyColumns.joined(separator: ", ") }
+
+    static func tallyKeyed(_ table: String, _ n: String) -> String {
+        "SELECT " + zip(ItemTally.key(of: table), ItemTally.keyColumns).map { "\($0) AS \($1)" }.joined(separator: ", ") + ", \(n) AS n FROM \(table)"
+    }
+
+    /// Fills an empty `item_tally` from the items.
+    static var itemTallyCounted: String {
+        "INSERT INTO item_tally SELECT \(tallyColumns), sum(n) FROM (\(tallyKeyed("item", "1"))) AS counted GROUP BY \(tallyColumns)"
+    }
+
+    /// Fills an empty `money_tally` from the money rows.
+    static var moneyTallyCounted: String {
+        "INSERT INTO money_tally SELECT currency, spender, section, sum(total), sum(amounts) FROM (\(moneyRows("item_money", "1"))) AS counted GROUP BY currency, spender, section"
+    }
+
+    /// The triggers that keep the tallies as items and money rows are written, by table.
+    static let tallyTriggers = [
+        ("item", ["item_tally_insert", "item_tally_delete", "item_tally_update"]),
+        ("item_money", ["money_tally_insert", "money_tally_delete", "money_tally_update"]),
+    ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PledgePostgres
+import PledgeModel
 import PledgeRegister
 import PledgeTestSupport
 import Testing
@@ -43,6 +44,29 @@ extension PostgresTests {
         let url = try await TestPostgres.freshDatabase()
         try await RegisterConformance.writesAreSeen(
             by: try await PostgresRegister.open(url: url), andBy: try await PostgresRegister.open(url: url, seed: false))
+    }
+
+    /// A search reads its candidates in batches; small batches give the same pages.
+    @Test func aSearchReadInSmallBatchesFindsTheSameItems() async throws {
+        let register = try await PostgresRegister.open(url: try await TestPostgres.freshDatabase())
+        defer { register.close() }
+        for (search, language) in [("協力", nil), ("will", Language.en), ("日本 米国", nil)] {
+            let all = try await register.items(matching: ItemQuery(search: search, language: language))
+            #expect(all.count > 20, "\(search)")
+            for (limit, offset) in [(50, 0), (5, 7), (20, 15)] {
+                let query = ItemQuery(search: search, language: language, limit: limit, offset: offset)
+                let whole = try await register.items(matching: query)
+                #expect(whole == Array(all.dropFirst(offset).prefix(limit)), "\(search)")
+                let batched = try await register.read { connection in
+                    try await register.selected(connection, query, paged: true, batch: 3).map(PostgresRegister.itemSummary)
+                }
+                #expect(batched == whole, "\(search), \(limit) from \(offset)")
+                let ids = try await register.read { connection in
+                    try await register.selected(connection, query, columns: "id", paged: true, batch: 2).map { try $0.string("id") }
+                }
+                #expect(ids == whole.map(\.id), "\(search), \(limit) from \(offset), ids only")
+            }
+        }
     }
 
     @Test func anUnreachableServerIsNamedInTheError() async throws {
@@ -136,13 +160,16 @@ extension PostgresTests {
         // Only an empty register takes a copy.
         let again = try CommandLineTool.run(["migrate", "--from", "sqlite:" + laptop, "--to", server])
         #expect(again.status == 1 && again.err.contains("not empty"))
-        // The indexes set aside while the copy was loaded are all back, as a new register has them.
+        // The indexes set aside and the triggers turned off while the copy was loaded are all
+        // back, as a new register has them.
         func indexes(_ url: String) async throws -> [String] {
             let register = try await PostgresRegister.open(url: url, seed: false)
             defer { register.close() }
             return try await register.read { connection in
-                try await register.rows(connection, "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname")
-                    .map { try $0.string("indexdef") }
+                try await register.rows(connection, """
+                    SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema()
+                    UNION ALL SELECT tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal ORDER BY d
+                    """).map { try $0.string("d") }
             }
         }
         let copied = try await indexes(server), fresh = try await indexes(try await TestPostgres.freshDatabase())
