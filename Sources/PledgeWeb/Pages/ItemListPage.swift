@@ -8,6 +8,8 @@ struct ListRequest: Sendable, Equatable {
     /// A search counts its matches up to this many, and its facets count among these: a word
     /// half the register holds need not be checked in every item to list its first page.
     static let searchCounted = 1_000
+    /// A search's pages up to this many matches are sliced from the read that counts it.
+    static let searchReach = 5_000
     /// Values a facet lists, most frequent first.
     static let facetValuesShown = 30
     /// Pages beyond this hold nothing in any register, and keep `(page - 1) * pageSize` far from overflow.
@@ -266,16 +268,28 @@ extension Pages {
     /// filters is read once, at most that many items, and counted here.
     func sampleCounts(_ request: ListRequest, today: String) async throws -> ListCounts {
         let cap = ListRequest.searchCounted
+        // Reads by their filters: the page does not change what is matched.
         var samples: [String: [ItemSummary]] = [:]
+        func key(_ r: ListRequest) -> String {
+            var first = r
+            first.page = 1
+            return first.link
+        }
         func sample(_ r: ListRequest) async throws -> [ItemSummary] {
-            if let known = samples[r.link] { return known }
+            if let known = samples[key(r)] { return known }
             var query = r.query(today: today, paged: false)
             query.limit = cap + 1
             let found = try await register.items(matching: query)
-            samples[r.link] = found
+            samples[key(r)] = found
             return found
         }
-        let matches = try await sample(request)
+        // The list's own matches reach its page where that is not far past the counted ones, so
+        // that a later page is sliced from the same read.
+        let reach = request.page * ListRequest.pageSize
+        var own = request.query(today: today, paged: false)
+        own.limit = reach <= ListRequest.searchReach ? max(cap + 1, reach) : cap + 1
+        let matches = try await register.items(matching: own)
+        samples[key(request)] = matches
         var counts = ListCounts(total: min(matches.count, cap), capped: matches.count > cap, matches: matches)
         for field in FacetField.allCases {
             let items = try await sample(request.with(field.rawValue, nil)).prefix(cap)
