@@ -220,6 +220,14 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func documents(keys: [String]) async throws -> [StoredDocument] {
+        guard !keys.isEmpty else { return [] }
+        return try await read { connection in
+            try await self.rows(connection, "SELECT \(Self.documentColumns) FROM document WHERE key = ANY($1)", [.textArray(keys)])
+                .map(Self.storedDocument)
+        }
+    }
+
     public func documentText(key: String) async throws -> String? {
         try await read { connection in
             try await self.rows(connection, "SELECT text FROM document WHERE key = $1", [.text(key)]).first?.string("text")

@@ -176,6 +176,9 @@ public protocol Register: Sendable {
     /// The documents that carry this ISO date: where a translation is looked for.
     func documents(dated date: String) async throws -> [StoredDocument]
     func document(key: String) async throws -> StoredDocument?
+    /// The documents of these keys that the register holds, in no particular order: one read
+    /// for a list that names many.
+    func documents(keys: [String]) async throws -> [StoredDocument]
     /// The text a document's spans point into.
     func documentText(key: String) async throws -> String?
     func sections(document: String) async throws -> [Section]

@@ -789,6 +789,10 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(try await r.documentCount() == 3)
         #expect(try await r.documents(limit: 2, offset: 0).map(\.key) == ["2025-03-03-later", ja.key])
         #expect(try await r.documents(limit: 2, offset: 2).map(\.key) == [en.key])
+        // Several documents by key in one read: those held, each as `document(key:)` gives it.
+        let named = try await r.documents(keys: ["2025-03-03-later", "no-such-document", ja.key, "it's \"quoted\""])
+        #expect(named.sorted { $0.key < $1.key } == [try await r.document(key: ja.key)!, try await r.document(key: "2025-03-03-later")!].sorted { $0.key < $1.key })
+        #expect(try await r.documents(keys: []).isEmpty)
         let terms = try await r.glossary(document: nil)
         #expect(try await r.glossaryCount(document: nil) == terms.count)
         #expect(try await r.glossary(document: nil, limit: 5, offset: 3) == Array(terms[3..<8]))

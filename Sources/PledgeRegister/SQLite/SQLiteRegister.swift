@@ -220,6 +220,16 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func documents(keys: [String]) async throws -> [StoredDocument] {
+        guard !keys.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.documentColumns) FROM document WHERE key IN (SELECT value FROM json_each(?))",
+                arguments: [String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)]
+            ).map(Self.storedDocument)
+        }
+    }
+
     public func documentText(key: String) async throws -> String? {
         try await pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM document_text WHERE document = ?", arguments: [key]) }
     }

@@ -306,9 +306,10 @@ extension Pages {
             var merged = FacetCounts.merge(groups, field: field)
             // Titles for the documents the facet shows only: a search may span a thousand.
             if field == .document {
-                for i in merged.indices.prefix(ListRequest.facetValuesShown) {
-                    merged[i].label = try await register.document(key: merged[i].value)?.title
-                }
+                let shown = merged.indices.prefix(ListRequest.facetValuesShown)
+                let titles = Dictionary(
+                    try await register.documents(keys: shown.map { merged[$0].value }).map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
+                for i in shown { merged[i].label = titles[merged[i].value] ?? nil }
             }
             counts.facets[field] = merged
         }
