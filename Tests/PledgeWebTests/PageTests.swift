@@ -124,6 +124,41 @@ import Testing
         }
     }
 
+    /// Headings, bullets and bold read as such, with every item still linked and marked.
+    @Test func aDocumentReadsAsADocument() async throws {
+        let site = try await WebFixture()
+        let text = """
+            # Joint Statement on Harbours
+
+            March 3, 2025
+
+            ## **Maritime Cooperation**
+
+            **Harbour Fund**: Japan will provide $5 million to the Palau harbour fund by 2027.
+
+            - The United States will train 40 harbour pilots by 2026.
+            - Both countries will review the fund each year.
+
+            """
+        let record = try DocumentLoader.record(SourceDocument(name: "harbours.en.txt", text: text), key: "2025-03-03-harbours", label: "harbours.en.txt")
+        _ = try await site.register.ingest(record)
+        let items = try await site.register.items(matching: ItemQuery(document: "2025-03-03-harbours"))
+        #expect(items.count >= 3)
+        try await site.test { client in
+            let page = try await client.get("/documents/2025-03-03-harbours").text
+            let body = try #require(page.components(separatedBy: "<div class=\"document-text\"").last?.components(separatedBy: "</div>").first)
+            #expect(!body.contains("# ") && !body.contains("##"), "no heading markers")
+            #expect(!body.contains("**") && !body.contains("\n- "), "no bold or bullet markers")
+            #expect(body.contains("role=\"heading\" aria-level=\"3\"><strong>Maritime Cooperation</strong></span>"))
+            #expect(body.contains("role=\"heading\" aria-level=\"2\">Joint Statement on Harbours</span>"))
+            #expect(body.contains("<strong>Harbour Fund</strong>"))
+            #expect(body.components(separatedBy: "<span class=\"bullet\">").count - 1 == 2)
+            #expect(body.components(separatedBy: "<span class=\"item\"").count - 1 == items.count, "every item marked")
+            for item in items { #expect(body.contains("href=\"/items/2025-03-03-harbours%23\(item.number)\">#\(item.number)</a>")) }
+            #expect(body.contains("<mark class=\"amount\""))
+        }
+    }
+
     @Test func exportsDownload() async throws {
         let site = try await WebFixture()
         try await site.test { client in

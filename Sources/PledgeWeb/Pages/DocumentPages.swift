@@ -113,14 +113,30 @@ extension Pages {
             guard span.end > window.start, span.start < window.end else { return }
             annotator.add(max(span.start, window.start) - window.start, min(span.end, window.end) - window.start, open: open, close: close, layer: layer)
         }
+        // Layers, outermost first: items, headings and bullets, bold, amounts.
         for item in items {
             add(item.span,
                 open: "<span class=\"item\" id=\"item-\(item.number)\"><a class=\"number\" href=\"\(HTML.escape(HTML.itemPath(item.id)))\">#\(item.number)</a> ",
                 close: "</span>", layer: 0)
         }
         for a in try await register.amounts(matching: shown) {
-            add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 1)
+            add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 3)
         }
+        let partText = String(text.unicodeScalars[window.range])
+        let markup = DocumentMarkup(partText)
+        for block in markup.blocks {
+            switch block.kind {
+            case .heading(let level):
+                // The page's own title is the h1: the document's headings start a level below.
+                annotator.add(block.range.lowerBound, block.range.upperBound,
+                              open: "<span class=\"heading level-\(level)\" role=\"heading\" aria-level=\"\(min(level + 1, 6))\">", close: "</span>", layer: 1)
+            case .bullet:
+                annotator.add(block.range.lowerBound, block.range.upperBound, open: "<span class=\"bullet\">", close: "</span>", layer: 1)
+            case .bold:
+                annotator.add(block.range.lowerBound, block.range.upperBound, open: "<strong>", close: "</strong>", layer: 2)
+            }
+        }
+        for marker in markup.markers { annotator.hide(marker) }
         let hasOtherText = try await Translations.otherText(of: key, in: register) != nil
         let path = HTML.documentPath(key)
         let links = parts.bounds.count > 1
@@ -128,7 +144,7 @@ extension Pages {
             : []
         let model = DocumentView(
             key: key, title: document.title ?? key, date: document.date ?? "", undated: document.date == nil,
-            language: document.language.rawValue, items: try await register.count(matching: ItemQuery(document: key)), text: annotator.render(String(text.unicodeScalars[window.range])),
+            language: document.language.rawValue, items: try await register.count(matching: ItemQuery(document: key)), text: annotator.render(partText),
             sideBySide: hasOtherText ? path + "/side-by-side" : nil,
             json: "/api/v1/documents/" + HTML.pathSegment(key),
             partLabel: links.isEmpty ? nil : "Part \(part) of \(links.count)", partLinks: links)

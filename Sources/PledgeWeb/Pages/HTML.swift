@@ -62,11 +62,15 @@ struct Annotator {
     }
 
     var marks: [Mark] = []
+    /// Characters left out of the output (markup the marks stand for).
+    var hidden: [Range<Int>] = []
 
     mutating func add(_ start: Int, _ end: Int, open: String, close: String, layer: Int = 1) {
         guard end > start else { return }
         marks.append(Mark(start: start, end: end, open: open, close: close, layer: layer))
     }
+
+    mutating func hide(_ range: Range<Int>) { hidden.append(range) }
 
     /// The text, escaped, with the marks that fit: within a layer a mark that overlaps an
     /// earlier one is left out, and a mark must lie inside any lower-layer mark it touches.
@@ -89,6 +93,8 @@ struct Annotator {
             opens[mark.start, default: []].append(mark)
             closes[mark.end, default: []].append(mark)
         }
+        var shown = [Bool](repeating: true, count: scalars.count)
+        for range in hidden { for i in range where shown.indices.contains(i) { shown[i] = false } }
         var out = ""
         out.reserveCapacity(scalars.count * 4)
         for i in 0...scalars.count {
@@ -98,7 +104,7 @@ struct Annotator {
             if let starting = opens[i] {
                 for mark in starting.sorted(by: { ($0.layer, $1.end) < ($1.layer, $0.end) }) { out += mark.open }
             }
-            if i < scalars.count { HTML.append(scalars[i], to: &out) }
+            if i < scalars.count, shown[i] { HTML.append(scalars[i], to: &out) }
         }
         return out
     }
