@@ -816,11 +816,16 @@ public final class PostgresRegister: Register {
 
     public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
         try await read { connection in
-            // One document's terms are found by its key; all of them read in order from `term_by_short`.
+            // One document's terms are found by its key; all of them read in order from `term_by_short`,
+            // a page's keys chosen from the index before its rows are read.
             try await self.rows(
                 connection,
                 document == nil
-                    ? "SELECT * FROM term ORDER BY lower(short), short, document, seq LIMIT $1 OFFSET $2"
+                    ? """
+                    SELECT * FROM term WHERE (document, seq) IN
+                        (SELECT document, seq FROM term ORDER BY lower(short), short, document, seq LIMIT $1 OFFSET $2)
+                    ORDER BY lower(short), short, document, seq
+                    """
                     : "SELECT * FROM term WHERE document = $3 ORDER BY lower(short), short, document, seq LIMIT $1 OFFSET $2",
                 [limit.map(Value.int) ?? .text(nil), .int(offset)] + (document.map { [Value.text($0)] } ?? [])
             ).map(Self.term)

@@ -543,13 +543,18 @@ public final class SQLiteRegister: Register {
     }
 
     public func glossary(document: String?, limit: Int?, offset: Int) async throws -> [GlossaryEntry] {
-        // One document's terms are found by its key; all of them read in order from `term_by_short`.
+        // One document's terms are found by its key; all of them read in order from `term_by_short`,
+        // a page's keys chosen from the index alone before its rows are read (a deep page skips
+        // index entries, not rows).
         try await pool.read { db in
             try Row.fetchAll(
-                db, sql: """
-                    SELECT * FROM term \(document == nil ? "" : "WHERE document = ?") ORDER BY short COLLATE NOCASE, document, seq
-                    LIMIT ? OFFSET ?
-                    """,
+                db, sql: document == nil
+                    ? """
+                    SELECT * FROM term WHERE (document, seq) IN
+                        (SELECT document, seq FROM term ORDER BY short COLLATE NOCASE, document, seq LIMIT ? OFFSET ?)
+                    ORDER BY short COLLATE NOCASE, document, seq
+                    """
+                    : "SELECT * FROM term WHERE document = ? ORDER BY short COLLATE NOCASE, document, seq LIMIT ? OFFSET ?",
                 arguments: StatementArguments(document.map { [$0] } ?? []) + [limit ?? -1, offset]
             ).map(SQLiteQuery.term)
         }
