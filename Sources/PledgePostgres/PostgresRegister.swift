@@ -885,14 +885,11 @@ public final class PostgresRegister: Register {
     /// Read at most every `GenerationMemo.freshness` (a tenth of a second), and afresh after each
     /// write of this process.
     public func generation() async throws -> Int {
-        let (known, writes) = memo.recall()
-        if let known { return known }
-        let started = ContinuousClock.now
-        let value = try await read { connection in
-            Int(try await self.rows(connection, "SELECT value FROM meta WHERE key = 'generation'").first?.string("value") ?? "0") ?? 0
+        try await memo.generation {
+            try await read { connection in
+                Int(try await self.rows(connection, "SELECT value FROM meta WHERE key = 'generation'").first?.string("value") ?? "0") ?? 0
+            }
         }
-        memo.keep(value, readAfter: writes, at: started)
-        return value
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {

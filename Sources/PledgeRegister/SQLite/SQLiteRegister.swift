@@ -608,14 +608,11 @@ extension SQLiteRegister {
     /// Read at most every `GenerationMemo.freshness` (a tenth of a second), and afresh after each
     /// write of this process.
     public func generation() async throws -> Int {
-        let (known, writes) = memo.recall()
-        if let known { return known }
-        let started = ContinuousClock.now
-        let value = try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'").flatMap { Int($0) } ?? 0
+        try await memo.generation {
+            try await pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'").flatMap { Int($0) } ?? 0
+            }
         }
-        memo.keep(value, readAfter: writes, at: started)
-        return value
     }
 
     public func addUser(_ user: User, tokenHash: String) async throws {

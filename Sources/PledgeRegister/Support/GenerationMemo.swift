@@ -41,6 +41,16 @@ package final class GenerationMemo: Sendable {
         }
     }
 
+    /// The generation remembered, or `read` from the store and kept.
+    package func generation(read: () async throws -> Int) async throws -> Int {
+        let (known, writes) = recall()
+        if let known { return known }
+        let started = ContinuousClock.now
+        let value = try await read()
+        keep(value, readAfter: writes, at: started)
+        return value
+    }
+
     /// A write of this process has ended.
     package func forget() {
         state.withLock { s in
