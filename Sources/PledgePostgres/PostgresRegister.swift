@@ -285,6 +285,15 @@ public final class PostgresRegister: Register {
         guard let search else {
             if paged, let limit = query.limit {
                 let limit = min(limit, atMost.map { max(0, $0 - query.offset) } ?? limit)
+                if query.order == .position {
+                    // The page's ids are chosen from `item_by_position` alone, then only its rows read.
+                    sql = bound
+                    sql.append("""
+                        \(select) WHERE id IN (SELECT id FROM item\(Self.whereClause(clauses))\(order) \
+                        LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset))))\(order)
+                        """)
+                    return try await rows(connection, sql)
+                }
                 sql.append(" LIMIT \(sql.bind(.int(limit))) OFFSET \(sql.bind(.int(query.offset)))")
             } else if let atMost {
                 sql.append(" LIMIT \(sql.bind(.int(atMost)))")

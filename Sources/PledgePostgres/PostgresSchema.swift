@@ -135,6 +135,11 @@ enum PostgresSchema {
             """,
             "CREATE INDEX term_by_short ON term (lower(short), short, document, seq)",
         ]),
+        (9, "lists in document order read from their index alone", [
+            "DROP INDEX item_by_position",
+            // A deep page of a list counts past its earlier rows in this index, without reading them.
+            "CREATE INDEX item_by_position ON item (document, ordinal, number) INCLUDE (\(ItemFilter.listedColumns), id)",
+        ]),
     ]
 
     /// The listed amounts of an `item_money` transition table, `sign` times.

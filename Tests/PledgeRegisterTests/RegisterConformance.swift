@@ -486,6 +486,11 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
             #expect(found.map(\.id) == now.filter(condition).map(\.id), "\(query)")
             #expect(try await r.count(matching: query) == found.count)
             #expect(!found.isEmpty, "each case selects something: \(query)")
+            var paged = query
+            (paged.limit, paged.offset) = (3, 1)
+            #expect(try await r.items(matching: paged).map(\.id) == found.dropFirst().prefix(3).map(\.id), "\(paged)")
+            paged.offset = found.count
+            #expect(try await r.items(matching: paged).isEmpty, "past the last page: \(paged)")
         }
         #expect(try await r.items(matching: ItemQuery(status: .kept)).map(\.id) == [id(17), id(21, en)].sorted())
         let page = try await r.items(matching: ItemQuery(limit: 10, offset: 90))

@@ -36,6 +36,29 @@ import Testing
         }
     }
 
+    /// A list's deep page counts past index entries, not rows: whatever the list's usual
+    /// filters, its page is chosen from one index without reading a row.
+    @Test func aListsPageIsChosenFromAnIndexAlone() async throws {
+        let register = try await SQLiteRegister.open(path: temporaryPath(), seed: false)
+        for n in 0..<3 { _ = try await register.ingest(try statement(n, word: "量子")) }
+        var due = ItemQuery(dueBefore: "2030-01-01", includeWithdrawn: true)
+        due.order = .due
+        let lists = [
+            ItemQuery(), ItemQuery(modality: .commit), ItemQuery(status: .kept), ItemQuery(language: .ja),
+            ItemQuery(document: "statement-1"), ItemQuery(modality: .intend, status: .in_the_works, includeWithdrawn: true), due,
+        ]
+        for var query in lists {
+            (query.limit, query.offset) = (50, 10_000)
+            let (sql, arguments) = SQLiteRegister.itemsSQL(query)
+            let plan = try await register.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+            }
+            // The rows themselves are read by rowid, the page's fifty only.
+            let scans = plan.filter { $0.hasPrefix("SCAN item") || $0.hasPrefix("SEARCH item") && !$0.contains("rowid=?") }
+            #expect(scans.count == 1 && scans.allSatisfy { $0.contains("USING COVERING INDEX item_by_") }, "\(query): \(plan)")
+        }
+    }
+
     @Test func partsKeptInTheItemRowReadBackWhole() async throws {
         let register = try await SQLiteRegister.open(path: temporaryPath(), seed: false)
         _ = try await register.ingest(try statement(1, word: "約150億ドルの量子"))

@@ -86,6 +86,11 @@ public struct ItemFilter: Sendable {
         }
     }
 
+    /// The columns a list's common filters test besides its order, which both stores keep in
+    /// the index of document order (`item_by_position`): a deep page then counts past its
+    /// earlier rows in the index alone.
+    package static let listedColumns = "withdrawn, counterpart, language, twinned, modality, status"
+
     /// `text` matched literally by LIKE … ESCAPE '\'.
     public static func escapeLike(_ text: String) -> String {
         var out = ""

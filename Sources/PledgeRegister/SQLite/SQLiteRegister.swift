@@ -249,21 +249,26 @@ public final class SQLiteRegister: Register {
     public func items(matching query: ItemQuery) async throws -> [ItemSummary] {
         try await pool.read { db in
             try SQLiteQuery.withSearch(query, in: db) {
-            var (filter, arguments) = SQLiteQuery.filter(query)
-            let order = ItemFilter.order(query)
-            var sql = "SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(filter) ORDER BY \(order)"
-            if let limit = query.limit {
-                // The page's rows are chosen first, from an index where one covers the filter and
-                // the order, and only they are read: a sort then carries ids, not texts.
-                sql = """
-                    SELECT \(SQLiteQuery.summaryColumns) FROM item
-                    WHERE rowid IN (SELECT rowid FROM item WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?) ORDER BY \(order)
-                    """
-                arguments += [limit, query.offset]
-            }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteQuery.itemSummary)
+                let (sql, arguments) = Self.itemsSQL(query)
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteQuery.itemSummary)
             }
         }
+    }
+
+    /// The statement that reads the summaries `query` selects.
+    static func itemsSQL(_ query: ItemQuery) -> (sql: String, arguments: StatementArguments) {
+        let (filter, arguments) = SQLiteQuery.filter(query)
+        let order = ItemFilter.order(query)
+        guard let limit = query.limit else {
+            return ("SELECT \(SQLiteQuery.summaryColumns) FROM item WHERE \(filter) ORDER BY \(order)", arguments)
+        }
+        // The page's rows are chosen first, from an index where one covers the filter and the
+        // order (`item_by_position`, `item_by_due`), and only they are read: a deep page counts
+        // past index entries, not rows, and a sort carries ids, not texts.
+        return ("""
+            SELECT \(SQLiteQuery.summaryColumns) FROM item
+            WHERE rowid IN (SELECT rowid FROM item WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?) ORDER BY \(order)
+            """, arguments + [limit, query.offset])
     }
 
     public func count(matching query: ItemQuery, atMost: Int?) async throws -> Int {

@@ -250,6 +250,13 @@ enum SQLiteSchema {
                 CREATE INDEX term_by_short ON term(short COLLATE NOCASE, document, seq);
                 """)
         }
+        migrator.registerMigration("v10: lists in document order read from their index alone") { db in
+            // A deep page of a list counts past its earlier rows in this index, without reading them.
+            try db.execute(sql: """
+                DROP INDEX item_by_position;
+                CREATE INDEX item_by_position ON item(document, ordinal, number, \(ItemFilter.listedColumns));
+                """)
+        }
         return migrator
     }
 
