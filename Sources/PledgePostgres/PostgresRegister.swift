@@ -171,6 +171,20 @@ public final class PostgresRegister: Register {
         }
     }
 
+    public func preview(_ document: DocumentRecord) async throws -> IngestOutcome {
+        /// Carries the outcome out of the transaction it rolls back.
+        struct RolledBack: Error { var outcome: IngestOutcome }
+        let now = self.now
+        do {
+            let _: Bool = try await transaction { connection in
+                throw RolledBack(outcome: try await PostgresIngest(register: self, connection: connection, document: document, now: now).run())
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.outcome
+        }
+        preconditionFailure("a preview's transaction always rolls back")
+    }
+
     // MARK: Documents
 
     static let documentColumns = """

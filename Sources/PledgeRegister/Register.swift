@@ -104,6 +104,9 @@ public struct IngestOutcome: Sendable, Equatable {
     public var withdrawn: Int
     /// Something the user should know, such as a key taken because the derived one held another document.
     public var note: String?
+    /// What a revision does to the items of the version before, item by item (empty for a
+    /// new or unchanged document): what a preview shows before the editor confirms.
+    public var changes: [ItemChange] = []
 
     /// Adds something the user should know to what the note says already.
     public mutating func add(note text: String) {
@@ -117,6 +120,32 @@ public struct IngestOutcome: Sendable, Equatable {
         self.changed = changed
         self.kept = kept
         self.withdrawn = withdrawn
+    }
+}
+
+/// One item a revision adds, rewrites or withdraws.
+public struct ItemChange: Sendable, Equatable, Encodable {
+    public enum Kind: String, Sendable, Encodable {
+        /// Not in the version before: a new item, numbered after the others.
+        case new
+        /// Continues an item, with other words or other fields read from them.
+        case changed
+        /// No longer in the document: kept, withdrawn, with its history.
+        case withdrawn
+    }
+    public var kind: Kind
+    /// The item's number in its document (`key#number`), kept across versions.
+    public var number: Int
+    /// Its text in the version before (changed, withdrawn items).
+    public var before: String?
+    /// Its text in the new version (new, changed items).
+    public var after: String?
+
+    public init(kind: Kind, number: Int, before: String? = nil, after: String? = nil) {
+        self.kind = kind
+        self.number = number
+        self.before = before
+        self.after = after
     }
 }
 
@@ -167,6 +196,10 @@ public protocol Register: Sendable {
     /// Stores documents in the order given, each in its own transaction as `ingest(_:)`
     /// stores one. A store can hand a run of them to its writer at once.
     func ingest(_ documents: [DocumentRecord]) async throws -> [IngestOutcome]
+
+    /// What `ingest(_:)` would do with the document, worked out by the same steps in a
+    /// transaction that is then rolled back: nothing is stored.
+    func preview(_ document: DocumentRecord) async throws -> IngestOutcome
 
     /// Every document, oldest first.
     func documents() async throws -> [StoredDocument]

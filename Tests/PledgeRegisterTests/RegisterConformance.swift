@@ -403,7 +403,12 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     /// A corrected document: one item reworded, one paragraph inserted, one removed.
     static func correctedDocumentKeepsIDsAndHistory(_ r: any Register) async throws {
         let original = try text(ja)
-        _ = try await r.ingest(record(ja, text: original))
+        // A preview says what an ingest would do, and stores nothing.
+        let first = try await r.preview(record(ja, text: original))
+        #expect(first.change == .added && first.added == 97 && first.changes.isEmpty)
+        let stored = try await r.documentCount(), listed = try await r.items(matching: ItemQuery())
+        #expect(stored == 0 && listed.isEmpty)
+        #expect(try await r.ingest(record(ja, text: original)) == first)
         for n in [5, 17, 60, 90] {
             try await r.record(event(.in_the_works, note: "progress on \(n)"), item: id(n))
         }
@@ -420,9 +425,21 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         let inserted = "**日米共同の新たな取組：**日米両国は、2025年末までに共同作業部会を設置する意図を有する。\n\n"
         edited = edited.replacingOccurrences(of: old5.text, with: inserted + old5.text)
 
+        let generation = try await r.generation()
+        let previewed = try await r.preview(record(ja, text: edited))
+        let (generationAfter, revision) = (try await r.generation(), try await r.document(key: ja.key)?.revision)
+        #expect(generationAfter == generation && revision == 1, "a preview stores nothing")
+        let (sixty, ninetyEight) = (try await r.item(id: id(60)), try await r.item(id: id(98)))
+        #expect(sixty?.item.withdrawn == false && ninetyEight == nil)
         let outcome = try await r.ingest(record(ja, text: edited))
+        #expect(outcome == previewed)
         #expect(outcome.change == .revised)
         #expect(outcome.added == 1 && outcome.withdrawn == 1 && outcome.changed >= 1)
+        // Item by item, what the revision did: what an editor sees before confirming it.
+        #expect(outcome.changes.filter { $0.kind == .new } == [ItemChange(kind: .new, number: 98, after: inserted.trimmingCharacters(in: .newlines))])
+        #expect(outcome.changes.filter { $0.kind == .withdrawn } == [ItemChange(kind: .withdrawn, number: 60, before: old60.text)])
+        #expect(outcome.changes.contains(ItemChange(kind: .changed, number: 17, before: old17.text, after: reworded)))
+        #expect(outcome.changes.filter { $0.kind == .changed }.count == outcome.changed)
 
         let new5 = try #require(try await r.item(id: id(5)))
         #expect(new5.item.text == old5.text && new5.item.ordinal == old5.ordinal + 1)

@@ -74,6 +74,18 @@ public enum DocumentKey {
         return name
     }
 
+    /// Why `key` cannot name a document, or `nil` when it can: keys go into addresses and item
+    /// ids (`key#12`), so they hold ASCII letters, digits, `-`, `_` and `.`, at most 100.
+    public static func problem(_ key: String) -> String? {
+        let allowed = key.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }
+        guard allowed, (1...100).contains(key.count), key.first != "." else {
+            return "a document key holds 1 to 100 ASCII letters, digits, '-', '_' and '.', not '\(key)'"
+        }
+        return nil
+    }
+
     /// Lower-case ASCII letters and digits joined by single hyphens.
     public static func slug(_ text: String) -> String {
         var out = ""

@@ -20,6 +20,17 @@ public enum DocumentLoader {
         return try record(source, key: key, date: date, language: language, parties: parties, label: path)
     }
 
+    /// Reads a document sent whole, such as an upload, named `name` in messages and as its source.
+    public static func load(bytes: [UInt8], name: String, key: String? = nil, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil) throws -> DocumentRecord {
+        let source: SourceDocument
+        do {
+            source = try DocumentReader.read(bytes: bytes, name: name)
+        } catch {
+            throw LoadError(file: name, problem: error.problem)
+        }
+        return try record(source, key: key, date: date, language: language, parties: parties, label: name)
+    }
+
     public static func record(
         _ source: SourceDocument, key: String?, date: Day? = nil, language: Language? = nil, parties: [Party]? = nil, label: String
     ) throws -> DocumentRecord {

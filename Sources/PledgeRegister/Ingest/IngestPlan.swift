@@ -47,14 +47,17 @@ public struct IngestPlan: Sendable {
                 let unchanged = old.fingerprint == item.fingerprint && !old.withdrawn
                 steps.append(.update(item, number: number, ordinal: ordinal, version: old.version + (unchanged ? 0 : 1)))
                 if unchanged { outcome.kept += 1 } else { outcome.changed += 1 }
+                if !unchanged && !isNew { outcome.changes.append(ItemChange(kind: .changed, number: number, before: old.text, after: item.text)) }
             } else {
                 steps.append(.insert(item, number: nextNumber, ordinal: ordinal))
+                if !isNew { outcome.changes.append(ItemChange(kind: .new, number: nextNumber, after: item.text)) }
                 nextNumber += 1
                 outcome.added += 1
             }
         }
         for old in previous where !continued.contains(old.number) && !old.withdrawn {
             steps.append(.withdraw(number: old.number))
+            outcome.changes.append(ItemChange(kind: .withdrawn, number: old.number, before: old.text))
             outcome.withdrawn += 1
         }
     }

@@ -101,6 +101,28 @@ public struct Ingester: Sendable {
         return results.map { $0! }
     }
 
+    /// Reads and extracts a document sent whole (an upload) on a thread of lower priority than
+    /// the caller's, so that a server's other requests go on while a large PDF is read.
+    public func read(bytes: [UInt8], name: String) async throws(LoadError) -> DocumentRecord {
+        let options = self.options
+        let result: Result<DocumentRecord, LoadError> = await BackgroundThread.run {
+            do {
+                return .success(try DocumentLoader.load(
+                    bytes: bytes, name: name, key: options.key, date: options.date, language: options.language, parties: options.parties))
+            } catch let error as LoadError {
+                return .failure(error)
+            } catch {
+                return .failure(LoadError(file: name, problem: "\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    /// Stores a document read by `read(bytes:name:)`, paired and linked as `ingest(paths:)` does.
+    public func store(_ record: DocumentRecord) async throws -> IngestOutcome {
+        try await related(try await register.ingest(record), record, cache: DocumentLinks.Cache())
+    }
+
     /// Pairs a stored document with its original or translation, saying so in its outcome,
     /// and links its items to those of the documents about the same initiatives.
     func related(_ outcome: IngestOutcome, _ record: DocumentRecord, cache: DocumentLinks.Cache) async throws -> IngestOutcome {

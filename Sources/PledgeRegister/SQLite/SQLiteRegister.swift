@@ -172,6 +172,19 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    public func preview(_ document: DocumentRecord) async throws -> IngestOutcome {
+        let now = self.now
+        if readOnly { throw RegisterError.readOnly(location: path, operation: "add documents to it") }
+        return try await pool.writeWithoutTransaction { db in
+            var outcome: IngestOutcome?
+            try db.inTransaction(.immediate) {
+                outcome = try SQLiteIngest(db: db, document: document, now: now).run()
+                return .rollback
+            }
+            return outcome!
+        }
+    }
+
     // MARK: Documents
 
     static let documentColumns = """

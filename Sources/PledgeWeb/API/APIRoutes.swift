@@ -67,6 +67,7 @@ extension WebApp {
                                limit: limit, offset: offset, path: "/api/v1/documents")
             }
         }
+        book.post("/api/v1/documents") { request, _ in try await app.uploadFromAPI(request) }
         book.get("/api/v1/documents/{key}") { request, context in
             let key = try context.parameter("key")
             return try await app.read(request, key: "document " + key) {

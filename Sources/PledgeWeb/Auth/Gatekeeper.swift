@@ -85,7 +85,12 @@ struct Gatekeeper: Sendable {
 
     /// Refuses a form whose token does not belong to the visitor's cookie.
     func checkForm(_ form: FormFields, visitor: Visitor) throws {
-        guard let nonce = visitor.nonce, let token = form["csrf"],
+        try checkFormToken(form["csrf"], visitor: visitor)
+    }
+
+    /// Refuses a form token (its `csrf` field) that does not belong to the visitor's cookie.
+    func checkFormToken(_ token: String?, visitor: Visitor) throws {
+        guard let nonce = visitor.nonce, let token,
               Self.constantTimeEqual(token, csrfToken(nonce: nonce))
         else {
             throw WebError(.forbidden, "the form has expired or did not come from this site; reload the page and try again")

@@ -17,6 +17,8 @@ public struct WebOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Seconds a connection may stay silent, idle or in the middle of a request, before it is closed.
     public var idleSeconds: Int64 = 30
+    /// The largest document an editor may upload, in bytes (`413` beyond).
+    public var uploadLimit = 20 << 20
     /// About how many characters of a document one page shows: a longer one is shown in
     /// parts cut at line ends, so no page grows with the document.
     public var documentPartLength = 100_000
@@ -41,6 +43,10 @@ public struct WebApp: Sendable {
     let gatekeeper: Gatekeeper
     let pages: Pages
     let cache = ResponseCache()
+    /// Uploads read for a preview, waiting for their editor's word.
+    let pendingUploads = PendingUploads()
+    /// Uploads being read: a few at once, so that a burst of large PDFs leaves cores for the pages.
+    let readingSlots = ReadingSlots(count: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
 
     public init(register: any Register, options: WebOptions = WebOptions()) async throws {
         self.register = register
@@ -67,6 +73,7 @@ public struct WebApp: Sendable {
         router.add(middleware: SiteMiddleware())
         var book = RouteBook(router: router)
         addPages(to: &book)
+        addUploadPages(to: &book)
         addAPI(to: &book)
         return router
     }
@@ -98,11 +105,12 @@ public struct WebApp: Sendable {
         return Reply.redirect("/signin?next=" + (request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
     }
 
-    /// The signed-in user who may record events, or an error saying why not.
-    func requireEditor(_ visitor: Visitor) throws -> User {
-        guard let user = visitor.user else { throw WebError(.unauthorized, "sign in to record progress") }
+    /// The signed-in user who may write (record progress, add documents), or an error saying
+    /// why not; `action` names what was asked, as in "sign in to add documents".
+    func requireEditor(_ visitor: Visitor, to action: String = "record progress") throws -> User {
+        guard let user = visitor.user else { throw WebError(.unauthorized, "sign in to \(action)") }
         guard user.role.canRecord else {
-            throw WebError(.forbidden, "\(user.name) is a viewer; recording progress needs the editor or admin role")
+            throw WebError(.forbidden, "\(user.name) is a viewer; only an editor or admin may \(action)")
         }
         return user
     }

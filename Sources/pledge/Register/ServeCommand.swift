@@ -19,10 +19,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
     @Flag(help: "Reads need a signed-in user or an API token too.") var `private` = false
     @Flag(help: "Send cookies over HTTPS only: for a server behind a TLS proxy.") var secureCookies = false
+    @Option(help: "The largest document editors may upload, in megabytes.") var uploadLimit = 20
+
+    func validate() throws {
+        guard (1...1024).contains(uploadLimit) else { throw ValidationError("--upload-limit is in megabytes, from 1 to 1024") }
+    }
 
     func run() async throws {
         let store = try await register.open()
-        let app = try await failing { try await WebApp(register: store, options: WebOptions(privateReads: `private`, secureCookies: secureCookies)) }
+        var options = WebOptions(privateReads: `private`, secureCookies: secureCookies)
+        options.uploadLimit = uploadLimit << 20
+        let settings = options
+        let app = try await failing { try await WebApp(register: store, options: settings) }
         let host = self.host
         let application = app.application(host: host, port: port) { port in
             var out = StandardOutput()
