@@ -74,7 +74,13 @@ struct PostgresIngest {
             IngestPlan.Previous(number: try $0.int("number"), text: try $0.string("text"), fingerprint: try $0.string("fingerprint"),
                                 withdrawn: try $0.bool("withdrawn"), version: try $0.int("version"))
         }
-        let plan = IngestPlan(document, previous: old, isNew: previous == nil)
+        var corrections: [Int: [Correction]] = [:]
+        for row in try await register.rows(connection, """
+            SELECT c.*, i.number FROM correction c JOIN item i ON i.id = c.item WHERE i.document = $1 ORDER BY c.sequence
+            """, [.text(key)]) {
+            corrections[try row.int("number"), default: []].append(try PostgresRegister.correction(row))
+        }
+        let plan = IngestPlan(document, previous: old, isNew: previous == nil, corrections: corrections)
         var fresh: [PostgresItemWriter.NewItem] = []
         for step in plan.steps {
             switch step {
@@ -308,8 +314,16 @@ struct PostgresRestore {
                  .text(e.evidenceTitle), .text(e.date), .text(e.author), .text(e.recordedAt)]
             })
         for d in archive.decisions { try await register.decide(connection, d) }
-        // Later events number on from the archive's.
-        try await register.execute(
-            connection, "SELECT setval(pg_get_serial_sequence('event', 'sequence'), GREATEST((SELECT max(sequence) FROM event), 1))")
+        try await writer.insertRows(
+            "correction", columns: "sequence, item, version, field, amount, before, after, note, author, recorded_at, source_text",
+            archive.corrections.map { c in
+                [.int(Int(c.sequence)), .text(c.item), .int(c.version), .text(c.field.rawValue), c.amount.map { .int($0) } ?? .text(nil),
+                 .text(c.before), .text(c.after), .text(c.note), .text(c.author), .text(c.recordedAt), .text(c.sourceText)]
+            })
+        // Later events and corrections number on from the archive's.
+        for table in ["event", "correction"] {
+            try await register.execute(
+                connection, "SELECT setval(pg_get_serial_sequence('\(table)', 'sequence'), GREATEST((SELECT max(sequence) FROM \(table)), 1))")
+        }
     }
 }

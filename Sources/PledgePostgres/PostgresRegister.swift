@@ -570,6 +570,12 @@ public final class PostgresRegister: Register {
             result.history = try await rows(connection, "SELECT * FROM event WHERE item = $1 ORDER BY sequence", [.text(commitment)]).map(Self.event)
             result.historyCount = result.history.count
         }
+        var corrections: [String: [Correction]] = [:]
+        var among = SQL("SELECT * FROM correction WHERE item = ANY($1) ORDER BY sequence")
+        among.bindings.append([id] + others.map(\.id))
+        for row in try await rows(connection, among) { let c = try Self.correction(row); corrections[c.item, default: []].append(c) }
+        result.corrections = corrections[id] ?? []
+        for i in result.versions.indices { result.versions[i].corrections = corrections[result.versions[i].item.id] ?? [] }
         // Links of every text of the commitment: the English text may link where the Japanese does not.
         var sql = SQL("""
             SELECT l.*, o.id AS other, o.document AS other_document, coalesce(o.title, o.text) AS other_text
@@ -638,6 +644,62 @@ public final class PostgresRegister: Register {
             status: Status(rawValue: try row.string("status")) ?? .not_yet_rated, note: try row.optionalString("note"),
             evidenceURL: try row.optionalString("evidence_url"), evidenceTitle: try row.optionalString("evidence_title"),
             date: try row.string("date"), author: try row.string("author"), recordedAt: try row.string("recorded_at"))
+    }
+
+    static func correction(_ row: PostgresRandomAccessRow) throws -> Correction {
+        Correction(
+            sequence: Int64(try row.int("sequence")), item: try row.string("item"), version: try row.int("version"),
+            field: CorrectedField(rawValue: try row.string("field")) ?? .modality, amount: try row["amount"].decode(Int?.self),
+            before: try row.optionalString("before"), after: try row.optionalString("after"), note: try row.string("note"),
+            author: try row.string("author"), recordedAt: try row.string("recorded_at"), sourceText: try row.string("source_text"))
+    }
+
+    @discardableResult
+    public func correct(_ correction: NewCorrection, item id: String) async throws -> Correction {
+        let now = self.now
+        return try await transaction { connection in
+            guard let asked = try await self.rows(connection, "SELECT coalesce(counterpart, id) AS id FROM item WHERE id = $1", [.text(id)]).first,
+                  case let commitment = try asked.string("id"),
+                  let locked = try await self.rows(connection, "SELECT version FROM item WHERE id = $1 FOR UPDATE", [.text(commitment)]).first,
+                  let detail = try await self.detail(connection, id: id)
+            else {
+                throw RegisterError.itemNotFound(id)
+            }
+            let current = try locked.int("version")
+            if let expected = correction.expectedVersion, expected != current {
+                throw RegisterError.staleVersion(item: id, expected: expected, current: current)
+            }
+            let record = ItemRecord(restoring: .init(item: detail.item, sentences: detail.sentences, amounts: detail.amounts, times: detail.times))
+            let corrected = try Corrections.applying(correction, to: record)
+            let version = current + 1
+            try await self.execute(connection, """
+                UPDATE item SET title = $1, modality = $2, parties = $3, due = $4, fingerprint = $5, search_text = $6 WHERE id = $7
+                """, [.text(corrected.title), .text(corrected.modality.rawValue), .text(PostgresItemWriter.parties(corrected.parties)),
+                      .text(corrected.due), .text(corrected.fingerprint), .text(PostgresItemWriter.searchText(corrected)), .text(id)])
+            try await self.execute(connection, "UPDATE item SET version = $1 WHERE id = $2 OR counterpart = $2", [.int(version), .text(commitment)])
+            if correction.field.isAmount {
+                for table in ["sentence", "amount", "time_expression", "item_money"] {
+                    try await self.execute(connection, "DELETE FROM \(table) WHERE item = $1", [.text(id)])
+                }
+                try await PostgresItemWriter(register: self, connection: connection).insertParts(
+                    [(id, corrected.sentences, corrected.amounts, corrected.times)],
+                    listing: [id: .init(listed: detail.item.counterpart == nil && !detail.item.withdrawn, section: corrected.section ?? "")])
+            }
+            let inserted = try await self.rows(connection, """
+                INSERT INTO correction (item, version, field, amount, before, after, note, author, recorded_at, source_text)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING sequence
+                """, [.text(id), .int(version), .text(correction.field.rawValue), correction.amount.map { .int($0) } ?? .text(nil),
+                      .text(Corrections.value(correction.field, amount: correction.amount, of: record)),
+                      .text(Corrections.value(correction.field, amount: correction.amount, of: corrected)),
+                      .text(correction.note.trimmingCharacters(in: .whitespacesAndNewlines)), .text(correction.author), .text(now),
+                      .text(record.text)])
+            return Correction(
+                sequence: Int64(try inserted[0].int("sequence")), item: id, version: version, field: correction.field,
+                amount: correction.amount, before: Corrections.value(correction.field, amount: correction.amount, of: record),
+                after: Corrections.value(correction.field, amount: correction.amount, of: corrected),
+                note: correction.note.trimmingCharacters(in: .whitespacesAndNewlines), author: correction.author, recordedAt: now,
+                sourceText: record.text)
+        }
     }
 
     // MARK: Tracking
@@ -888,7 +950,8 @@ public final class PostgresRegister: Register {
             let events = try await self.rows(connection, "SELECT * FROM event ORDER BY sequence").map(Self.event)
             let decisions = try await self.rows(
                 connection, "SELECT * FROM suggestion_decision ORDER BY decided_at, item, suggestion").map(Self.decision)
-            return RegisterArchive(documents: documents, events: events, decisions: decisions)
+            let corrections = try await self.rows(connection, "SELECT * FROM correction ORDER BY sequence").map(Self.correction)
+            return RegisterArchive(documents: documents, events: events, decisions: decisions, corrections: corrections)
         }
     }
 

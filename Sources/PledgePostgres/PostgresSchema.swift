@@ -140,6 +140,20 @@ enum PostgresSchema {
             // A deep page of a list counts past its earlier rows in this index, without reading them.
             "CREATE INDEX item_by_position ON item (document, ordinal, number) INCLUDE (\(ItemFilter.listedColumns), id)",
         ]),
+        (10, "corrections of what was read", [
+            """
+            CREATE TABLE correction (sequence bigserial PRIMARY KEY, item text NOT NULL REFERENCES item, version integer NOT NULL,
+                field text NOT NULL, amount integer, before text, after text, note text NOT NULL, author text NOT NULL,
+                recorded_at text NOT NULL, source_text text NOT NULL)
+            """,
+            "CREATE INDEX correction_by_item ON correction (item)",
+            """
+            CREATE FUNCTION correction_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'corrections are never changed or deleted'; END $$
+            """,
+            "CREATE TRIGGER correction_is_append_only BEFORE UPDATE OR DELETE ON correction FOR EACH STATEMENT EXECUTE FUNCTION correction_is_append_only()",
+            "CREATE TRIGGER generation_on_correction AFTER INSERT ON correction FOR EACH ROW EXECUTE FUNCTION next_generation()",
+        ]),
     ]
 
     /// The listed amounts of an `item_money` transition table, `sign` times.

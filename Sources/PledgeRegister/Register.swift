@@ -253,6 +253,13 @@ public protocol Register: Sendable {
     /// Every event, oldest first.
     func events() async throws -> [TrackingEvent]
 
+    /// Corrects a field of an item's reading (`Corrections`) as one more version of its
+    /// commitment, refused as stale when `expectedVersion` is not the current one. The item
+    /// holds the corrected value from then on, and the correction is kept for good with the
+    /// value it replaced; a later version of the document keeps it (`IngestPlan`).
+    @discardableResult
+    func correct(_ correction: NewCorrection, item id: String) async throws -> Correction
+
     /// What editors did with the suggestions for the commitment `item` (either text's id),
     /// oldest first: an event that names a suggestion accepts it (`NewEvent.suggestion`).
     func suggestionDecisions(item: String) async throws -> [SuggestionDecision]

@@ -35,6 +35,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
     case laterReportsAreSuggestedUntilDecided
     case countsFollowEveryWrite
     case listsComeInPages
+    case correctionsAreUsedEverywhereAndKept
 
     var testDescription: String { rawValue }
 
@@ -69,6 +70,7 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         case .laterReportsAreSuggestedUntilDecided: try await Self.laterReportsAreSuggestedUntilDecided(register, empty: try await make())
         case .countsFollowEveryWrite: try await Self.countsFollowEveryWrite(register, empty: try await make())
         case .listsComeInPages: try await Self.listsComeInPages(register)
+        case .correctionsAreUsedEverywhereAndKept: try await Self.correctionsAreUsedEverywhereAndKept(register, empty: try await make())
         }
     }
 
@@ -471,6 +473,84 @@ enum RegisterConformance: String, CaseIterable, CustomTestStringConvertible, Sen
         #expect(restored.withdrawn == 1, "the inserted item goes")
         let back = try #require(try await r.item(id: id(60)))
         #expect(!back.item.withdrawn && back.history.count == 1)
+    }
+
+    static func correctionsAreUsedEverywhereAndKept(_ r: any Register, empty: any Register) async throws {
+        let original = try text(ja)
+        _ = try await r.ingest(record(ja, text: original))
+        let amount = try #require(try await r.amounts(matching: ItemQuery()).first { $0.amount.unit == "USD" })
+        let moneyItem = amount.item
+        let place = try #require(try await r.item(id: moneyItem)?.amounts.firstIndex(of: amount.amount))
+        let target = id(8)
+        let before = try #require(try await r.item(id: target)).item
+        let other: Modality = before.modality == .commit ? .intend : .commit
+        func fix(_ field: CorrectedField, _ value: String, amount: Int? = nil, item: String = target, note: String = "the release says so",
+                 version: Int? = nil) async throws -> Correction {
+            try await r.correct(NewCorrection(field: field, value: value, amount: amount, note: note, author: "hanako", expectedVersion: version),
+                                item: item)
+        }
+
+        // Refused before anything is written: no note, a value the field cannot hold, a stale version, no such item.
+        for (field, value, note) in [(CorrectedField.modality, other.rawValue, " "), (.modality, "promised", "n"), (.parties, "JP,Narnia", "n"),
+                                     (.due, "2025-02-30", "n"), (.amountValue, "12", "n")] {
+            await #expect(throws: RegisterError.self) { try await fix(field, value, note: note) }
+        }
+        await #expect(throws: RegisterError.staleVersion(item: target, expected: before.version + 5, current: before.version)) {
+            try await fix(.modality, other.rawValue, version: before.version + 5)
+        }
+        await #expect(throws: RegisterError.itemNotFound("nothing#1")) { try await fix(.modality, "commit", item: "nothing#1") }
+        #expect(try await r.item(id: target)?.corrections.isEmpty == true)
+
+        // Each correction is one more version, keeps what the item said before, and is used by every reading.
+        let modality = try await fix(.modality, other.rawValue, version: before.version)
+        #expect(modality.version == before.version + 1 && modality.before == before.modality.rawValue && modality.after == other.rawValue)
+        #expect(modality.author == "hanako" && modality.note == "the release says so" && modality.sourceText == before.text)
+        _ = try await fix(.parties, "jp, au")
+        _ = try await fix(.due, "2025-06-30")
+        _ = try await fix(.title, "Corrected title")
+        let money = try await fix(.amountValue, "2500000000", amount: place, item: moneyItem)
+        #expect(money.before == Corrections.number(amount.amount.value) && money.after == "2500000000")
+
+        let now = try #require(try await r.item(id: target))
+        #expect(now.item.modality == other && now.item.parties == ["AU", "JP"] && now.item.due == "2025-06-30")
+        #expect(now.item.title == "Corrected title" && now.item.version == before.version + 4)
+        #expect(now.corrections.map(\.field) == [.modality, .parties, .due, .title])
+        #expect(now.corrections.map(\.version) == Array((before.version + 1)...(before.version + 4)))
+        #expect(try await r.items(matching: ItemQuery(modality: other)).contains { $0.id == target })
+        #expect(try await r.items(matching: ItemQuery(modality: before.modality)).contains { $0.id == target } == false)
+        #expect(try await r.items(matching: ItemQuery(party: "AU")).contains { $0.id == target })
+        #expect(try await r.items(matching: ItemQuery(overdueOn: "2025-07-01")).contains { $0.id == target })
+        let facet = try await r.facet(.modality, matching: ItemQuery())
+        let listed = try await r.items(matching: ItemQuery())
+        #expect(facet.first { $0.value == other.rawValue }?.count == listed.filter { $0.modality == other }.count)
+        #expect(try await r.item(id: moneyItem)?.amounts[place].value == 2_500_000_000)
+        let usd = try await r.money(by: .section).filter { $0.currency == "USD" }.map(\.value).reduce(0, +)
+        let expected = try await r.amounts(matching: ItemQuery()).filter { $0.amount.unit == "USD" && $0.amount.kind == .money }.map(\.amount.value).reduce(0, +)
+        #expect(abs(usd - expected) < 1, "money totals add the corrected value")
+
+        // Carried whole by an export and an import.
+        let archive = try await r.archive()
+        #expect(archive.corrections.count == 5)
+        try await empty.restore(archive)
+        #expect(try await empty.archive() == archive)
+        #expect(try await empty.item(id: target)?.corrections == now.corrections)
+
+        // A new version of the document keeps every correction: applied where the item reads as
+        // before, and applied but flagged for review where its words changed.
+        let reworded = original.replacingOccurrences(of: before.text, with: before.text.replacingOccurrences(of: "。", with: "、着実に。"))
+        #expect(reworded != original)
+        let outcome = try await r.ingest(record(ja, text: reworded))
+        #expect(outcome.change == .revised)
+        let after = try #require(try await r.item(id: target))
+        #expect(after.item.text != before.text)
+        #expect(after.item.modality == other && after.item.parties == ["AU", "JP"] && after.item.due == "2025-06-30")
+        #expect(after.corrections.count == 4 && after.corrections.allSatisfy { $0.needsReview(currentText: after.item.text) })
+        let kept = try #require(try await r.item(id: moneyItem))
+        #expect(kept.amounts[place].value == 2_500_000_000 && kept.corrections.allSatisfy { !$0.needsReview(currentText: kept.item.text) })
+        // Read again unchanged, a corrected item is no new version.
+        let again = try await r.ingest(record(ja, text: original))
+        #expect(again.changes.filter { $0.number == kept.item.number }.isEmpty)
+        #expect(try await r.item(id: moneyItem)?.item.version == kept.item.version)
     }
 
     static func filtersCombine(_ r: any Register) async throws {

@@ -32,25 +32,30 @@ public struct IngestPlan: Sendable {
     public var steps: [Step] = []
     public var outcome: IngestOutcome
 
-    /// - Parameter previous: the document's items in the register, withdrawn ones last,
-    ///   each group in document order.
-    public init(_ document: DocumentRecord, previous: [Previous], isNew: Bool) {
+    /// - Parameters:
+    ///   - previous: the document's items in the register, withdrawn ones last, each group in
+    ///     document order.
+    ///   - corrections: what editors corrected of those items, by number, oldest first: a
+    ///     continuing item keeps its corrected values, and a correction made on other words
+    ///     is kept too, for an editor to review (`Correction.needsReview`).
+    public init(_ document: DocumentRecord, previous: [Previous], isNew: Bool, corrections: [Int: [Correction]] = [:]) {
         outcome = IngestOutcome(document: document.key, change: isNew ? .added : .revised)
         let matches = ItemMatcher.match(
             previous: previous.map { ItemMatcher.Previous(number: $0.number, text: $0.text) }, new: document.items.map(\.text))
         let byNumber = Dictionary(uniqueKeysWithValues: previous.map { ($0.number, $0) })
         var nextNumber = (previous.map(\.number).max() ?? 0) + 1
         var continued = Set<Int>()
-        for (ordinal, item) in document.items.enumerated() {
+        for (ordinal, read) in document.items.enumerated() {
             if let number = matches[ordinal], let old = byNumber[number] {
+                let item = corrections[number].map { Corrections.applying($0, to: read) } ?? read
                 continued.insert(number)
                 let unchanged = old.fingerprint == item.fingerprint && !old.withdrawn
                 steps.append(.update(item, number: number, ordinal: ordinal, version: old.version + (unchanged ? 0 : 1)))
                 if unchanged { outcome.kept += 1 } else { outcome.changed += 1 }
                 if !unchanged && !isNew { outcome.changes.append(ItemChange(kind: .changed, number: number, before: old.text, after: item.text)) }
             } else {
-                steps.append(.insert(item, number: nextNumber, ordinal: ordinal))
-                if !isNew { outcome.changes.append(ItemChange(kind: .new, number: nextNumber, after: item.text)) }
+                steps.append(.insert(read, number: nextNumber, ordinal: ordinal))
+                if !isNew { outcome.changes.append(ItemChange(kind: .new, number: nextNumber, after: read.text)) }
                 nextNumber += 1
                 outcome.added += 1
             }

@@ -102,6 +102,22 @@ extension RegisterArchive {
             }
             guard Timestamp.isValid(d.decidedAt) else { throw invalid("\(here): decidedAt is not a timestamp") }
         }
+        // A correction is of an item in the archive, in the order corrections were made.
+        var lastCorrection: Int64 = 0
+        for c in corrections {
+            let here = "correction \(c.sequence) on '\(Self.shown(c.item))'"
+            guard itemVersions[c.item] != nil else { throw invalid("\(here): no item of that id in the archive") }
+            guard c.sequence > lastCorrection else { throw invalid("\(here): corrections must be in the order they were made") }
+            lastCorrection = c.sequence
+            guard c.version >= 1, c.field.isAmount == (c.amount.map { $0 >= 0 } ?? false) else {
+                throw invalid("\(here): its version or amount is not one a correction can have")
+            }
+            for (name, text) in [("note", c.note), ("author", c.author)] where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw invalid("\(here): it needs a \(name)")
+            }
+            for text in [c.note, c.author, c.before, c.after, c.sourceText] { try Self.checkText(text, here) }
+            guard Timestamp.isValid(c.recordedAt) else { throw invalid("\(here): recordedAt is not a timestamp") }
+        }
     }
 
     private func invalid(_ why: String) -> RegisterError { .invalid("the archive cannot be imported: " + why) }

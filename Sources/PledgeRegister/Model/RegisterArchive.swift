@@ -43,15 +43,19 @@ public struct RegisterArchive: Sendable, Codable, Equatable {
     public var events: [TrackingEvent]
     /// What editors did with suggestions, oldest first; absent from archives made before them.
     public var decisions: [SuggestionDecision]
+    /// What editors corrected of items' readings, oldest first; the items' fields hold the
+    /// corrected values. Absent from archives made before corrections.
+    public var corrections: [Correction]
 
-    public init(documents: [Document], events: [TrackingEvent], decisions: [SuggestionDecision] = []) {
+    public init(documents: [Document], events: [TrackingEvent], decisions: [SuggestionDecision] = [], corrections: [Correction] = []) {
         format = Self.formatName
         self.documents = documents
         self.events = events
         self.decisions = decisions
+        self.corrections = corrections
     }
 
-    enum CodingKeys: String, CodingKey { case format, documents, events, decisions }
+    enum CodingKeys: String, CodingKey { case format, documents, events, decisions, corrections }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +63,7 @@ public struct RegisterArchive: Sendable, Codable, Equatable {
         documents = try c.decode([Document].self, forKey: .documents)
         events = try c.decode([TrackingEvent].self, forKey: .events)
         decisions = try c.decodeIfPresent([SuggestionDecision].self, forKey: .decisions) ?? []
+        corrections = try c.decodeIfPresent([Correction].self, forKey: .corrections) ?? []
     }
 
     /// Refuses an archive of another format before a store reads any of it.

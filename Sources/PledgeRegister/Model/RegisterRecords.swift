@@ -239,7 +239,7 @@ public struct TrackingEvent: Sendable, Codable, Equatable {
 /// Everything the register knows about one item. In JSON the item's own fields sit at the
 /// top level beside `sentences`, `amounts`, `times` and `history`.
 public struct ItemDetail: Sendable, Codable, Equatable {
-    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history, versions, links }
+    enum CodingKeys: String, CodingKey { case sentences, amounts, times, history, versions, links, corrections }
 
     public init(from decoder: any Decoder) throws {
         item = try ItemSummary(from: decoder)
@@ -251,6 +251,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         historyCount = history.count
         versions = try c.decodeIfPresent([ItemDetail].self, forKey: .versions) ?? []
         links = try c.decodeIfPresent([StoredLink].self, forKey: .links) ?? []
+        corrections = try c.decodeIfPresent([Correction].self, forKey: .corrections) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -262,6 +263,7 @@ public struct ItemDetail: Sendable, Codable, Equatable {
         try c.encode(history, forKey: .history)
         try c.encode(versions, forKey: .versions)
         try c.encode(links, forKey: .links)
+        try c.encode(corrections, forKey: .corrections)
     }
 
     public var item: ItemSummary
@@ -278,6 +280,9 @@ public struct ItemDetail: Sendable, Codable, Equatable {
     public var versions: [ItemDetail] = []
     /// Items of other documents about the same initiative, either way round.
     public var links: [StoredLink] = []
+    /// What editors corrected of this text's reading, oldest first: its fields hold the
+    /// corrected values, and these say what the machine read and who changed it.
+    public var corrections: [Correction] = []
 
     public init(
         item: ItemSummary, sentences: [StoredSentence], amounts: [StoredAmount], times: [StoredTime],

@@ -68,7 +68,13 @@ struct SQLiteIngest {
             IngestPlan.Previous(number: $0["number"], text: $0["text"], fingerprint: $0["fingerprint"], withdrawn: $0["withdrawn"],
                                 version: $0["version"])
         }
-        let plan = IngestPlan(document, previous: old, isNew: previous == nil)
+        var corrections: [Int: [Correction]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.*, i.number FROM correction c JOIN item i ON i.id = c.item WHERE i.document = ? ORDER BY c.sequence
+            """, arguments: [key]) {
+            corrections[row["number"], default: []].append(SQLiteQuery.correction(row))
+        }
+        let plan = IngestPlan(document, previous: old, isNew: previous == nil, corrections: corrections)
         for step in plan.steps {
             switch step {
             case .insert(let item, let number, let ordinal):
@@ -237,6 +243,7 @@ struct SQLiteRestore {
                             e.author, e.recordedAt])
         }
         for d in archive.decisions { try SQLiteRegister.decide(db, d) }
+        for c in archive.corrections { try SQLiteRegister.insert(db, c) }
     }
 }
 

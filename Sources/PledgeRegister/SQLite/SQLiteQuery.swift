@@ -113,6 +113,8 @@ enum SQLiteQuery {
             detail.history = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE item = ? ORDER BY sequence", arguments: [commitment]).map(event)
             detail.historyCount = detail.history.count
         }
+        detail.corrections = try corrections(db, items: [id])
+        for i in detail.versions.indices { detail.versions[i].corrections = try corrections(db, items: [detail.versions[i].item.id]) }
         // Links of every text of the commitment: the English text may link where the Japanese does not.
         let ids = [id] + detail.versions.map(\.item.id)
         let marks = ids.map { _ in "?" }.joined(separator: ", ")
@@ -127,6 +129,20 @@ enum SQLiteQuery {
                        other: $0["other"], otherDocument: $0["other_document"], otherText: $0["other_text"])
         }
         return detail
+    }
+
+    /// The corrections of the items `ids`, oldest first.
+    static func corrections(_ db: Database, items ids: [String]) throws -> [Correction] {
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM correction WHERE item IN (\(marks)) ORDER BY sequence", arguments: StatementArguments(ids))
+            .map(correction)
+    }
+
+    static func correction(_ row: Row) -> Correction {
+        Correction(
+            sequence: row["sequence"], item: row["item"], version: row["version"],
+            field: CorrectedField(rawValue: row["field"]) ?? .modality, amount: row["amount"], before: row["before"], after: row["after"],
+            note: row["note"], author: row["author"], recordedAt: row["recorded_at"], sourceText: row["source_text"])
     }
 
     /// One text of an item with its parts and no history.

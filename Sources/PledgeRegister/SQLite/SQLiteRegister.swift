@@ -451,6 +451,57 @@ public final class SQLiteRegister: Register {
         }
     }
 
+    @discardableResult
+    public func correct(_ correction: NewCorrection, item id: String) async throws -> Correction {
+        let now = self.now
+        return try await writeImmediate { db in
+            guard let commitment = try String.fetchOne(db, sql: "SELECT coalesce(counterpart, id) FROM item WHERE id = ?", arguments: [id]),
+                  let current = try Int.fetchOne(db, sql: "SELECT version FROM item WHERE id = ?", arguments: [commitment]),
+                  let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id])
+            else {
+                throw RegisterError.itemNotFound(id)
+            }
+            if let expected = correction.expectedVersion, expected != current {
+                throw RegisterError.staleVersion(item: id, expected: expected, current: current)
+            }
+            let detail = try SQLiteQuery.detail(row)
+            let record = ItemRecord(restoring: .init(item: detail.item, sentences: detail.sentences, amounts: detail.amounts, times: detail.times))
+            let corrected = try Corrections.applying(correction, to: record)
+            let version = current + 1
+            try db.execute(sql: """
+                UPDATE item SET title = ?, modality = ?, parties = ?, due = ?, fingerprint = ?, parts = ? WHERE id = ?
+                """, arguments: [corrected.title, corrected.modality.rawValue, SQLiteIngest.parties(corrected.parties), corrected.due,
+                                 corrected.fingerprint, corrected.encodedParts, id])
+            try db.execute(sql: "UPDATE item SET version = ? WHERE id = ?2 OR counterpart = ?2", arguments: [version, commitment])
+            if correction.field.isAmount {
+                try db.execute(sql: "DELETE FROM item_money WHERE item = ?", arguments: [id])
+                try SQLiteMoneyWriter(db).insert(
+                    item: id, sentences: corrected.sentences, amounts: corrected.amounts,
+                    listed: detail.item.counterpart == nil && !detail.item.withdrawn, section: corrected.section)
+            }
+            let kept = Correction(
+                sequence: 0, item: id, version: version, field: correction.field, amount: correction.amount,
+                before: Corrections.value(correction.field, amount: correction.amount, of: record),
+                after: Corrections.value(correction.field, amount: correction.amount, of: corrected),
+                note: correction.note.trimmingCharacters(in: .whitespacesAndNewlines), author: correction.author, recordedAt: now,
+                sourceText: record.text)
+            try Self.insert(db, kept)
+            return Correction(
+                sequence: db.lastInsertedRowID, item: kept.item, version: kept.version, field: kept.field, amount: kept.amount,
+                before: kept.before, after: kept.after, note: kept.note, author: kept.author, recordedAt: kept.recordedAt,
+                sourceText: kept.sourceText)
+        }
+    }
+
+    /// Keeps a correction, numbered by the register unless it carries its number (a restore).
+    static func insert(_ db: Database, _ c: Correction) throws {
+        try db.execute(sql: """
+            INSERT INTO correction(sequence, item, version, field, amount, before, after, note, author, recorded_at, source_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [c.sequence > 0 ? c.sequence : nil, c.item, c.version, c.field.rawValue, c.amount, c.before, c.after, c.note,
+                             c.author, c.recordedAt, c.sourceText])
+    }
+
     public func pairTranslation(_ translation: String, of original: String?, pairs: [TranslationPair]) async throws {
         try await writeImmediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE key = ?", arguments: [translation]) == true else {
@@ -604,7 +655,8 @@ public final class SQLiteRegister: Register {
             }
             let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY sequence").map(SQLiteQuery.event)
             let decisions = try Row.fetchAll(db, sql: "SELECT * FROM suggestion_decision ORDER BY decided_at, item, suggestion").map(Self.decision)
-            return RegisterArchive(documents: documents, events: events, decisions: decisions)
+            let corrections = try Row.fetchAll(db, sql: "SELECT * FROM correction ORDER BY sequence").map(SQLiteQuery.correction)
+            return RegisterArchive(documents: documents, events: events, decisions: decisions, corrections: corrections)
         }
     }
 

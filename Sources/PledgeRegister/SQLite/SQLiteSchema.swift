@@ -257,6 +257,21 @@ enum SQLiteSchema {
                 CREATE INDEX item_by_position ON item(document, ordinal, number, \(ItemFilter.listedColumns));
                 """)
         }
+        migrator.registerMigration("v11: corrections of what was read") { db in
+            try db.execute(sql: """
+                CREATE TABLE correction (
+                    sequence INTEGER PRIMARY KEY, item TEXT NOT NULL REFERENCES item(id), version INTEGER NOT NULL,
+                    field TEXT NOT NULL, amount INTEGER, before TEXT, after TEXT, note TEXT NOT NULL, author TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL, source_text TEXT NOT NULL);
+                CREATE INDEX correction_by_item ON correction(item);
+                CREATE TRIGGER correction_is_append_only_update BEFORE UPDATE ON correction
+                BEGIN SELECT RAISE(ABORT, 'corrections are never changed'); END;
+                CREATE TRIGGER correction_is_append_only_delete BEFORE DELETE ON correction
+                BEGIN SELECT RAISE(ABORT, 'corrections are never deleted'); END;
+                CREATE TRIGGER generation_on_correction AFTER INSERT ON correction
+                BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+                """)
+        }
         return migrator
     }
 
