@@ -3,13 +3,14 @@
 public enum CSVExport {
     public static let header = [
         "id", "document", "section", "title", "text", "modality", "parties", "due", "status", "status_date",
-        "evidence", "amounts", "times", "version", "withdrawn", "also_as",
+        "evidence", "amounts", "times", "version", "withdrawn", "also_as", "corrected",
     ]
 
     /// One row per commitment: a translated item is named in its original's `also_as` column.
     public static func write(_ archive: RegisterArchive) -> String {
         let latest = Dictionary(archive.events.map { ($0.item, $0) }, uniquingKeysWith: { $0.sequence > $1.sequence ? $0 : $1 })
         let translations = archive.translations
+        let corrections = Dictionary(grouping: archive.corrections, by: \.item)
         var rows = [header]
         for document in archive.documents {
             for entry in document.items.sorted(by: { ($0.item.withdrawn ? 1 : 0, $0.item.ordinal) < ($1.item.withdrawn ? 1 : 0, $1.item.ordinal) })
@@ -23,6 +24,7 @@ public enum CSVExport {
                     entry.amounts.map { "\($0.text) = \(formatValue($0.value)) \($0.unit)" }.joined(separator: "; "),
                     entry.times.map { "\($0.text) = \($0.role.rawValue) \($0.value ?? "(undated)")" }.joined(separator: "; "),
                     String(item.version), item.withdrawn ? "yes" : "", (translations[item.id] ?? []).joined(separator: " "),
+                    Corrections.provenance(corrections[item.id] ?? []),
                 ])
             }
         }

@@ -6,6 +6,7 @@ public enum CalendarExport {
     public static func write(_ archive: RegisterArchive, stamp: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pledge//Commitment register//EN", "CALSCALE:GREGORIAN"]
         let dtstamp = stamp.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let corrections = Dictionary(grouping: archive.corrections, by: \.item)
         for document in archive.documents {
             // A commitment in two texts is one event, under its original's id.
             for entry in document.items where !entry.item.withdrawn && entry.item.counterpart == nil {
@@ -19,7 +20,8 @@ public enum CalendarExport {
                     "DTSTART;VALUE=DATE:\(compact(day))",
                     "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))",
                     "SUMMARY:\(escape("Due: \(title)"))",
-                    "DESCRIPTION:\(escape("\(item.id) · \(item.status.rawValue) · \(item.modality.rawValue)\n\(item.text)"))",
+                    "DESCRIPTION:" + escape("\(item.id) · \(item.status.rawValue) · \(item.modality.rawValue)\n\(item.text)\n"
+                        + Corrections.provenance(corrections[item.id] ?? [])),
                     "CATEGORIES:\(escape(item.section ?? item.document))",
                     "END:VEVENT",
                 ]

@@ -97,7 +97,7 @@ public enum Corrections {
         case .due: return record.due
         case .title: return record.title
         case .amountValue:
-            return amount.flatMap { record.amounts.indices.contains($0) ? Self.number(record.amounts[$0].value) : nil }
+            return amount.flatMap { record.amounts.indices.contains($0) ? CSVExport.formatValue(record.amounts[$0].value) : nil }
         case .amountUnit: return amount.flatMap { record.amounts.indices.contains($0) ? record.amounts[$0].unit : nil }
         }
     }
@@ -178,8 +178,28 @@ public enum Corrections {
             modality: modality, parties: parties, due: due, sentences: r.sentences, amounts: amounts, times: r.times)
     }
 
-    /// A value without a needless fraction: `1500000000`, `2.5`.
-    public static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    /// Where an item's values come from, as pages and exports say it: the last correction of
+    /// each corrected field (`modality corrected by hanako on 2026-12-07`), or `machine-read`.
+    public static func provenance(_ corrections: [Correction]) -> String {
+        var last: [String: Correction] = [:]
+        var order: [String] = []
+        for c in corrections {
+            let name = fieldName(c.field, amount: c.amount)
+            if last.updateValue(c, forKey: name) == nil { order.append(name) }
+        }
+        guard !order.isEmpty else { return "machine-read" }
+        return order.map { name in "\(name) corrected by \(last[name]!.author) on \(last[name]!.day)" }.joined(separator: "; ")
+    }
+
+    /// A field as people name it: `modality`, `due date`, `amount 2 value`.
+    public static func fieldName(_ field: CorrectedField, amount: Int?) -> String {
+        switch field {
+        case .modality: "modality"
+        case .parties: "parties"
+        case .due: "due date"
+        case .title: "title"
+        case .amountValue: "amount \((amount ?? 0) + 1) value"
+        case .amountUnit: "amount \((amount ?? 0) + 1) unit"
+        }
     }
 }

@@ -105,6 +105,9 @@ extension WebApp {
         book.post("/api/v1/items/{id}/events") { request, context in
             try await app.recordFromAPI(request, id: try context.parameter("id"))
         }
+        book.post("/api/v1/items/{id}/corrections") { request, context in
+            try await app.correctFromAPI(request, id: try context.parameter("id"))
+        }
         book.get("/api/v1/items/{id}/suggestions") { request, context in
             let id = try context.parameter("id")
             return try await app.read(request, key: "suggestions " + id) {
@@ -222,12 +225,7 @@ extension WebApp {
                            headers: [.wwwAuthenticate: "Bearer"])
         }
         let user = try requireEditor(visitor)
-        guard let match = request.headers[.ifMatch] else {
-            throw WebError(.preconditionRequired, "send the item version you saw as 'If-Match: \"VERSION\"' (the ETag of GET /api/v1/items/{id})")
-        }
-        guard let version = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
-            throw WebError(.badRequest, "If-Match must be an item version such as \"3\", not '\(match)'")
-        }
+        let version = try Self.ifMatch(request)
         let body = try await Self.body(request, upTo: 1 << 20)
         let input: EventRequest
         do {

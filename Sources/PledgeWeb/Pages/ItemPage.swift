@@ -22,7 +22,9 @@ extension Pages {
         var due: String?
     }
 
+    /// One entry of an item's history: a tracking event, or a correction of what was read.
     struct EventView {
+        var correction: CorrectionView? = nil
         var status: String
         var statusKey: String
         var date: String
@@ -32,6 +34,30 @@ extension Pages {
         var evidenceTitle: String
         var version: Int
         var recordedAt: String
+    }
+
+    struct CorrectionView {
+        /// `modality: intended → committed`.
+        var change: String
+        var day: String
+        var author: String
+        var note: String
+        var version: Int
+        /// The item's words changed since: the correction stands, for an editor to check.
+        var review: Bool
+    }
+
+    /// Where a field's value comes from: the machine's reading, or an editor's correction.
+    struct Provenance {
+        var text: String
+        var corrected: Bool
+        var review: Bool
+    }
+
+    /// A field the correction form offers: `amount_value:1` names an amount.
+    struct CorrectableField {
+        var value: String
+        var label: String
     }
 
     struct OtherText {
@@ -114,6 +140,12 @@ extension Pages {
         var amounts: [AmountView]
         var times: [TimeView]
         var history: [EventView]
+        var modalitySource: Provenance
+        var partiesSource: Provenance
+        var dueSource: Provenance
+        var titleSource: Provenance
+        var correctable: [CorrectableField]
+        var correctAction: String
         /// Pages of a long history, newest first; nil when it fits on one.
         var historyPaging: Paging?
         /// The number of the newest event shown, counting the oldest as 1.
@@ -196,11 +228,19 @@ extension Pages {
             },
             amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
             times: times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
-            history: detail.history.reversed().map {
-                EventView(status: Self.statusNames[$0.status] ?? $0.status.rawValue, statusKey: $0.status.rawValue, date: $0.date,
-                          author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,
-                          evidenceTitle: $0.evidenceTitle ?? $0.evidenceURL ?? "", version: $0.version, recordedAt: $0.recordedAt)
-            },
+            history: history(detail, page: historyPage),
+            modalitySource: provenance(.modality, detail), partiesSource: provenance(.parties, detail), dueSource: provenance(.due, detail),
+            titleSource: provenance(.title, detail),
+            correctable: [
+                CorrectableField(value: "modality", label: "Strength (\(Modality.allCases.map(\.rawValue).joined(separator: ", ")))"),
+                CorrectableField(value: "parties", label: "Parties (codes such as JP, US, EU)"),
+                CorrectableField(value: "due", label: "Due date (YYYY-MM-DD, empty for none)"),
+                CorrectableField(value: "title", label: "Title"),
+            ] + detail.amounts.prefix(Self.listLimit).enumerated().flatMap { n, a in [
+                CorrectableField(value: "amount_value:\(n)", label: "Amount \(n + 1), “\(a.text)”: value (a number)"),
+                CorrectableField(value: "amount_unit:\(n)", label: "Amount \(n + 1), “\(a.text)”: unit (USD, JPY, people)"),
+            ] },
+            correctAction: HTML.itemPath(item.id) + "/corrections",
             historyPaging: detail.historyCount > Self.historyPageSize || historyPage > 1
                 ? Paging(page: historyPage, total: detail.historyCount, size: Self.historyPageSize, path: HTML.itemPath(item.id),
                          parameter: "history", fragment: "#history")
@@ -214,6 +254,45 @@ extension Pages {
 
     /// Events of an item's history a page, newest first.
     static let historyPageSize = 50
+
+    /// A page of the history, newest first; the first page also holds the item's corrections,
+    /// in time among its events (an item has few).
+    func history(_ detail: ItemDetail, page: Int) -> [EventView] {
+        var entries: [(at: String, view: EventView)] = detail.history.map {
+            ($0.recordedAt, EventView(
+                status: Self.statusNames[$0.status] ?? $0.status.rawValue, statusKey: $0.status.rawValue, date: $0.date,
+                author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,
+                evidenceTitle: $0.evidenceTitle ?? $0.evidenceURL ?? "", version: $0.version, recordedAt: $0.recordedAt))
+        }
+        if page == 1 {
+            for c in detail.corrections {
+                let change = "\(Corrections.fieldName(c.field, amount: c.amount)): \(shown(c.field, c.before)) → \(shown(c.field, c.after))"
+                let view = CorrectionView(
+                    change: change, day: c.day, author: c.author, note: c.note, version: c.version,
+                    review: c.needsReview(currentText: detail.item.text))
+                entries.append((c.recordedAt, EventView(
+                    correction: view, status: "", statusKey: "", date: c.day, author: c.author, note: nil, evidenceURL: nil,
+                    evidenceTitle: "", version: c.version, recordedAt: c.recordedAt)))
+            }
+        }
+        return entries.sorted { ($0.at, $0.view.version) > ($1.at, $1.view.version) }.map(\.view)
+    }
+
+    /// A corrected value as a reader knows it.
+    func shown(_ field: CorrectedField, _ value: String?) -> String {
+        guard let value else { return "none" }
+        if field == .modality, let m = Modality(rawValue: value) { return Self.modalityNames[m] ?? value }
+        return value
+    }
+
+    /// Where the item's value of `field` comes from.
+    func provenance(_ field: CorrectedField, _ detail: ItemDetail) -> Provenance {
+        guard let last = detail.corrections.last(where: { $0.field == field }) else {
+            return Provenance(text: "machine-read", corrected: false, review: false)
+        }
+        let review = last.needsReview(currentText: detail.item.text)
+        return Provenance(text: "corrected by \(last.author) on \(last.day)", corrected: true, review: review)
+    }
 
     /// At most this many sentences, amounts and times of a very long item are listed.
     static let listLimit = 200

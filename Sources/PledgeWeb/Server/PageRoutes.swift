@@ -23,6 +23,9 @@ extension WebApp {
         book.post("/items/{id}/events") { request, context in
             try await app.recordFromForm(request, id: try context.parameter("id"))
         }
+        book.post("/items/{id}/corrections") { request, context in
+            try await app.correctFromForm(request, id: try context.parameter("id"))
+        }
         book.post("/items/{id}/suggestions/{suggestion}/dismiss") { request, context in
             try await app.dismissFromForm(request, id: try context.parameter("id"), suggestion: try context.parameter("suggestion"))
         }
