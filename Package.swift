@@ -60,7 +60,7 @@ let package = Package(
                 // The add-document form's file and fields (multipart/form-data).
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
-            resources: [.copy("Templates"), .copy("Static")]
+            resources: [.copy("Templates"), .copy("Static"), .copy("Strings")]
         ),
         // The documents a fresh install opens on.
         .target(name: "PledgeSeed", resources: [.copy("Documents")]),

@@ -12,6 +12,8 @@ struct Visitor: Sendable {
     var byToken = false
     /// When the browser session expires (seconds since 1970), for ending it at sign-out.
     var sessionExpires: Int?
+    /// The language pages speak to this visitor: chosen in the header, else the browser's.
+    var language: InterfaceLanguage = .en
 }
 
 /// Signs people in and checks what they may do.
@@ -44,6 +46,16 @@ struct Gatekeeper: Sendable {
     }
 
     func visitor(for request: Request) async throws -> Visitor {
+        var visitor = try await signedIn(request)
+        visitor.language = request.cookies[Self.languageCookie].flatMap { InterfaceLanguage(rawValue: $0.value) }
+            ?? InterfaceLanguage.preferred(request.headers[.acceptLanguage])
+        return visitor
+    }
+
+    /// The cookie that remembers the language chosen in the header.
+    static let languageCookie = "pledge_lang"
+
+    private func signedIn(_ request: Request) async throws -> Visitor {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer",

@@ -45,11 +45,11 @@ enum Charts {
     /// red overdue, green open, grey kept or broken, and a line at today. Months become
     /// years, decades or centuries as the span grows, so that there are never more than
     /// about 150 bars whatever the register holds.
-    static func timeline(_ days: [DueBin], today: String) -> String {
+    static func timeline(_ days: [DueBin], today: String, _ t: Catalogue) -> String {
         guard let first = days.first, let last = days.last, let firstYear = Int(first.day.prefix(4)),
               let lastYear = Int(last.day.prefix(4))
         else {
-            return "<p class=\"empty\">No item has a due date.</p>"
+            return "<p class=\"empty\">\(t["chart.noDueDates"])</p>"
         }
         let todayYear = Day(iso: today)?.year
         let startYear = min(firstYear, todayYear ?? firstYear), endYear = max(lastYear, todayYear ?? lastYear) + 1
@@ -76,7 +76,10 @@ enum Charts {
         func x(_ month: Int) -> Double { left + (width - left - right) * Double(month) / Double(max(1, totalMonths)) }
         let tallest = Double(bins.values.map(\.total).max() ?? 1)
         let dated = days.reduce(0) { $0 + $1.total }, late = days.reduce(0) { $0 + $1.overdue }
-        let summary = "Due dates of \(dated) items from \(String(format: "%04d", firstYear)) to \(String(format: "%04d", lastYear)) by \(unit), \(late) overdue"
+        let summary = HTML.escape(t("chart.timeline", [
+            "count": String(dated), "from": String(format: "%04d", firstYear), "to": String(format: "%04d", lastYear),
+            "unit": t["chart.by.\(unit)"], "late": String(late),
+        ]))
         var svg = """
             <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(axis + 30))" role="img" aria-label="\(summary)" \
             xmlns="http://www.w3.org/2000/svg"><title>\(summary)</title>\
@@ -99,13 +102,13 @@ enum Charts {
             let bin = bins[key]!
             var y = axis
             let label = years == 0 ? bin.day : String(startYear + key / 12) + (years == 1 ? "" : "s")
-            for (count, colour, name) in [(bin.settled, "#999", "kept or broken"), (bin.open, "#2e7d32", "open"), (bin.overdue, "#c0392b", "overdue")]
+            for (count, colour, name) in [(bin.settled, "#999", t["chart.settled"]), (bin.open, "#2e7d32", t["chart.open"]), (bin.overdue, "#c0392b", t["chart.overdue"])]
             where count > 0 {
                 let height = max(1, (axis - top) * Double(count) / tallest)
                 y -= height
                 svg += """
                     <rect x="\(fmt(x(key)))" y="\(fmt(y))" width="\(fmt(barWidth))" height="\(fmt(height))" fill="\(colour)">\
-                    <title>\(HTML.escape(label)): \(count) \(name)</title></rect>
+                    <title>\(HTML.escape(label)): \(count) \(HTML.escape(name))</title></rect>
                     """
             }
         }
@@ -113,7 +116,7 @@ enum Charts {
             let tx = x((now.year - startYear) * 12 + now.month - 1)
             svg += """
                 <line x1="\(fmt(tx))" y1="4" x2="\(fmt(tx))" y2="\(fmt(axis))" stroke="#c0392b" stroke-dasharray="4 3"/>\
-                <text x="\(fmt(tx + 4))" y="14" font-size="12" fill="#c0392b">today</text>
+                <text x="\(fmt(tx + 4))" y="14" font-size="12" fill="#c0392b">\(HTML.escape(t["chart.today"]))</text>
                 """
         }
         return svg + "</svg>"

@@ -63,7 +63,7 @@ extension Pages {
 
     /// The `moneyBars` largest totals as bars, labelled and linked by `label`, and one bar for
     /// all the others together.
-    static func topBars(_ totals: [MoneyTotal], currency: String, label: (String) -> (String, String?)) -> [Charts.Bar] {
+    static func topBars(_ totals: [MoneyTotal], currency: String, _ t: Catalogue, label: (String) -> (String, String?)) -> [Charts.Bar] {
         var bars = totals.prefix(moneyBars).map { total in
             let (name, link) = label(total.name)
             return Charts.Bar(label: name, value: total.value, valueLabel: MoneySummary.formatted(total.value, currency), link: link)
@@ -71,7 +71,7 @@ extension Pages {
         let rest = totals.dropFirst(moneyBars)
         if !rest.isEmpty {
             let value = rest.reduce(0) { $0 + $1.value }
-            bars.append(Charts.Bar(label: "\(rest.count) others", value: value, valueLabel: MoneySummary.formatted(value, currency), link: nil))
+            bars.append(Charts.Bar(label: t("chart.others", ["count": String(rest.count)]), value: value, valueLabel: MoneySummary.formatted(value, currency), link: nil))
         }
         return bars
     }
@@ -83,6 +83,7 @@ extension Pages {
     /// figure is counted by the register (`ItemTally`, `DueBin`, `MoneyTotal`); the lists
     /// read `dashboardRows` items each.
     func dashboard(visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         let today = options.today()
         let rows = Self.dashboardRows
         let everything = ItemQuery()
@@ -102,7 +103,7 @@ extension Pages {
         let parties = compliance.byParty.sorted { ($1.items, $0.name) < ($0.items, $1.name) }
 
         let model = Dashboard(
-            today: today, documents: try await register.documentCount(), items: compliance.overall.items,
+            today: t.day(today), documents: try await register.documentCount(), items: compliance.overall.items,
             overdueCount: overdueCount, upcomingCount: upcomingCount,
             sections: compliance.bySection.sorted { ($1.items, $0.name) < ($0.items, $1.name) }.prefix(rows).map { g in
                 SectionRow(
@@ -123,28 +124,28 @@ extension Pages {
             },
             moreParties: parties.count > rows ? parties.count - rows : nil,
             modalities: modalities.map {
-                Count(label: Modality(rawValue: $0.value).flatMap { Self.modalityNames[$0] } ?? $0.value, count: $0.count,
+                Count(label: Modality(rawValue: $0.value).map { t.modality($0) } ?? $0.value, count: $0.count,
                       link: "/items?modality=" + $0.value, key: $0.value)
             },
             statuses: compliance.overall.statuses.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
-                Count(label: Status(rawValue: $0.key).flatMap { Self.statusNames[$0] } ?? $0.key, count: $0.value,
+                Count(label: Status(rawValue: $0.key).map { t.status($0) } ?? $0.key, count: $0.value,
                       link: "/items?status=" + $0.key, key: $0.key)
             },
-            overdue: try await register.items(matching: overdueQuery).map { row($0, today: today) },
-            upcoming: try await register.items(matching: upcomingQuery).map { row($0, today: today) },
+            overdue: try await register.items(matching: overdueQuery).map { row($0, today: today, t) },
+            upcoming: try await register.items(matching: upcomingQuery).map { row($0, today: today, t) },
             moreOverdue: overdueCount > rows, moreUpcoming: upcomingCount > rows,
-            timeline: Charts.timeline(try await register.dueBins(matching: everything, asOf: today), today: today),
+            timeline: Charts.timeline(try await register.dueBins(matching: everything, asOf: today), today: today, t),
             moneyByActor: Charts.bars(
-                Self.topBars(money.byActor, currency: money.currency) { name in
+                Self.topBars(money.byActor, currency: money.currency, t) { name in
                     (name, "/items?q=" + HTML.queryValue(name))
-                }, title: "Money by actor (\(money.currency))"),
+                }, title: t("chart.moneyByActor", ["currency": money.currency])),
             moneyBySection: Charts.bars(
-                Self.topBars(money.bySection, currency: money.currency) { name in
-                    name.isEmpty ? ("(no heading)", nil) : (name, "/items?section=" + HTML.queryValue(name))
-                }, title: "Money by section (\(money.currency))"),
+                Self.topBars(money.bySection, currency: money.currency, t) { name in
+                    name.isEmpty ? (t["chart.noHeading"], nil) : (name, "/items?section=" + HTML.queryValue(name))
+                }, title: t("chart.moneyBySection", ["currency": money.currency])),
             currency: money.currency,
             otherCurrencies: money.otherCurrencies.isEmpty ? nil
-                : money.otherCurrencies.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", "))
-        return framed("dashboard", model, title: "Dashboard", visitor: visitor, csrf: csrf)
+                : money.otherCurrencies.sorted { $0.key < $1.key }.map { t("chart.inCurrency", ["count": String($0.value), "currency": $0.key]) }.joined(separator: ", "))
+        return framed("dashboard", model, title: t["title.dashboard"], visitor: visitor, csrf: csrf)
     }
 }

@@ -52,6 +52,7 @@ extension Pages {
 
     /// The documents, newest first, a page at a time.
     func documentList(page: Int, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         let size = Self.listPageSize
         let total = try await register.documentCount()
         let documents = try await register.documents(limit: size, offset: (page - 1) * size)
@@ -62,12 +63,12 @@ extension Pages {
         }
         let rows = documents.map { d in
             DocumentRow(
-                key: d.key, title: d.title ?? d.key, date: d.date ?? "", language: d.language.rawValue, items: d.itemCount,
+                key: d.key, title: d.title ?? d.key, date: d.date.map(t.day) ?? "", language: d.language.rawValue, items: d.itemCount,
                 link: HTML.documentPath(d.key), revision: d.revision, source: d.source,
                 counterpart: d.translationOf != nil || translated.contains(d.key) ? HTML.documentPath(d.key) + "/side-by-side" : nil)
         }
         let model = DocumentList(documents: rows, paging: Paging(page: page, total: total, size: size, path: "/documents"))
-        return framed("documents", model, title: page == 1 ? "Documents" : "Documents, page \(page)", visitor: visitor, csrf: csrf)
+        return framed("documents", model, title: page == 1 ? t["title.documents"] : t("title.documentsPage", ["page": String(page)]), visitor: visitor, csrf: csrf)
     }
 
     struct DocumentView {
@@ -147,8 +148,8 @@ extension Pages {
             language: document.language.rawValue, items: try await register.count(matching: ItemQuery(document: key)), text: annotator.render(partText),
             sideBySide: hasOtherText ? path + "/side-by-side" : nil,
             json: "/api/v1/documents/" + HTML.pathSegment(key),
-            partLabel: links.isEmpty ? nil : "Part \(part) of \(links.count)", partLinks: links)
-        return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf, lang: document.language.rawValue)
+            partLabel: links.isEmpty ? nil : words(visitor)("document.part", ["part": String(part), "parts": String(links.count)]), partLinks: links)
+        return framed("document", model, title: document.title ?? key, visitor: visitor, csrf: csrf)
     }
 
     struct PairView {
@@ -168,6 +169,7 @@ extension Pages {
     /// (`Translations`): each original item beside its translated items, and the items of
     /// either text that have no counterpart on a row of their own, where they stand.
     func sideBySide(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         guard let document = try await register.document(key: key), let other = try await Translations.otherText(of: key, in: register) else {
             throw WebError(.notFound, "document \(key) has no version in another language in this register")
         }
@@ -197,15 +199,15 @@ extension Pages {
         for insertion in insertions.reversed() { rows.insert((nil, insertion.item), at: insertion.at) }
         let jaOriginal = original.language == .ja
         let pairs = rows.map { r in
-            let o = r.original.map { row($0, today: today, language: original.language) }
-            let t = r.translated.map { row($0, today: today, language: translation.language) }
-            return jaOriginal ? PairView(left: o, right: t) : PairView(left: t, right: o)
+            let o = r.original.map { row($0, today: today, language: original.language, t) }
+            let other = r.translated.map { row($0, today: today, language: translation.language, t) }
+            return jaOriginal ? PairView(left: o, right: other) : PairView(left: other, right: o)
         }
         let (jaDoc, enDoc) = jaOriginal ? (original, translation) : (translation, original)
         let (jaKey, enKey) = (jaDoc.key, enDoc.key)
         let model = SideBySide(
             leftTitle: jaDoc.title ?? jaKey, rightTitle: enDoc.title ?? enKey, leftLang: "ja", rightLang: "en", pairs: pairs)
-        return framed("side-by-side", model, title: "Side by side", visitor: visitor, csrf: csrf)
+        return framed("side-by-side", model, title: t["title.sideBySide"], visitor: visitor, csrf: csrf)
     }
 
     struct TermView {
@@ -223,6 +225,7 @@ extension Pages {
 
     /// Every document's abbreviations by their short form, a page at a time.
     func glossaryPage(page: Int, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         let size = Self.listPageSize
         let total = try await register.glossaryCount(document: nil)
         let terms = try await register.glossary(document: nil, limit: size, offset: (page - 1) * size).map {
@@ -230,7 +233,7 @@ extension Pages {
                      search: "/items?q=" + HTML.queryValue($0.short))
         }
         let model = Glossary(terms: terms, paging: Paging(page: page, total: total, size: size, path: "/glossary"))
-        return framed("glossary", model, title: page == 1 ? "Glossary" : "Glossary, page \(page)", visitor: visitor, csrf: csrf)
+        return framed("glossary", model, title: page == 1 ? t["title.glossary"] : t("title.glossaryPage", ["page": String(page)]), visitor: visitor, csrf: csrf)
     }
 
     struct SignIn {
@@ -240,7 +243,7 @@ extension Pages {
     }
 
     func signInPage(visitor: Visitor, csrf: String, next: String, message: String?) -> Rendered {
-        framed("signin", SignIn(csrf: csrf, next: next, message: message), title: "Sign in", visitor: visitor, csrf: nil)
+        framed("signin", SignIn(csrf: csrf, next: next, message: message), title: words(visitor)["title.signIn"], visitor: visitor, csrf: nil)
     }
 }
 

@@ -14,9 +14,8 @@ struct ListRequest: Sendable, Equatable {
     static let facetValuesShown = 30
     /// Pages beyond this hold nothing in any register, and keep `(page - 1) * pageSize` far from overflow.
     static let pages = 1...1_000_000
-    static let dueChoices: [(value: String, label: String)] = [
-        ("overdue", "overdue"), ("90", "due within 90 days"), ("365", "due within a year"), ("any", "has a due date"),
-    ]
+    /// The due filter's choices; their names are the catalogues' `due.VALUE`.
+    static let dueChoices = ["overdue", "90", "365", "any"]
 
     var document: String?
     var section: String?
@@ -56,8 +55,8 @@ struct ListRequest: Sendable, Equatable {
         if let status, Status(rawValue: status) == nil {
             throw WebError(.badRequest, "unknown status '\(status)'; one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let due, !Self.dueChoices.contains(where: { $0.value == due }) {
-            throw WebError(.badRequest, "unknown due filter '\(due)'; one of \(Self.dueChoices.map(\.value).joined(separator: ", "))")
+        if let due, !Self.dueChoices.contains(due) {
+            throw WebError(.badRequest, "unknown due filter '\(due)'; one of \(Self.dueChoices.joined(separator: ", "))")
         }
         do {
             try query(today: "2000-01-01", paged: false).check()
@@ -134,6 +133,8 @@ extension Pages {
 
     struct FacetGroup {
         var name: String
+        /// The facet's name in the visitor's language.
+        var label: String
         var options: [FacetOption]
         var clear: String?
     }
@@ -167,6 +168,7 @@ extension Pages {
 
     /// Items with facets: each facet counts what its values would give with the other filters kept.
     func itemList(_ request: ListRequest, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         let today = options.today()
         let query = request.query(today: today)
         let counts = request.search == nil ? try await registerCounts(request, today: today) : try await sampleCounts(request, today: today)
@@ -181,18 +183,18 @@ extension Pages {
         for field in FacetField.allCases {
             let selected = request.value(of: field.rawValue)
             facets.append(FacetGroup(
-                name: field.rawValue,
+                name: field.rawValue, label: t["facet.\(field.rawValue)"],
                 options: counts.facets[field, default: []].prefix(ListRequest.facetValuesShown).map { c in
                     FacetOption(
-                        label: facetLabel(field, c), count: c.count, link: request.with(field.rawValue, c.value).link,
+                        label: facetLabel(field, c, t), count: c.count, link: request.with(field.rawValue, c.value).link,
                         selected: c.value == selected)
                 },
                 clear: selected == nil ? nil : request.with(field.rawValue, nil).link))
         }
         let dueOptions = zip(ListRequest.dueChoices, counts.due).map { choice, count in
-            FacetOption(label: choice.label, count: count, link: request.with("due", choice.value).link, selected: request.due == choice.value)
+            FacetOption(label: t["due.\(choice)"], count: count, link: request.with("due", choice).link, selected: request.due == choice)
         }
-        facets.append(FacetGroup(name: "due", options: dueOptions, clear: request.due == nil ? nil : request.with("due", nil).link))
+        facets.append(FacetGroup(name: "due", label: t["facet.due"], options: dueOptions, clear: request.due == nil ? nil : request.with("due", nil).link))
         let capped = counts.capped
 
         let pages = max(1, (total + ListRequest.pageSize - 1) / ListRequest.pageSize)
@@ -203,19 +205,19 @@ extension Pages {
         next.page += 1
         let filters: [Filter] = ["q", "document", "section", "modality", "party", "status", "due"].compactMap { name in
             let value = name == "q" ? request.search : request.value(of: name)
-            return value.map { Filter(name: name == "q" ? "search" : name, value: $0, remove: request.with(name, nil).link) }
+            return value.map { Filter(name: t["facet.\(name == "q" ? "search" : name)"], value: $0, remove: request.with(name, nil).link) }
         }
         let model = ItemList(
-            rows: items.map { row($0, today: today) }, total: capped ? "more than \(total.formatted())" : total.formatted(),
-            sampled: capped ? "Counts are of the first \(total.formatted()) matches." : nil, first: total == 0 ? 0 : query.offset + 1,
+            rows: items.map { row($0, today: today, t) }, total: capped ? t("items.moreThan", ["count": total.formatted()]) : total.formatted(),
+            sampled: capped ? t("items.sampled", ["count": total.formatted()]) : nil, first: total == 0 ? 0 : query.offset + 1,
             last: query.offset + items.count, facets: facets, search: request.search,
             previous: request.page > 1 ? previous.link : nil, next: hasNext ? next.link : nil,
-            page: request.page, pages: capped ? "many" : String(pages), filters: filters, hasFilters: !filters.isEmpty,
+            page: request.page, pages: capped ? t["items.manyPages"] : String(pages), filters: filters, hasFilters: !filters.isEmpty,
             shown: items.isEmpty ? nil : "\(query.offset + 1)–\(query.offset + items.count)",
-            languages: [(nil, "original text"), ("ja", "日本語"), ("en", "English")].map { value, label in
+            languages: [(nil, t["lang.original"]), ("ja", "日本語"), ("en", "English")].map { value, label in
                 FacetOption(label: label, count: 0, link: request.with("lang", value).link, selected: request.language == value)
             })
-        return framed("items", model, title: request.search.map { "Items: \($0)" } ?? "Items", visitor: visitor, csrf: csrf,
+        return framed("items", model, title: request.search.map { t("title.itemsSearch", ["search": $0]) } ?? t["title.items"], visitor: visitor, csrf: csrf,
                       search: request.search ?? "")
     }
 
@@ -254,10 +256,10 @@ extension Pages {
         let day = Day(iso: today)
         for choice in ListRequest.dueChoices {
             counts.due.append(days.reduce(0) { sum, bin in
-                switch choice.value {
+                switch choice {
                 case "overdue": sum + bin.overdue
                 case "any": sum + bin.total
-                default: sum + (day.map { bin.day <= $0.adding(days: Int(choice.value)!).iso } == true ? bin.total : 0)
+                default: sum + (day.map { bin.day <= $0.adding(days: Int(choice)!).iso } == true ? bin.total : 0)
                 }
             })
         }
@@ -318,10 +320,10 @@ extension Pages {
         for choice in ListRequest.dueChoices {
             counts.due.append(undated.filter { item in
                 guard let due = item.due else { return false }
-                switch choice.value {
+                switch choice {
                 case "overdue": return item.isOverdue(asOf: today)
                 case "any": return true
-                default: return day.map { due <= $0.adding(days: Int(choice.value)!).iso } ?? false
+                default: return day.map { due <= $0.adding(days: Int(choice)!).iso } ?? false
                 }
             }.count)
         }
@@ -334,10 +336,10 @@ extension Pages {
         return en == ja ? en : "\(en) · \(ja)"
     }
 
-    func facetLabel(_ field: FacetField, _ count: FacetCount) -> String {
+    func facetLabel(_ field: FacetField, _ count: FacetCount, _ t: Catalogue) -> String {
         switch field {
-        case .modality: Modality(rawValue: count.value).flatMap { Self.modalityNames[$0] } ?? count.value
-        case .status: Status(rawValue: count.value).flatMap { Self.statusNames[$0] } ?? count.value
+        case .modality: Modality(rawValue: count.value).map { t.modality($0) } ?? count.value
+        case .status: Status(rawValue: count.value).map { t.status($0) } ?? count.value
         case .party: Party(rawValue: count.value).map(Self.partyName) ?? count.value
         default: count.label ?? count.value
         }

@@ -162,6 +162,7 @@ extension Pages {
     /// One item: its paragraph with amounts, times and abbreviations marked, its sentences,
     /// its due date, its history and, for editors, the form that records progress.
     func itemPage(id: String, historyPage: Int = 1, visitor: Visitor, csrf: String?, message: String? = nil) async throws -> Rendered {
+        let t = words(visitor)
         let window = EventWindow(limit: Self.historyPageSize, offset: (historyPage - 1) * Self.historyPageSize)
         guard let detail = try await register.item(id: id, events: window) else { throw WebError(.notFound, "no item \(id)") }
         guard historyPage == 1 || window.offset < detail.historyCount else {
@@ -171,7 +172,7 @@ extension Pages {
         let document = try await register.document(key: item.document)
         let glossary = try await register.glossary(document: item.document)
         let today = options.today()
-        let (paragraph, shortened) = annotated(detail, glossary: glossary)
+        let (paragraph, shortened) = annotated(detail, glossary: glossary, t)
         let sentences = detail.sentences.prefix(Self.listLimit), amounts = detail.amounts.prefix(Self.listLimit)
         let times = detail.times.prefix(Self.listLimit)
         // The commitment's other texts beside this one, each marked the same way.
@@ -181,8 +182,8 @@ extension Pages {
             let language = try await register.document(key: version.item.document)?.language ?? .en
             others.append(OtherText(
                 id: version.item.id, link: HTML.itemPath(version.item.id), lang: language.rawValue,
-                language: language == .ja ? "Japanese · 日本語" : "English", paragraph: annotated(version, glossary: glossary).html,
-                role: version.item.id == item.commitment ? "original" : "translation"))
+                language: t["text.\(language.rawValue)"], paragraph: annotated(version, glossary: glossary, t).html,
+                role: t[version.item.id == item.commitment ? "text.original" : "text.translation"]))
         }
         var linkGroups: [LinkGroup] = []
         for (heading, links) in detail.linkGroups {
@@ -196,49 +197,49 @@ extension Pages {
                     text: l.otherText.map { $0.count > 300 ? String($0.prefix(300)) + "…" : $0 } ?? "",
                     relation: l.relation, evidence: l.evidence.prefix(6).joined(separator: ", ")))
             }
-            linkGroups.append(LinkGroup(heading: heading, links: views))
+            linkGroups.append(LinkGroup(heading: t["links.\(heading)"], links: views))
         }
         var suggestions: [SuggestionView] = []
         for offer in try await Suggestions.of(item.id, in: register).prefix(Self.listLimit) {
             let report = try await register.document(key: offer.reportDocument)
             suggestions.append(SuggestionView(
-                id: offer.id, status: Self.statusNames[offer.status] ?? offer.status.rawValue, statusKey: offer.status.rawValue,
+                id: offer.id, status: t.status(offer.status), statusKey: offer.status.rawValue,
                 sentence: offer.sentence, lang: report?.language.rawValue ?? "en", cue: offer.cue, reportID: offer.reportItem,
                 reportLink: HTML.itemPath(offer.reportItem), document: offer.evidenceTitle, date: offer.date,
                 dismissAction: HTML.itemPath(item.id) + "/suggestions/" + HTML.pathSegment(offer.id) + "/dismiss"))
         }
         var single: String?
         if others.isEmpty, let other = try await Translations.otherText(of: item.document, in: register) {
-            single = "This item is in one text only: the \(other.language == .ja ? "Japanese" : "English") version of the document has no counterpart."
+            single = t["item.single.\(other.language.rawValue)"]
         }
         let canRecord = visitor.user?.role.canRecord == true && !visitor.byToken
         let model = ItemView(
             id: item.id, number: item.number, title: item.title, lang: document?.language.rawValue ?? "ja", document: item.document,
             documentTitle: document?.title ?? item.document, documentLink: HTML.documentPath(item.document), section: item.section,
             sectionLink: "/items?document=\(HTML.queryValue(item.document))&section=\(HTML.queryValue(item.sectionID))",
-            paragraph: paragraph, shortened: shortened, languageName: document?.language == .en ? "English" : "Japanese · 日本語",
-            others: others, single: single, linkGroups: linkGroups, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
-            modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due,
-            overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
+            paragraph: paragraph, shortened: shortened, languageName: t["text.\((document?.language ?? .ja).rawValue)"],
+            others: others, single: single, linkGroups: linkGroups, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty, modality: t.modality(item.modality),
+            modalityKey: item.modality.rawValue, parties: item.parties.map { "\(Self.partyName($0)) (\($0.rawValue))" }.joined(separator: ", "), due: item.due.map(t.day),
+            overdue: item.isOverdue(asOf: today), status: t.status(item.status),
             statusKey: item.status.rawValue, version: item.version, withdrawn: item.withdrawn,
             sentences: sentences.map {
-                SentenceView(text: $0.text, modality: Self.modalityNames[$0.modality] ?? $0.modality.rawValue,
+                SentenceView(text: $0.text, modality: t.modality($0.modality),
                              modalityKey: $0.modality.rawValue, actor: $0.actor,
                              parties: $0.parties.isEmpty ? nil : $0.parties.map(\.rawValue).joined(separator: ", "))
             },
             amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
             times: times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
-            history: history(detail, page: historyPage),
-            modalitySource: provenance(.modality, detail), partiesSource: provenance(.parties, detail), dueSource: provenance(.due, detail),
-            titleSource: provenance(.title, detail),
+            history: history(detail, page: historyPage, t),
+            modalitySource: provenance(.modality, detail, t), partiesSource: provenance(.parties, detail, t),
+            dueSource: provenance(.due, detail, t), titleSource: provenance(.title, detail, t),
             correctable: [
-                CorrectableField(value: "modality", label: "Strength (\(Modality.allCases.map(\.rawValue).joined(separator: ", ")))"),
-                CorrectableField(value: "parties", label: "Parties (codes such as JP, US, EU)"),
-                CorrectableField(value: "due", label: "Due date (YYYY-MM-DD, empty for none)"),
-                CorrectableField(value: "title", label: "Title"),
+                CorrectableField(value: "modality", label: t("correct.modality", ["choices": Modality.allCases.map(\.rawValue).joined(separator: ", ")])),
+                CorrectableField(value: "parties", label: t["correct.parties"]),
+                CorrectableField(value: "due", label: t["correct.due"]),
+                CorrectableField(value: "title", label: t["correct.title"]),
             ] + detail.amounts.prefix(Self.listLimit).enumerated().flatMap { n, a in [
-                CorrectableField(value: "amount_value:\(n)", label: "Amount \(n + 1), “\(a.text)”: value (a number)"),
-                CorrectableField(value: "amount_unit:\(n)", label: "Amount \(n + 1), “\(a.text)”: unit (USD, JPY, people)"),
+                CorrectableField(value: "amount_value:\(n)", label: t("correct.amountValue", ["n": String(n + 1), "text": a.text])),
+                CorrectableField(value: "amount_unit:\(n)", label: t("correct.amountUnit", ["n": String(n + 1), "text": a.text])),
             ] },
             correctAction: HTML.itemPath(item.id) + "/corrections",
             historyPaging: detail.historyCount > Self.historyPageSize || historyPage > 1
@@ -247,7 +248,7 @@ extension Pages {
                 : nil,
             historyStart: detail.historyCount - window.offset,
             canRecord: canRecord, csrf: canRecord ? csrf : nil, today: today,
-            statuses: Status.allCases.map { StatusChoice(value: $0.rawValue, label: Self.statusNames[$0]!, selected: $0 == item.status) },
+            statuses: Status.allCases.map { StatusChoice(value: $0.rawValue, label: t.status($0), selected: $0 == item.status) },
             message: message, json: "/api/v1/items/" + HTML.pathSegment(item.id), action: HTML.itemPath(item.id) + "/events")
         return framed("item", model, title: "\(item.id)", visitor: visitor, csrf: csrf)
     }
@@ -257,16 +258,16 @@ extension Pages {
 
     /// A page of the history, newest first; the first page also holds the item's corrections,
     /// in time among its events (an item has few).
-    func history(_ detail: ItemDetail, page: Int) -> [EventView] {
+    func history(_ detail: ItemDetail, page: Int, _ t: Catalogue) -> [EventView] {
         var entries: [(at: String, view: EventView)] = detail.history.map {
             ($0.recordedAt, EventView(
-                status: Self.statusNames[$0.status] ?? $0.status.rawValue, statusKey: $0.status.rawValue, date: $0.date,
+                status: t.status($0.status), statusKey: $0.status.rawValue, date: t.day($0.date),
                 author: $0.author, note: $0.note, evidenceURL: $0.evidenceURL,
                 evidenceTitle: $0.evidenceTitle ?? $0.evidenceURL ?? "", version: $0.version, recordedAt: $0.recordedAt))
         }
         if page == 1 {
             for c in detail.corrections {
-                let change = "\(Corrections.fieldName(c.field, amount: c.amount)): \(shown(c.field, c.before)) → \(shown(c.field, c.after))"
+                let change = "\(fieldName(c, t)): \(shown(c.field, c.before, t)) → \(shown(c.field, c.after, t))"
                 let view = CorrectionView(
                     change: change, day: c.day, author: c.author, note: c.note, version: c.version,
                     review: c.needsReview(currentText: detail.item.text))
@@ -278,20 +279,29 @@ extension Pages {
         return entries.sorted { ($0.at, $0.view.version) > ($1.at, $1.view.version) }.map(\.view)
     }
 
+    /// A corrected field as a reader names it.
+    func fieldName(_ c: Correction, _ t: Catalogue) -> String {
+        switch c.field {
+        case .amountValue: t("field.amountValue", ["n": String((c.amount ?? 0) + 1)])
+        case .amountUnit: t("field.amountUnit", ["n": String((c.amount ?? 0) + 1)])
+        default: t["field.\(c.field.rawValue)"]
+        }
+    }
+
     /// A corrected value as a reader knows it.
-    func shown(_ field: CorrectedField, _ value: String?) -> String {
-        guard let value else { return "none" }
-        if field == .modality, let m = Modality(rawValue: value) { return Self.modalityNames[m] ?? value }
+    func shown(_ field: CorrectedField, _ value: String?, _ t: Catalogue) -> String {
+        guard let value else { return t["value.none"] }
+        if field == .modality, let m = Modality(rawValue: value) { return t.modality(m) }
         return value
     }
 
     /// Where the item's value of `field` comes from.
-    func provenance(_ field: CorrectedField, _ detail: ItemDetail) -> Provenance {
+    func provenance(_ field: CorrectedField, _ detail: ItemDetail, _ t: Catalogue) -> Provenance {
         guard let last = detail.corrections.last(where: { $0.field == field }) else {
-            return Provenance(text: "machine-read", corrected: false, review: false)
+            return Provenance(text: t["provenance.machine"], corrected: false, review: false)
         }
         let review = last.needsReview(currentText: detail.item.text)
-        return Provenance(text: "corrected by \(last.author) on \(last.day)", corrected: true, review: review)
+        return Provenance(text: t("provenance.corrected", ["author": last.author, "day": last.day]), corrected: true, review: review)
     }
 
     /// At most this many sentences, amounts and times of a very long item are listed.
@@ -300,7 +310,7 @@ extension Pages {
     /// An item's text with its amounts, times and abbreviations marked, as HTML. A very long
     /// item (a document that is one paragraph) is shown in its first part, with its lists cut
     /// short, so the page stays bounded; the document page has it all in parts.
-    func annotated(_ detail: ItemDetail, glossary: [GlossaryEntry]) -> (html: String, shortened: String?) {
+    func annotated(_ detail: ItemDetail, glossary: [GlossaryEntry], _ t: Catalogue) -> (html: String, shortened: String?) {
         let item = detail.item
         let base = item.span.start
         let limit = options.documentPartLength
@@ -309,9 +319,10 @@ extension Pages {
         let listLimit = Self.listLimit
         var shortened: String?
         if length > limit || detail.sentences.count > listLimit || detail.amounts.count > listLimit || detail.times.count > listLimit {
-            shortened = "This item runs to \(length) characters: the first \(min(length, limit)) are shown, with at most \(listLimit) of its "
-                + "\(detail.sentences.count) sentences, \(detail.amounts.count) amounts and \(detail.times.count) times. "
-                + "The document page shows all of it in parts, and the JSON holds everything."
+            shortened = t("item.shortened", [
+                "length": String(length), "shown": String(min(length, limit)), "limit": String(listLimit),
+                "sentences": String(detail.sentences.count), "amounts": String(detail.amounts.count), "times": String(detail.times.count),
+            ])
         }
         var annotator = Annotator()
         for a in detail.amounts.prefix(listLimit) where a.span.end - base <= limit {

@@ -7,7 +7,7 @@ import PledgeRegister
 /// and renders them with the page's template inside the layout.
 struct Pages: Sendable {
     let register: any Register
-    let library: MustacheLibrary
+    let localized: Localized
     let options: WebOptions
 
     struct UserView {
@@ -23,19 +23,36 @@ struct Pages: Sendable {
         var user: UserView?
         var csrf: String?
         var search: String
+        /// The other languages of the interface, for the switch in the header.
+        var languages: [LanguageChoice]
     }
 
-    func render(_ template: String, _ model: Any) -> String {
-        library.render(model, withTemplate: template) ?? "template \(template) is missing"
+    struct LanguageChoice {
+        var code: String
+        var name: String
+        var link: String
     }
 
-    /// A page inside the site's frame: navigation, search box, who is signed in.
-    func framed(
-        _ template: String, _ model: Any, title: String, visitor: Visitor, csrf: String?, lang: String = "en", search: String = ""
-    ) -> Rendered {
-        let user = visitor.user.map { UserView(name: $0.name, role: $0.role.rawValue, canRecord: $0.role.canRecord) }
-        let layout = Layout(title: title, lang: lang, body: render(template, model), user: user, csrf: csrf, search: search)
-        return .html(render("layout", layout))
+    /// The words of the visitor's language.
+    func words(_ visitor: Visitor) -> Catalogue { localized.catalogues[visitor.language]! }
+
+    func render(_ template: String, _ model: Any, _ language: InterfaceLanguage) -> String {
+        localized.libraries[language]?.render(model, withTemplate: template) ?? "template \(template) is missing"
+    }
+
+    /// A page inside the site's frame, in the visitor's language: navigation, search box, who
+    /// is signed in, and the switch to the other language.
+    func framed(_ template: String, _ model: Any, title: String, visitor: Visitor, csrf: String?, search: String = "") -> Rendered {
+        let user = visitor.user.map { UserView(name: $0.name, role: words(visitor)("role.\($0.role.rawValue)"), canRecord: $0.role.canRecord) }
+        let languages = InterfaceLanguage.allCases.filter { $0 != visitor.language }.map {
+            LanguageChoice(code: $0.rawValue, name: localized.catalogues[$0]!["language.name"], link: "/language/\($0.rawValue)")
+        }
+        let layout = Layout(
+            title: title, lang: visitor.language.rawValue, body: render(template, model, visitor.language), user: user, csrf: csrf,
+            search: search, languages: languages)
+        var page = Rendered.html(render("layout", layout, visitor.language))
+        page.headers[.vary] = "Accept-Language, Cookie"
+        return page
     }
 
     static func errorPage(_ error: WebError) -> String {
@@ -48,15 +65,6 @@ struct Pages: Sendable {
     }
 
     // MARK: Shared pieces
-
-    static let modalityNames: [Modality: String] = [
-        .commit: "committed", .intend: "intended", .plan: "planned", .explore: "explored", .welcome: "welcomed",
-        .affirm: "affirmed", .done: "done", .other: "other",
-    ]
-
-    static let statusNames: [Status: String] = Dictionary(uniqueKeysWithValues: Status.allCases.map {
-        ($0, $0.rawValue.replacingOccurrences(of: "_", with: " "))
-    })
 
     struct ItemRow {
         var id: String
@@ -76,15 +84,15 @@ struct Pages: Sendable {
         var lang: String
     }
 
-    func row(_ item: ItemSummary, today: String, language: Language? = nil) -> ItemRow {
+    func row(_ item: ItemSummary, today: String, language: Language? = nil, _ t: Catalogue) -> ItemRow {
         // Markdown bold around titles is part of the source, not of what a list should show.
         var excerpt = item.text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\n", with: " ")
         if excerpt.count > 220 { excerpt = String(excerpt.prefix(219)) + "…" }
         return ItemRow(
             id: item.id, link: HTML.itemPath(item.id), number: item.number, document: item.document, section: item.section ?? "",
-            title: item.title, excerpt: excerpt, modality: Self.modalityNames[item.modality] ?? item.modality.rawValue,
-            modalityKey: item.modality.rawValue, parties: item.parties.map(\.rawValue).joined(separator: ", "), due: item.due,
-            overdue: item.isOverdue(asOf: today), status: Self.statusNames[item.status] ?? item.status.rawValue,
+            title: item.title, excerpt: excerpt, modality: t.modality(item.modality),
+            modalityKey: item.modality.rawValue, parties: item.parties.map(\.rawValue).joined(separator: ", "), due: item.due.map(t.day),
+            overdue: item.isOverdue(asOf: today), status: t.status(item.status),
             statusKey: item.status.rawValue, lang: language?.rawValue ?? (item.document.hasSuffix("-en") ? "en" : "ja"))
     }
 }

@@ -18,7 +18,7 @@ extension Pages {
         let model = UploadForm(
             csrf: csrf, message: message, limit: "\(self.options.uploadLimit >> 20) MB", key: options.key ?? "",
             date: options.date?.iso ?? "", translationOf: options.translationOf ?? "")
-        return framed("add-document", model, title: "Add a document", visitor: visitor, csrf: csrf)
+        return framed("add-document", model, title: words(visitor)["title.addDocument"], visitor: visitor, csrf: csrf)
     }
 
     struct PreviewView {
@@ -68,12 +68,13 @@ extension Pages {
     /// What was read from an upload, and what storing it would do, with the buttons that
     /// store it or set it aside.
     func uploadPreview(_ record: DocumentRecord, outcome: IngestOutcome, pending id: String, visitor: Visitor, csrf: String?) -> Rendered {
+        let t = words(visitor)
         let result = UploadResult(record, outcome, dryRun: true)
         var groups: [PreviewView.Group] = []
         for item in record.items.prefix(Self.previewItems) {
             let row = PreviewView.Row(
                 title: item.title, text: item.text.replacingOccurrences(of: "**", with: ""),
-                modality: Self.modalityNames[item.modality] ?? item.modality.rawValue, modalityKey: item.modality.rawValue,
+                modality: t.modality(item.modality), modalityKey: item.modality.rawValue,
                 parties: item.parties.map(\.rawValue).joined(separator: ", "), due: item.due,
                 amounts: item.amounts.map(\.text).joined(separator: "; "))
             let heading = item.section ?? ""
@@ -82,23 +83,18 @@ extension Pages {
         let changes = outcome.changes.map { change in
             let id = "\(outcome.document)#\(change.number)"
             return PreviewView.Change(
-                label: Self.changeNames[change.kind] ?? change.kind.rawValue, kind: change.kind.rawValue, id: id, link: HTML.itemPath(id),
+                label: t["change.\(change.kind.rawValue)"], kind: change.kind.rawValue, id: id, link: HTML.itemPath(id),
                 before: change.before, after: change.after)
         }
         let model = PreviewView(
             csrf: csrf, action: "/documents/new/" + HTML.pathSegment(id), source: record.source, result: result,
-            changeLabel: Self.outcomeNames[outcome.change] ?? result.change, title: record.info.title ?? record.source,
+            changeLabel: t["outcome.\(outcome.change.rawValue)"], title: record.info.title ?? record.source,
             date: record.info.date, language: record.info.language.rawValue,
-            parties: record.info.parties.map(\.rawValue).joined(separator: ", "), warnings: result.warnings, hasWarnings: !result.warnings.isEmpty,
+            parties: record.info.parties.map(\.rawValue).joined(separator: ", "), warnings: UploadResult.warningKeys(record).map { t[$0] },
+            hasWarnings: !result.warnings.isEmpty,
             groups: groups, shown: min(record.items.count, Self.previewItems), hasMore: record.items.count > Self.previewItems,
             isRevision: outcome.change == .revised,
             changes: changes, hasChanges: !changes.isEmpty)
-        return framed("upload-preview", model, title: "Preview: " + (record.info.title ?? record.source), visitor: visitor, csrf: csrf)
+        return framed("upload-preview", model, title: t("title.preview", ["title": record.info.title ?? record.source]), visitor: visitor, csrf: csrf)
     }
-
-    static let outcomeNames: [IngestOutcome.Change: String] = [
-        .added: "a new document", .revised: "a new version of a document in the register", .unchanged: "the same file as the one stored",
-    ]
-
-    static let changeNames: [ItemChange.Kind: String] = [.new: "new", .changed: "reworded", .withdrawn: "withdrawn"]
 }

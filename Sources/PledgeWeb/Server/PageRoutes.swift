@@ -72,6 +72,20 @@ extension WebApp {
             response.setCookie(app.gatekeeper.cookie(Gatekeeper.sessionCookie, "", maxAge: 0))
             return response
         }
+        book.get("/language/{code}") { request, context in
+            // The choice is remembered for a year; the visitor goes back to the page they were on.
+            guard let language = InterfaceLanguage(rawValue: try context.parameter("code")) else {
+                throw WebError(.notFound, "the interface speaks \(InterfaceLanguage.allCases.map(\.rawValue).joined(separator: " and "))")
+            }
+            var back = "/"
+            if let referer = request.headers[.referer].flatMap(URL.init(string:)), !referer.path.isEmpty {
+                // Only its path is kept: wherever the visitor came from, they stay on this site.
+                back = Self.localPath(referer.path + (referer.query.map { "?" + $0 } ?? ""))
+            }
+            var response = Reply.redirect(back)
+            response.setCookie(app.gatekeeper.cookie(Gatekeeper.languageCookie, language.rawValue, maxAge: 365 * 24 * 3600))
+            return response
+        }
         book.get("/static/pledge.css") { _, _ in
             var response = Reply.bytes(ByteBuffer(data: try Templates.resource("pledge.css")), type: "text/css; charset=utf-8")
             response.headers[.cacheControl] = "max-age=3600"
@@ -111,7 +125,7 @@ extension WebApp {
         }
         // A reader who arrives while a page is being made again may have the version of a
         // moment ago; API reads and exports always wait for the fresh one.
-        return try await cached("page " + key, staleWhileRendering: true) { try await build(visitor, nil) }
+        return try await cached("page \(visitor.language.rawValue) " + key, staleWhileRendering: true) { try await build(visitor, nil) }
     }
 
     func export(_ request: Request, _ make: @escaping @Sendable (RegisterArchive) throws -> Rendered) async throws -> Response {

@@ -159,7 +159,7 @@ struct UploadResult: Encodable, Sendable {
         changed = outcome.changed
         withdrawn = outcome.withdrawn
         note = outcome.note
-        warnings = Self.warnings(record)
+        warnings = Self.warningKeys(record).map { Self.englishWarnings[$0] ?? $0 }
         self.dryRun = dryRun
         preview = dryRun ? UploadPreview(record, outcome) : nil
     }
@@ -172,21 +172,19 @@ struct UploadResult: Encodable, Sendable {
         }
     }
 
-    /// What a reading that finds less than a document usually holds should tell its editor.
-    static func warnings(_ record: DocumentRecord) -> [String] {
-        var warnings: [String] = []
-        if record.items.isEmpty {
-            warnings.append("no commitments or other items were found: check that this is the document's text")
-        }
-        if record.info.date == nil {
-            warnings.append("no date was found: give the document's date, from which due dates such as \"within two years\" are counted")
-        }
-        if record.info.title == nil { warnings.append("no title was found") }
-        if record.info.parties.isEmpty && record.items.allSatisfy({ $0.parties.isEmpty }) {
-            warnings.append("no country was found as a party")
-        }
-        return warnings
+    /// What a reading that finds less than a document usually holds should tell its editor,
+    /// as catalogue keys (`warning.…`): the preview page says it in the editor's language.
+    static func warningKeys(_ record: DocumentRecord) -> [String] {
+        var keys: [String] = []
+        if record.items.isEmpty { keys.append("warning.noItems") }
+        if record.info.date == nil { keys.append("warning.noDate") }
+        if record.info.title == nil { keys.append("warning.noTitle") }
+        if record.info.parties.isEmpty && record.items.allSatisfy({ $0.parties.isEmpty }) { keys.append("warning.noParties") }
+        return keys
     }
+
+    /// The API speaks English: the English catalogue's warnings, read once.
+    static let englishWarnings: [String: String] = (try? Catalogue.load(.en).strings.filter { $0.key.hasPrefix("warning.") }) ?? [:]
 }
 
 /// What was read from an upload: the document, its sections and items with the values

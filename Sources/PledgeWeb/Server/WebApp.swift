@@ -53,7 +53,7 @@ public struct WebApp: Sendable {
         self.options = options
         gatekeeper = Gatekeeper(
             register: register, key: try await register.signingKey(), now: options.now, secureCookies: options.secureCookies)
-        pages = Pages(register: register, library: try await Templates.library(), options: options)
+        pages = Pages(register: register, localized: try Localized.load(), options: options)
     }
 
     /// A Hummingbird application serving this site at `host:port`.
@@ -213,12 +213,6 @@ struct SiteMiddleware: RouterMiddleware {
 
 /// The templates shipped with Pledge.
 enum Templates {
-    static func library() async throws -> MustacheLibrary {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw WebError(.internalServerError, "Pledge's page templates are missing from its installation")
-        }
-        return try await MustacheLibrary(directory: folder.path)
-    }
 
     static func resource(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Static") else {

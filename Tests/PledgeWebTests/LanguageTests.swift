@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PledgeModel
+import PledgeRegister
+@testable import PledgeWeb
+import Testing
+
+/// The interface in Japanese and English: one catalogue per language, chosen by the browser
+/// or by the switch in the header.
+@Suite struct LanguageTests {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Sources/PledgeWeb/Templates")
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/PledgeWeb")
+
+    /// Every key the pages ask for: the templates' markers, the keys written out in Swift,
+    /// and those Swift makes from the values it names.
+    static func keysAsked(namespaces: Set<String>) throws -> Set<String> {
+        var keys = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil) where file.pathExtension == "mustache" {
+            keys.formUnion(Catalogue.markers(in: try String(contentsOf: file, encoding: .utf8)))
+        }
+        let swift = try FileManager.default.subpathsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
+        // Any literal such as "title.items" in a catalogue's namespace (`title.`, `chart.`) is a key.
+        let literal = try Regex(#""([a-zA-Z]+)\.([a-zA-Z0-9.]+)""#)
+        for path in swift {
+            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            for match in text.matches(of: literal) where namespaces.contains(String(match.output[1].substring ?? "")) {
+                keys.insert(String(match.output[0].substring ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            }
+        }
+        keys.formUnion(Modality.allCases.map { "modality.\($0.rawValue)" })
+        keys.formUnion(Status.allCases.map { "status.\($0.rawValue)" })
+        keys.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
+        keys.formUnion((FacetField.allCases.map(\.rawValue) + ["due", "search"]).map { "facet.\($0)" })
+        keys.formUnion(ListRequest.dueChoices.map { "due.\($0)" })
+        keys.formUnion(Language.allCases.map { "text.\($0.rawValue)" } + Language.allCases.map { "item.single.\($0.rawValue)" })
+        keys.formUnion(["added", "revised", "unchanged"].map { "outcome.\($0)" })
+        keys.formUnion(["new", "changed", "withdrawn"].map { "change.\($0)" })
+        keys.formUnion(CorrectedField.allCases.filter { !$0.isAmount }.map { "field.\($0.rawValue)" })
+        keys.formUnion(["month", "year", "decade", "century"].map { "chart.by.\($0)" })
+        keys.formUnion(["Also in", "Followed up in", "Follows up"].map { "links.\($0)" })
+        keys.formUnion(["noItems", "noDate", "noTitle", "noParties"].map { "warning.\($0)" })
+        return keys
+    }
+
+    @Test func bothCataloguesHoldEveryKeyThePagesAskFor() throws {
+        let en = try Catalogue.load(.en), ja = try Catalogue.load(.ja)
+        #expect(Set(en.strings.keys) == Set(ja.strings.keys), "keys in one catalogue only: \(Set(en.strings.keys).symmetricDifference(ja.strings.keys).sorted())")
+        let asked = try Self.keysAsked(namespaces: Set(en.strings.keys.compactMap { $0.split(separator: ".").first.map(String.init) }))
+        #expect(asked.count > 150)
+        #expect(asked.subtracting(en.strings.keys).sorted() == [], "missing from en.json")
+        #expect(asked.subtracting(ja.strings.keys).sorted() == [], "missing from ja.json")
+        #expect(Set(en.strings.keys).subtracting(asked).sorted() == [], "keys nothing asks for")
+        // The words differ where they are words: a Japanese catalogue that copied the English would pass the rest.
+        let same = en.strings.filter { ja.strings[$0.key] == $0.value && $0.value.contains(where: \.isLetter) }.map(\.key).sorted()
+        #expect(same == [], "untranslated")
+        // Every {{tag}} a catalogue entry carries into a template is in the other language's too.
+        for (key, english) in en.strings {
+            let tags = { (s: String) in Set(s.matches(of: /\{\{[^}]+\}\}|\{[a-z]+\}/).map { String($0.output) }) }
+            #expect(tags(english) == tags(ja.strings[key] ?? ""), "\(key)")
+        }
+        _ = try Localized.load()
+    }
+
+    @Test func aMissingKeyStopsTheTemplatesFromLoading() throws {
+        let en = try Catalogue.load(.en)
+        #expect(throws: WebError.self) { try en.localize("<h1>[[no.such.key]]</h1>", named: "test") }
+        #expect(try en.localize("<h1>[[documents.heading]]</h1>", named: "test") == "<h1><h1>Documents</h1></h1>")
+    }
+
+    @Test(arguments: [
+        ("ja", InterfaceLanguage.ja), ("ja-JP,ja;q=0.9,en;q=0.8", .ja), ("en-GB,en;q=0.9,ja;q=0.5", .en), ("fr-FR,fr;q=0.9,ja;q=0.3", .ja),
+        ("fr", .en), ("", .en), ("en;q=0.2,ja;q=0.8", .ja), ("ja;q=0", .en), ("*", .en),
+    ])
+    func theBrowsersLanguageIsHeard(header: String, language: InterfaceLanguage) {
+        #expect(InterfaceLanguage.preferred(header) == language)
+    }
+
+    @Test func pagesSpeakTheVisitorsLanguageAndTheSwitchIsRemembered() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let english = try await client.get("/", headers: [.acceptLanguage: "en-US,en;q=0.9"])
+            #expect(english.text.contains("<html lang=\"en\">") && english.text.contains(">Items</a>") && english.text.contains("<h2>Due dates</h2>"))
+            // The same address, cached for anonymous readers, in the other language.
+            let japanese = try await client.get("/", headers: [.acceptLanguage: "ja,en;q=0.5"])
+            #expect(japanese.status == .ok && japanese.text.contains("<html lang=\"ja\">"))
+            #expect(japanese.text.contains(">項目</a>") && japanese.text.contains("<h2>期限</h2>") && japanese.text.contains("ダッシュボード · Pledge"))
+            #expect(japanese.text.contains("2025年1月15日時点の約束"), "dates written the Japanese way")
+            #expect(!japanese.text.contains(">Items</a>") && !japanese.text.contains("Due dates"))
+            #expect(japanese.headers[.vary]?.contains("Accept-Language") == true)
+            for path in ["/items", "/items?modality=commit", "/documents", "/glossary", "/items/2024-04-10-japan-us%238", "/documents/2024-04-10-japan-us", "/signin"] {
+                let page = try await client.get(path, headers: [.acceptLanguage: "ja"])
+                #expect(page.status == .ok && page.text.contains("<html lang=\"ja\">"), "\(path)")
+                #expect(!page.text.contains("[["), "no marker left unreplaced on \(path)")
+            }
+            let items = try await client.get("/items?modality=commit", headers: [.acceptLanguage: "ja"]).text
+            #expect(items.contains("<h2>約束の強さ</h2>") && items.contains(">約束</a>") && items.contains("件"))
+
+            // The switch: remembered in a cookie, back to the page the visitor was on, whatever the browser says.
+            let chosen = try await client.get("/language/ja", headers: [.referer: "http://localhost:8080/items?modality=commit"])
+            #expect(chosen.status == .seeOther && chosen.headers[.location] == "/items?modality=commit")
+            let cookie = try #require(chosen.cookies[Gatekeeper.languageCookie])
+            #expect(cookie == "ja")
+            let remembered = try await client.get("/documents", headers: [.acceptLanguage: "en", .cookie: "\(Gatekeeper.languageCookie)=ja"])
+            #expect(remembered.text.contains("<html lang=\"ja\">") && remembered.text.contains("<h1>文書</h1>"))
+            #expect(remembered.text.contains("href=\"/language/en\"") && remembered.text.contains(">English</a>"))
+            // Elsewhere is never a way back.
+            let away = try await client.get("/language/en", headers: [.referer: "https://evil.example//evil.example/x"])
+            #expect(away.headers[.location] == "/")
+            #expect(try await client.get("/language/fr").status == .notFound)
+        }
+    }
+}
