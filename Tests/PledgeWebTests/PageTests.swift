@@ -132,7 +132,7 @@ import Testing
 
             March 3, 2025
 
-            ## **Maritime Cooperation**
+            #### **Maritime Cooperation**
 
             **Harbour Fund**: Japan will provide $5 million to the Palau harbour fund by 2027.
 
@@ -149,6 +149,7 @@ import Testing
             let body = try #require(page.components(separatedBy: "<div class=\"document-text\"").last?.components(separatedBy: "</div>").first)
             #expect(!body.contains("# ") && !body.contains("##"), "no heading markers")
             #expect(!body.contains("**") && !body.contains("\n- "), "no bold or bullet markers")
+            // Levels the text skips (# then ####) are not skipped on the page.
             #expect(body.contains("role=\"heading\" aria-level=\"3\"><strong>Maritime Cooperation</strong></span>"))
             #expect(body.contains("role=\"heading\" aria-level=\"2\">Joint Statement on Harbours</span>"))
             #expect(body.contains("<strong>Harbour Fund</strong>"))

@@ -125,12 +125,15 @@ extension Pages {
         }
         let partText = String(text.unicodeScalars[window.range])
         let markup = DocumentMarkup(partText)
+        // The page's own title is the h1: the document's headings start a level below, each
+        // level it uses one deeper than the last, so that no level is skipped (`###` alone is 2).
+        let levels = Set(markup.blocks.compactMap { if case .heading(let level) = $0.kind { level } else { nil } }).sorted()
         for block in markup.blocks {
             switch block.kind {
             case .heading(let level):
-                // The page's own title is the h1: the document's headings start a level below.
+                let shown = min((levels.firstIndex(of: level) ?? 0) + 2, 6)
                 annotator.add(block.range.lowerBound, block.range.upperBound,
-                              open: "<span class=\"heading level-\(level)\" role=\"heading\" aria-level=\"\(min(level + 1, 6))\">", close: "</span>", layer: 1)
+                              open: "<span class=\"heading level-\(level)\" role=\"heading\" aria-level=\"\(shown)\">", close: "</span>", layer: 1)
             case .bullet:
                 annotator.add(block.range.lowerBound, block.range.upperBound, open: "<span class=\"bullet\">", close: "</span>", layer: 1)
             case .bold:

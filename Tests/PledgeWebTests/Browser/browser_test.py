@@ -1,25 +1,29 @@
-"""Drives `pledge serve` in headless Chromium the way a reader and an editor use it.
+"""Drives `pledge serve` in headless Chromium the way a reader and an editor use it, and
+checks the pages with axe-core in English and Japanese.
 
-    python3 browser_test.py BASE_URL EDITOR_TOKEN [SCREENSHOT_FOLDER]
+    python3 browser_test.py BASE_URL EDITOR_TOKEN SCREENSHOT_FOLDER STATEMENT_FILE REVISION_FILE
 
-Run by BrowserTests.swift, which starts the server and makes the user. Exits non-zero,
-naming the step, when something a user would notice is wrong.
+Run by BrowserTests.swift, which starts the server, makes the user and writes the two
+versions of a statement to upload. Exits non-zero, naming the step, when something a user
+would notice is wrong.
 """
 import os
 import sys
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-base, token = sys.argv[1], sys.argv[2]
-shots = sys.argv[3] if len(sys.argv) > 3 else None
+base, token, shots, statement, revision = sys.argv[1:6]
 
 options = webdriver.ChromeOptions()
-for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=ja"]:
+for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000"]:
     options.add_argument(flag)
+# An English-speaking browser first; the header's switch then turns the pages Japanese.
+options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
 options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 driver.set_page_load_timeout(60)
@@ -109,6 +113,72 @@ try:
     check(not driver.find_elements(By.ID, "suggestions"), "a dismissed suggestion is gone")
     check("No progress recorded yet." in driver.find_element(By.ID, "history").text, "dismissing records nothing")
     shot("suggestions")
+
+    # Add a document: upload, preview, store.
+    driver.get(base + "/documents/new")
+    driver.find_element(By.ID, "file").send_keys(statement)
+    driver.find_element(By.ID, "key").send_keys("jp-au-browser")
+    navigate(driver.find_element(By.CSS_SELECTOR, "form.upload button").click)
+    check("Nothing is stored yet" in driver.page_source and "a new document" in driver.page_source, "the upload is previewed")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.preview tbody tr")
+    check(len(rows) == 3 and "5億ドル" in rows[1].text and "committed" in rows[0].text, f"the preview lists what was read ({len(rows)} items)")
+    shot("add-document-preview")
+    navigate(driver.find_element(By.XPATH, "//button[text()='Store this document']").click)
+    check(driver.current_url.endswith("/documents/jp-au-browser"), "stored, the document's page opens")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".document-text span.item")) == 3, "its items are marked on it")
+
+    # Correct a modality the machine read, with a note.
+    driver.get(base + "/items/jp-au-browser%232")
+    check("machine-read" in driver.find_element(By.CSS_SELECTOR, ".facts").text, "values say they were machine-read")
+    Select(driver.find_element(By.ID, "correct-field")).select_by_value("modality")
+    driver.find_element(By.ID, "correct-value").send_keys("intend")
+    driver.find_element(By.ID, "correct-note").send_keys("豪州側の発表では意図の表明")
+    navigate(driver.find_element(By.CSS_SELECTOR, "#correct button").click)
+    facts = driver.find_element(By.CSS_SELECTOR, ".facts").text
+    check("intended" in facts and "corrected by Browser Editor" in facts, "the corrected value and who corrected it")
+    check("Corrected modality: committed → intended" in driver.find_element(By.ID, "history").text, "the correction is in the history")
+
+    # A revised version: its changes are previewed, and the correction outlives it.
+    driver.get(base + "/documents/new")
+    driver.find_element(By.ID, "file").send_keys(revision)
+    driver.find_element(By.ID, "key").send_keys("jp-au-browser")
+    navigate(driver.find_element(By.CSS_SELECTOR, "form.upload button").click)
+    changes = driver.find_element(By.CSS_SELECTOR, "table.changes").text
+    check("new" in changes and "reworded" not in changes, "the revision's new item is previewed")
+    navigate(driver.find_element(By.XPATH, "//button[text()='Store this document']").click)
+    driver.get(base + "/items/jp-au-browser%232")
+    check("intended" in driver.find_element(By.CSS_SELECTOR, ".facts").text, "the correction survives a new version")
+
+    # Accessibility: no serious or critical axe-core violation on the main pages, in both languages.
+    pages = ["/", "/items", "/items/2024-04-10-japan-us%2317", "/documents/2024-04-10-japan-us", "/documents/new"]
+    for language in ["en", "ja"]:
+        driver.get(base + "/language/" + language)
+        for path in pages:
+            driver.get(base + path)
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{path} speaks {language}")
+            axe = Axe(driver)
+            axe.inject()
+            violations = axe.run()["violations"]
+            serious = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}" for v in violations if v["impact"] in ("serious", "critical")]
+            print(f"axe {language} {path}: {len(violations)} violations, {len(serious)} serious or critical")
+            check(not serious, f"axe-core finds nothing serious on {path} in {language}: {serious}")
+    # Left in Japanese: the dashboard as a Japanese reader sees it.
+    driver.get(base + "/")
+    check("時点の約束" in driver.find_element(By.TAG_NAME, "h1").text, "the dashboard in Japanese")
+    check("日本語" not in driver.find_element(By.CSS_SELECTOR, "header .account").text
+          and "English" in driver.find_element(By.CSS_SELECTOR, "header .account").text, "the switch offers English")
+    shot("dashboard-ja")
+    driver.get(base + "/language/en")
+
+    # Keyboard alone: Tab reaches the search box, then the first navigation link answers Enter.
+    driver.get(base + "/")
+    from selenium.webdriver.common.keys import Keys
+    body = driver.find_element(By.TAG_NAME, "body")
+    reached = []
+    for _ in range(12):
+        body.send_keys(Keys.TAB) if not reached else driver.switch_to.active_element.send_keys(Keys.TAB)
+        reached.append(driver.switch_to.active_element.get_attribute("href") or driver.switch_to.active_element.get_attribute("name") or "")
+    check(any(r.endswith("/items") for r in reached) and "q" in reached, f"Tab reaches the links and the search box ({reached})")
 
     # Readable on a phone: nothing wider than the screen.
     driver.set_window_size(390, 844)
