@@ -6,7 +6,10 @@
 #    seconds each, while another process records an event every 2 seconds (so every cached
 #    page is made again every 2 seconds, as on a team's server);
 # 2. 2,000 requests for the JSON export with a different junk parameter each, which must
-#    neither bypass the response cache nor grow the server's memory.
+#    neither bypass the response cache nor grow the server's memory;
+# 3. the items list again while an editor uploads a 19.5 MB PDF over and over through the
+#    API (`?dry_run=1`: read and previewed, not stored), which must not slow the pages
+#    (needs pdftotext and Python's reportlab, which typesets the PDF: Benchmarks/large-pdf.py).
 #
 # Prints wrk's reports (requests per second, latency percentiles, errors or non-2xx
 # answers), the writes made, and the server's resident memory before and after.
@@ -26,7 +29,8 @@ folder=$(mktemp -d)
 $pledge serve --database "$folder/register.sqlite" --port 0 > "$folder/serve.log" 2>&1 &
 server=$!
 writer=""
-trap 'kill $server $writer 2> /dev/null; wait $server 2> /dev/null; rm -rf "$folder"' EXIT
+uploader=""
+trap 'kill $server $writer $uploader 2> /dev/null; wait $server 2> /dev/null; rm -rf "$folder"' EXIT
 for _ in $(seq 600); do
     base=$(grep -o 'http://127.0.0.1:[0-9]*' "$folder/serve.log" || true)
     [ -n "$base" ] && break
@@ -69,4 +73,24 @@ for n in $(seq 2000); do echo "url = \"$base/export.json?x=$n\""; done > "$folde
 curl -s --no-progress-meter -o /dev/null --parallel --parallel-max 8 --config "$folder/urls"
 end=$(date +%s.%N)
 echo "   $(echo "2000 / ($end - $start)" | bc -l | xargs printf '%.0f') requests per second; resident memory $before before, $(rss) after"
+echo "== the items list while a 19.5 MB PDF is uploaded again and again"
+if command -v pdftotext > /dev/null && python3 -c "import reportlab" 2> /dev/null; then
+    python3 Benchmarks/large-pdf.py "$folder/large.pdf" > /dev/null
+    token=$($pledge user add loader --role editor --database "$folder/register.sqlite" 2> /dev/null)
+    (
+        while true; do
+            curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST --data-binary @"$folder/large.pdf" \
+                -H 'Content-Type: application/pdf' -H "Authorization: Bearer $token" "$base/api/v1/documents?dry_run=1" >> "$folder/uploads"
+        done
+    ) &
+    uploader=$!
+    sleep 3
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base/items?modality=commit"
+    kill "$uploader"; wait "$uploader" 2> /dev/null || true; uploader=""
+    awk '{ n++; if ($1 == 200) ok++; total += $2 }
+         END { if (n) printf "   %d uploads read meanwhile (%d answered 200), %.1f s each\n", n, ok, total / n; else print "   no upload finished meanwhile" }' \
+        "$folder/uploads" 2> /dev/null || echo "   no upload finished meanwhile"
+else
+    echo "   skipped: needs pdftotext and Python's reportlab"
+fi
 echo "== server resident memory at the end: $(rss)"

@@ -67,7 +67,7 @@ item_path=${item//#/%23}
 
 printf '| page | first answer | size | status |\n|---|---|---|---|\n'
 for path in "/" "/items" "/items?modality=commit" "/items?q=%E9%87%8F%E5%AD%90" "/items?party=US&status=not_yet_rated" \
-    "/items?due=overdue" "/items?q=%E9%87%8F%E5%AD%90&page=30" "/items/$item_path" "/documents" "/documents?page=150" \
+    "/items?due=overdue" "/items?q=%E9%87%8F%E5%AD%90&page=30" "/items?page=19000" "/items?modality=commit&page=5000" "/items/$item_path" "/documents" "/documents?page=150" \
     "/documents/$document" "/glossary" "/api/v1/items?limit=50" "/api/v1/items?modality=commit&limit=50" "/api/v1/documents" \
     "/api/v1/glossary" "/api/v1/summary" "/api/v1/due" "/api/v1/items/$item_path"; do
     read -r seconds bytes status < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' "$base$path")
