@@ -69,7 +69,7 @@ echo "== events recorded during the load: $(cat "$folder/writes" 2> /dev/null ||
 echo "== 2,000 exports with junk parameters"
 before=$(rss)
 start=$(date +%s.%N)
-for n in $(seq 2000); do echo "url = \"$base/export.json?x=$n\""; done > "$folder/urls"
+for n in $(seq 2000); do printf 'url = "%s"\noutput = "/dev/null"\n' "$base/export.json?x=$n"; done > "$folder/urls"
 curl -s --no-progress-meter -o /dev/null --parallel --parallel-max 8 --config "$folder/urls"
 end=$(date +%s.%N)
 echo "   $(echo "2000 / ($end - $start)" | bc -l | xargs printf '%.0f') requests per second; resident memory $before before, $(rss) after"
@@ -77,6 +77,9 @@ echo "== the items list while a 19.5 MB PDF is uploaded again and again"
 if command -v pdftotext > /dev/null && python3 -c "import reportlab" 2> /dev/null; then
     python3 Benchmarks/large-pdf.py "$folder/large.pdf" > /dev/null
     token=$($pledge user add loader --role editor --database "$folder/register.sqlite" 2> /dev/null)
+    echo "   first alone, for comparison:"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base/items?modality=commit" | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+    echo "   then while uploads are read:"
     (
         while true; do
             curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST --data-binary @"$folder/large.pdf" \

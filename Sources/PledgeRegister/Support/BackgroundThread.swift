@@ -16,7 +16,11 @@ enum BackgroundThread {
     /// the calling one.
     static let niceness: Int32 = 5
 
-    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    /// A server's uploads: pages come first, and a reading takes only what they leave.
+    static let serverNiceness: Int32 = 15
+
+    /// Runs `work` at `niceness` (programs it starts, such as pdftotext, inherit it).
+    static func run<T: Sendable>(niceness: Int32 = niceness, _ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 #if os(Linux)
