@@ -685,20 +685,15 @@ public final class PostgresRegister: Register {
                     [(id, corrected.sentences, corrected.amounts, corrected.times)],
                     listing: [id: .init(listed: detail.item.counterpart == nil && !detail.item.withdrawn, section: corrected.section ?? "")])
             }
+            var kept = Correction(correction, item: id, version: version, record: record, corrected: corrected, recordedAt: now)
             let inserted = try await self.rows(connection, """
                 INSERT INTO correction (item, version, field, amount, before, after, note, author, recorded_at, source_text)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING sequence
-                """, [.text(id), .int(version), .text(correction.field.rawValue), correction.amount.map { .int($0) } ?? .text(nil),
-                      .text(Corrections.value(correction.field, amount: correction.amount, of: record)),
-                      .text(Corrections.value(correction.field, amount: correction.amount, of: corrected)),
-                      .text(correction.note.trimmingCharacters(in: .whitespacesAndNewlines)), .text(correction.author), .text(now),
-                      .text(record.text)])
-            return Correction(
-                sequence: Int64(try inserted[0].int("sequence")), item: id, version: version, field: correction.field,
-                amount: correction.amount, before: Corrections.value(correction.field, amount: correction.amount, of: record),
-                after: Corrections.value(correction.field, amount: correction.amount, of: corrected),
-                note: correction.note.trimmingCharacters(in: .whitespacesAndNewlines), author: correction.author, recordedAt: now,
-                sourceText: record.text)
+                """, [.text(kept.item), .int(kept.version), .text(kept.field.rawValue), kept.amount.map { .int($0) } ?? .text(nil),
+                      .text(kept.before), .text(kept.after), .text(kept.note), .text(kept.author), .text(kept.recordedAt),
+                      .text(kept.sourceText)])
+            kept.sequence = Int64(try inserted[0].int("sequence"))
+            return kept
         }
     }
 

@@ -479,17 +479,10 @@ public final class SQLiteRegister: Register {
                     item: id, sentences: corrected.sentences, amounts: corrected.amounts,
                     listed: detail.item.counterpart == nil && !detail.item.withdrawn, section: corrected.section)
             }
-            let kept = Correction(
-                sequence: 0, item: id, version: version, field: correction.field, amount: correction.amount,
-                before: Corrections.value(correction.field, amount: correction.amount, of: record),
-                after: Corrections.value(correction.field, amount: correction.amount, of: corrected),
-                note: correction.note.trimmingCharacters(in: .whitespacesAndNewlines), author: correction.author, recordedAt: now,
-                sourceText: record.text)
+            var kept = Correction(correction, item: id, version: version, record: record, corrected: corrected, recordedAt: now)
             try Self.insert(db, kept)
-            return Correction(
-                sequence: db.lastInsertedRowID, item: kept.item, version: kept.version, field: kept.field, amount: kept.amount,
-                before: kept.before, after: kept.after, note: kept.note, author: kept.author, recordedAt: kept.recordedAt,
-                sourceText: kept.sourceText)
+            kept.sequence = db.lastInsertedRowID
+            return kept
         }
     }
 

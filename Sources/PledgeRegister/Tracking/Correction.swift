@@ -75,6 +75,17 @@ public struct Correction: Sendable, Codable, Equatable {
         self.sourceText = sourceText
     }
 
+    /// The record of `asked` made on `record`, giving `corrected`, as a store keeps it
+    /// (numbered by the store: `sequence` 0 until then).
+    public init(_ asked: NewCorrection, item: String, version: Int, record: ItemRecord, corrected: ItemRecord, recordedAt: String) {
+        self.init(
+            sequence: 0, item: item, version: version, field: asked.field, amount: asked.amount,
+            before: Corrections.value(asked.field, amount: asked.amount, of: record),
+            after: Corrections.value(asked.field, amount: asked.amount, of: corrected),
+            note: asked.note.trimmingCharacters(in: .whitespacesAndNewlines), author: asked.author, recordedAt: recordedAt,
+            sourceText: record.text)
+    }
+
     /// Whether the item's text has changed since the correction was made.
     public func needsReview(currentText: String) -> Bool { sourceText != currentText }
 
