@@ -121,7 +121,7 @@ public enum AmountKind: String, Sendable, Codable {
     case money, people
 }
 
-public enum Qualifier: String, Sendable, Codable {
+public enum Qualifier: String, Sendable, Codable, CaseIterable {
     case approx, over, up_to, at_least
 }
 
@@ -144,7 +144,7 @@ public struct Amount: Sendable, Codable, Equatable {
     }
 }
 
-public enum TimeRole: String, Sendable, Codable {
+public enum TimeRole: String, Sendable, Codable, CaseIterable {
     case point, deadline, start, range, duration
 }
 

@@ -880,7 +880,9 @@ public final class PostgresRegister: Register {
             "INSERT INTO suggestion_decision VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING item",
             [.text(d.item), .text(d.suggestion), .text(d.decision.rawValue), .text(d.author), .text(d.decidedAt)])
         guard !inserted.isEmpty else {
-            throw RegisterError.invalid("suggestion \(d.suggestion) on \(d.item) was already accepted or dismissed")
+            throw RegisterError.invalid(Explanation(
+                "suggestion.decided", "suggestion {suggestion} on {item} was already accepted or dismissed",
+                ["suggestion": d.suggestion, "item": d.item]))
         }
     }
 

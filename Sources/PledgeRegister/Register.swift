@@ -154,7 +154,9 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
     case documentNotFound(String)
     /// The writer saw `expected`; the item is at `current`.
     case staleVersion(item: String, expected: Int, current: Int)
-    case invalid(String)
+    /// What was asked cannot be done as asked; the explanation says why, in words an
+    /// interface can translate.
+    case invalid(Explanation)
     /// The file or server is not a Pledge register.
     case notARegister(location: String, reason: String)
     case notEmpty(String)
@@ -175,7 +177,7 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         case .staleVersion(let item, let expected, let current):
             return "\(item) has changed since version \(expected) (it is now at version \(current)); "
                 + "look at it again and record on top of version \(current)"
-        case .invalid(let why): return why
+        case .invalid(let why): return why.description
         case .notARegister(let location, let reason): return "\(location): not a Pledge register (\(reason))"
         case .notEmpty(let location): return "\(location): the register is not empty; import needs an empty one"
         case .readOnly(let location, let operation): return "\(location): the register can only be read here, so Pledge cannot \(operation)"

@@ -29,6 +29,8 @@ import Testing
                 keys.insert(String(match.output[0].substring ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
             }
         }
+        // Explanations' keys are a namespace of their own (`explain.`), whatever their first word.
+        keys.subtract(try explanations().keys)
         keys.formUnion(Modality.allCases.map { "modality.\($0.rawValue)" })
         keys.formUnion(Status.allCases.map { "status.\($0.rawValue)" })
         keys.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
@@ -41,12 +43,103 @@ import Testing
         keys.formUnion(["month", "year", "decade", "century"].map { "chart.by.\($0)" })
         keys.formUnion(["Also in", "Followed up in", "Follows up"].map { "links.\($0)" })
         keys.formUnion(["noItems", "noDate", "noTitle", "noParties"].map { "warning.\($0)" })
+        keys.formUnion(Pages.namedStatuses.map { "error.status.\($0)" })
+        keys.formUnion(Qualifier.allCases.map { "qualifier.\($0.rawValue)" })
+        keys.formUnion(TimeRole.allCases.map { "time.\($0.rawValue)" })
         return keys
+    }
+
+    /// Every sentence Pledge explains itself with in a way pages translate, in all of its
+    /// modules (`Explanation("key", "english", …)` and keyed `WebError`s), with its English.
+    static func explanations() throws -> [String: String] {
+        let all = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources")
+        let keyed = try Regex(#"(?:Explanation\(|WebError\(|init\()\s*(?:\.[a-zA-Z]+,\s*)?"([a-zA-Z]+\.[a-zA-Z.]+)",\s*"((?:[^"\\]|\\.)*)""#)
+        var found: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: all.path) where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: all.appendingPathComponent(path), encoding: .utf8)
+            for match in text.matches(of: keyed) {
+                let key = String(match.output[1].substring ?? ""), english = String(match.output[2].substring ?? "")
+                #expect(found[key] == nil || found[key] == english, "\(key) is given two English sentences")
+                found[key] = english
+            }
+        }
+        return found
+    }
+
+    @Test func everyExplanationIsSaidInJapaneseWithTheSameBlanks() throws {
+        let explanations = try Self.explanations()
+        #expect(explanations.count > 60)
+        #expect(explanations["correction.note"] == "a correction needs a note saying where the right value comes from")
+        let ja = try Catalogue.load(.ja), en = try Catalogue.load(.en)
+        let translated = Set(ja.strings.keys.filter { $0.hasPrefix("explain.") })
+        #expect(translated.subtracting(explanations.keys.map { "explain." + $0 }).sorted() == [], "ja.json explains what nothing says")
+        #expect(Set(explanations.keys.map { "explain." + $0 }).subtracting(translated).sorted() == [], "missing from ja.json")
+        #expect(en.strings.keys.filter { $0.hasPrefix("explain.") } == [], "English is written beside the code that says it")
+        let blanks = { (s: String) in Set(s.matches(of: /\{[a-z]+\}/).map { String($0.output) }) }
+        for (key, english) in explanations {
+            #expect(blanks(english) == blanks(ja["explain." + key]), "\(key)")
+        }
+    }
+
+    @Test func explanationsFillTheirBlanksOnceAndSayTheirCause() throws {
+        // A value that looks like a blank stays as it was written.
+        #expect(Explanation.fill("no item {id} in {place}", ["id": "{place}", "place": "Tokyo"]) == "no item {place} in Tokyo")
+        #expect(Explanation.fill("{missing} stays", [:]) == "{missing} stays")
+        let cause = Explanation("read.binary", "binary data, not a text document")
+        let upload = WebApp.unreadable(cause)
+        #expect(upload.description == "the document could not be read: binary data, not a text document")
+        let ja = try Catalogue.load(.ja)
+        #expect(ja.say(upload) == "文書を読めませんでした: テキスト文書ではなくバイナリデータです")
+        #expect(ja.say(Explanation("said only in English")) == "said only in English")
+    }
+
+    @Test(arguments: [
+        (1.5e9, "USD", InterfaceLanguage.en, "$1.5 bn"), (1.5e9, "USD", .ja, "15億米ドル"),
+        (2e11, "JPY", .ja, "2000億円"), (2e11, "JPY", .en, "¥200.0 bn"), (5e12, "JPY", .ja, "5兆円"),
+        (12_345, "KRW", .ja, "1.2万韓国ウォン"), (12_345, "KRW", .en, "12345 KRW"), (999, "EUR", .ja, "999ユーロ"),
+        (2.5e7, "AUD", .ja, "2500万オーストラリアドル"), (4.2e6, "GBP", .en, "£4.2 m"),
+    ])
+    func moneyIsWrittenAsTheLanguageWritesIt(value: Double, currency: String, language: InterfaceLanguage, written: String) {
+        #expect(MoneySummary.formatted(value, currency, language) == written)
+    }
+
+    @Test func errorsAndRefusalsAreSaidInTheVisitorsLanguage() async throws {
+        let site = try await WebFixture()
+        try await site.test { client in
+            let wrong = try await client.get("/items?modality=perhaps", headers: [.acceptLanguage: "ja"])
+            #expect(wrong.status == .badRequest && wrong.text.contains("<html lang=\"ja\">"))
+            #expect(wrong.text.contains("400 不正な要求") && wrong.text.contains("強さ &#39;perhaps&#39; は使えません") && wrong.text.contains("登録簿に戻る"))
+            let english = try await client.get("/items?modality=perhaps", headers: [.acceptLanguage: "en"])
+            #expect(english.text.contains("400 Bad request") && english.text.contains("unknown modality &#39;perhaps&#39;"))
+            // The API speaks English whatever the browser asks.
+            let api = try await client.get("/api/v1/items/none%231", headers: [.acceptLanguage: "ja"])
+            #expect(api.status == .notFound && api.text.contains("\"no item none#1\""))
+            let missing = try await client.get("/items/none%231", headers: [.cookie: "\(Gatekeeper.languageCookie)=ja"])
+            #expect(missing.status == .notFound && missing.text.contains("項目 none#1 はありません"))
+
+            // A refusal of the register's own, on the page the editor was on.
+            let (cookie, csrf) = try await client.signIn(token: site.tokens[.editor]!)
+            let japanese: HTTPFields = [.cookie: cookie + "; \(Gatekeeper.languageCookie)=ja"]
+            let path = "/items/2024-04-10-japan-us%238"
+            let refused = try await client.post(
+                path + "/corrections", form: [("csrf", csrf), ("version", "1"), ("field", "modality"), ("value", "commit"), ("note", " ")], headers: japanese)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("訂正には、正しい値の根拠を書いたメモが必要です"))
+            let badDate = try await client.post(path + "/events", form: [("csrf", csrf), ("status", "kept"), ("date", "2026-13-01")], headers: japanese)
+            #expect(badDate.status == .unprocessableContent && badDate.text.contains("記録の日付は YYYY-MM-DD の暦日です。&#39;2026-13-01&#39; ではありません"))
+            let noStatus = try await client.post(path + "/events", form: [("csrf", csrf), ("note", "x")], headers: japanese)
+            #expect(noStatus.status == .unprocessableContent && noStatus.text.contains("状況を選んでください") && noStatus.text.contains("<html lang=\"ja\">"))
+            // Signed in as a viewer, in Japanese.
+            let (viewer, viewerCSRF) = try await client.signIn(token: site.tokens[.viewer]!)
+            let forbidden = try await client.post(
+                path + "/events", form: [("csrf", viewerCSRF), ("status", "kept")], headers: [.cookie: viewer + "; \(Gatekeeper.languageCookie)=ja"])
+            #expect(forbidden.status == .forbidden && forbidden.text.contains("は閲覧者です。進捗を記録できるのは編集者か管理者だけです"))
+        }
     }
 
     @Test func bothCataloguesHoldEveryKeyThePagesAskFor() throws {
         let en = try Catalogue.load(.en), ja = try Catalogue.load(.ja)
-        #expect(Set(en.strings.keys) == Set(ja.strings.keys), "keys in one catalogue only: \(Set(en.strings.keys).symmetricDifference(ja.strings.keys).sorted())")
+        let jaKeys = Set(ja.strings.keys.filter { !$0.hasPrefix("explain.") })
+        #expect(Set(en.strings.keys) == jaKeys, "keys in one catalogue only: \(Set(en.strings.keys).symmetricDifference(jaKeys).sorted())")
         let asked = try Self.keysAsked(namespaces: Set(en.strings.keys.compactMap { $0.split(separator: ".").first.map(String.init) }))
         #expect(asked.count > 150)
         #expect(asked.subtracting(en.strings.keys).sorted() == [], "missing from en.json")

@@ -34,7 +34,7 @@ public struct SourceDocument: Sendable {
 /// Why a file could not be read, worded for the person who named it.
 public struct ReadError: Error, Equatable, CustomStringConvertible {
     public var file: String
-    public var problem: String
+    public var problem: Explanation
 
     public var description: String { "\(file): \(problem)" }
 }
@@ -68,9 +68,9 @@ public enum DocumentReader {
         do {
             decoded = try TextDecoder.decode(bytes)
         } catch .binary {
-            throw ReadError(file: name, problem: "binary data, not a text document")
+            throw ReadError(file: name, problem: Explanation("read.binary", "binary data, not a text document"))
         } catch {
-            throw ReadError(file: name, problem: "not text in a supported encoding (UTF-8, UTF-16, Shift_JIS, EUC-JP)")
+            throw ReadError(file: name, problem: Explanation("read.encoding", "not text in a supported encoding (UTF-8, UTF-16, Shift_JIS, EUC-JP)"))
         }
         if HTMLText.looksLikeHTML(decoded.text) {
             return SourceDocument(
@@ -92,7 +92,7 @@ enum PDFText {
     static func text(fromPDF bytes: [UInt8], name: String) throws(ReadError) -> (String, Day?) {
         let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw ReadError(file: name, problem: "is a PDF; install poppler-utils (pdftotext) to read PDF files")
+            throw ReadError(file: name, problem: Explanation("read.pdfTool", "is a PDF; install poppler-utils (pdftotext) to read PDF files"))
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pledge-\(UUID().uuidString)")
         do {
@@ -112,13 +112,13 @@ enum PDFText {
             guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
                 let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
                 if said.localizedCaseInsensitiveContains("password") || said.localizedCaseInsensitiveContains("encrypt") {
-                    throw ReadError(file: name, problem: "is an encrypted PDF; save a copy without a password and read that")
+                    throw ReadError(file: name, problem: Explanation("read.pdfEncrypted", "is an encrypted PDF; save a copy without a password and read that"))
                 }
-                throw ReadError(file: name, problem: "is a PDF that pdftotext could not read")
+                throw ReadError(file: name, problem: Explanation("read.pdfUnreadable", "is a PDF that pdftotext could not read"))
             }
             // Only form feeds and spaces: the pages are pictures (a scan) with no text to read.
             guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
-                throw ReadError(file: name, problem: "is a PDF without a text layer (a scanned image?); run it through OCR first")
+                throw ReadError(file: name, problem: Explanation("read.pdfNoText", "is a PDF without a text layer (a scanned image?); run it through OCR first"))
             }
             return (text, creationDate(of: input, next: tool))
         } catch let error as ReadError {

@@ -76,12 +76,12 @@ public enum DocumentKey {
 
     /// Why `key` cannot name a document, or `nil` when it can: keys go into addresses and item
     /// ids (`key#12`), so they hold ASCII letters, digits, `-`, `_` and `.`, at most 100.
-    public static func problem(_ key: String) -> String? {
+    public static func problem(_ key: String) -> Explanation? {
         let allowed = key.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
         }
         guard allowed, (1...100).contains(key.count), key.first != "." else {
-            return "a document key holds 1 to 100 ASCII letters, digits, '-', '_' and '.', not '\(key)'"
+            return Explanation("document.key", "a document key holds 1 to 100 ASCII letters, digits, '-', '_' and '.', not '{value}'", ["value": key])
         }
         return nil
     }

@@ -4,7 +4,7 @@ import PledgeModel
 /// A file that could not be turned into a record, named for the message a user sees.
 public struct LoadError: Error, CustomStringConvertible {
     public var file: String
-    public var problem: String
+    public var problem: Explanation
     public var description: String { "\(file): \(problem)" }
 }
 
@@ -37,8 +37,9 @@ public enum DocumentLoader {
         let extraction: Extraction
         do {
             extraction = try Extractor(options: ExtractionOptions(date: date, language: language, parties: parties)).extract(source)
-        } catch {
-            throw LoadError(file: label, problem: error.description)
+        } catch .unsupportedLanguage(let language) {
+            throw LoadError(file: label, problem: Explanation(
+                "read.language", "no extraction rules for language '{language}' yet", ["language": language.rawValue]))
         }
         let name = label.split(separator: "/").last.map(String.init) ?? label
         var record = DocumentRecord(

@@ -38,7 +38,9 @@ public enum Translations {
             // A translation of a translation is a version of the same original.
             if let root = target.translationOf, let rootDocument = try await register.document(key: root) { target = rootDocument }
             guard target.language != document.language else {
-                throw RegisterError.invalid("\(key) and \(target.key) are both in \(document.language.rawValue); a translation is in another language")
+                throw RegisterError.invalid(Explanation(
+                    "translation.language", "{key} and {original} are both in {language}; a translation is in another language",
+                    ["key": key, "original": target.key, "language": document.language.rawValue]))
             }
             try await pairItems(of: document, with: target, in: register, reading: reading)
             return Pairing(translation: key, original: target.key)

@@ -120,7 +120,7 @@ extension RegisterArchive {
         }
     }
 
-    private func invalid(_ why: String) -> RegisterError { .invalid("the archive cannot be imported: " + why) }
+    private func invalid(_ why: String) -> RegisterError { .invalid("the archive cannot be imported: \(why)") }
 
     static func checkIdentifier(_ text: String, _ what: String) throws {
         guard !text.isEmpty, text.count <= 200, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "#" })

@@ -13,13 +13,16 @@ extension ItemQuery {
         if let search {
             let terms = search.split(whereSeparator: { $0.isWhitespace }).count
             guard terms <= Self.maxSearchTerms, search.unicodeScalars.count <= Self.maxSearchLength else {
-                throw RegisterError.invalid(
-                    "a search holds at most \(Self.maxSearchTerms) words and \(Self.maxSearchLength) characters")
+                throw RegisterError.invalid(Explanation(
+                    "search.long", "a search holds at most {words} words and {characters} characters",
+                    ["words": "\(Self.maxSearchTerms)", "characters": "\(Self.maxSearchLength)"]))
             }
         }
         for (name, day) in [("dueBefore", dueBefore), ("overdueOn", overdueOn), ("dueFrom", dueFrom)] {
             if let day, Day(iso: day)?.iso != day {
-                throw RegisterError.invalid("\(name) must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(day)'")
+                throw RegisterError.invalid(Explanation(
+                    "query.day", "{name} must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '{value}'",
+                    ["name": name, "value": day]))
             }
         }
         guard offset >= 0, (limit ?? 0) >= 0 else { throw RegisterError.invalid("limit and offset must not be negative") }

@@ -21,7 +21,8 @@ struct SQLiteIngest {
                 return try moved(to: key)
             }
         }
-        throw RegisterError.invalid("\(document.key) and 98 keys after it hold other documents; give this one a key with --key")
+        throw RegisterError.invalid(Explanation(
+            "ingest.keys", "{key} and 98 keys after it hold other documents; give this one a key of its own (--key, or the key of an upload)", ["key": document.key]))
     }
 
     /// Stores the document under `key`, saying so when that is not the key it came with.

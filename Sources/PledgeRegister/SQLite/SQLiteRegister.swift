@@ -588,7 +588,9 @@ public final class SQLiteRegister: Register {
     /// Stores a decision, refusing a second one on the same suggestion.
     static func decide(_ db: Database, _ d: SuggestionDecision) throws {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM suggestion_decision WHERE item = ? AND suggestion = ?", arguments: [d.item, d.suggestion]) == true {
-            throw RegisterError.invalid("suggestion \(d.suggestion) on \(d.item) was already accepted or dismissed")
+            throw RegisterError.invalid(Explanation(
+                "suggestion.decided", "suggestion {suggestion} on {item} was already accepted or dismissed",
+                ["suggestion": d.suggestion, "item": d.item]))
         }
         try db.execute(sql: "INSERT INTO suggestion_decision VALUES (?, ?, ?, ?, ?)",
                        arguments: [d.item, d.suggestion, d.decision.rawValue, d.author, d.decidedAt])

@@ -130,17 +130,17 @@ public enum Corrections {
     /// Refuses a correction without a note, author or valid value before anything is written.
     public static func check(_ correction: NewCorrection, on record: ItemRecord) throws {
         let note = correction.note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw RegisterError.invalid("a correction needs a note saying where the right value comes from") }
+        guard !note.isEmpty else { throw RegisterError.invalid(Explanation("correction.note", "a correction needs a note saying where the right value comes from")) }
         guard !correction.author.trimmingCharacters(in: .whitespaces).isEmpty else { throw RegisterError.invalid("a correction needs an author") }
         for (name, text) in [("note", correction.note), ("value", correction.value)] {
-            if text.unicodeScalars.contains("\0") { throw RegisterError.invalid("the correction's \(name) holds a NUL character") }
-            if text.count > maxLength { throw RegisterError.invalid("the correction's \(name) is longer than \(maxLength) characters") }
+            if text.unicodeScalars.contains("\0") { throw RegisterError.invalid(Explanation("correction.nul", "the correction's {field} holds a NUL character", ["field": name])) }
+            if text.count > maxLength { throw RegisterError.invalid(Explanation("correction.long", "the correction's {field} is longer than {most} characters", ["field": name, "most": "\(maxLength)"])) }
         }
         if correction.field.isAmount {
             guard let amount = correction.amount, record.amounts.indices.contains(amount) else {
                 throw RegisterError.invalid(record.amounts.isEmpty
-                    ? "the item holds no amount to correct"
-                    : "amount must name one of the item's amounts, from 0 to \(record.amounts.count - 1)")
+                    ? Explanation("correction.noAmounts", "the item holds no amount to correct")
+                    : Explanation("correction.whichAmount", "amount must name one of the item's amounts, from 0 to {last}", ["last": "\(record.amounts.count - 1)"]))
             }
         } else if correction.amount != nil {
             throw RegisterError.invalid("amount is only for an amount's value or unit")
@@ -154,12 +154,16 @@ public enum Corrections {
         switch field {
         case .modality:
             guard let m = Modality(rawValue: value) else {
-                throw RegisterError.invalid("modality must be one of \(Modality.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
+                throw RegisterError.invalid(Explanation(
+                    "correction.modality", "modality must be one of {choices}, not '{value}'",
+                    ["choices": Modality.allCases.map(\.rawValue).joined(separator: ", "), "value": value]))
             }
             modality = m
         case .parties:
             guard let list = Party.list(value) else {
-                throw RegisterError.invalid("parties are country codes (JP, US) or organisations (EU, G7), separated by commas, not '\(value)'")
+                throw RegisterError.invalid(Explanation(
+                    "correction.parties", "parties are country codes (JP, US) or organisations (EU, G7), separated by commas, not '{value}'",
+                    ["value": value]))
             }
             parties = list
         case .due:
@@ -167,7 +171,9 @@ public enum Corrections {
                 due = nil
             } else {
                 guard let day = Day(iso: value), day.iso == value else {
-                    throw RegisterError.invalid("a due date is a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, or empty for none, not '\(value)'")
+                    throw RegisterError.invalid(Explanation(
+                        "correction.due", "a due date is a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, or empty for none, not '{value}'",
+                        ["value": value]))
                 }
                 due = day.iso
             }
@@ -176,12 +182,12 @@ public enum Corrections {
         case .amountValue:
             guard let amount, amounts.indices.contains(amount) else { throw RegisterError.invalid("no amount \(amount ?? -1) in the item") }
             guard let number = Double(value.replacingOccurrences(of: ",", with: "")), number.isFinite, number >= 0 else {
-                throw RegisterError.invalid("an amount's value is a number such as 1500000000, not '\(value)'")
+                throw RegisterError.invalid(Explanation("correction.value", "an amount's value is a number such as 1500000000, not '{value}'", ["value": value]))
             }
             amounts[amount].value = number
         case .amountUnit:
             guard let amount, amounts.indices.contains(amount) else { throw RegisterError.invalid("no amount \(amount ?? -1) in the item") }
-            guard !value.isEmpty, value.count <= 20 else { throw RegisterError.invalid("an amount's unit is a short code such as USD or JPY") }
+            guard !value.isEmpty, value.count <= 20 else { throw RegisterError.invalid(Explanation("correction.unit", "an amount's unit is a short code such as USD or JPY")) }
             amounts[amount].unit = value
         }
         return ItemRecord(

@@ -6,7 +6,7 @@ import PledgeExtract
 public enum EventValidation {
     public static func check(_ event: NewEvent) throws {
         guard Day(iso: event.date) != nil else {
-            throw RegisterError.invalid("the event's date must be a calendar date as YYYY-MM-DD, not '\(event.date)'")
+            throw RegisterError.invalid(Explanation("event.date", "the event's date must be a calendar date as YYYY-MM-DD, not '{value}'", ["value": event.date]))
         }
         guard !event.author.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterError.invalid("an event needs an author")
@@ -15,7 +15,7 @@ public enum EventValidation {
         if let suggestion = event.suggestion { try SuggestionName.check(suggestion) }
         // SQLite would cut a text at NUL and PostgreSQL refuses it: both stores refuse it here.
         for (name, text) in [("note", event.note), ("evidence title", event.evidenceTitle), ("author", event.author)] {
-            if let text, text.unicodeScalars.contains("\0") { throw RegisterError.invalid("the event's \(name) holds a NUL character") }
+            if let text, text.unicodeScalars.contains("\0") { throw RegisterError.invalid(Explanation("event.nul", "the event's {field} holds a NUL character", ["field": name])) }
         }
     }
 }
@@ -24,7 +24,7 @@ public enum EventValidation {
 /// `javascript:`, `data:` and the like would run in a reader's browser.
 public enum EvidenceURL {
     public static func check(_ text: String) throws {
-        guard isWebAddress(text) else { throw RegisterError.invalid("evidence must be an http or https address, not '\(text)'") }
+        guard isWebAddress(text) else { throw RegisterError.invalid(Explanation("event.evidence", "evidence must be an http or https address, not '{value}'", ["value": text])) }
     }
 
     public static func isWebAddress(_ text: String) -> Bool {

@@ -72,7 +72,7 @@ extension WebApp {
             let key = try context.parameter("key")
             return try await app.read(request, key: "document " + key) {
                 guard let document = try await app.register.document(key: key), let text = try await app.register.documentText(key: key)
-                else { throw WebError(.notFound, "no document \(key)") }
+                else { throw WebError(RegisterError.documentNotFound(key)) }
                 let sections = try await app.register.sections(document: key).map {
                     SectionView(id: $0.id, heading: $0.heading, level: $0.level, start: $0.span.start, end: $0.span.end)
                 }
@@ -96,7 +96,7 @@ extension WebApp {
         book.get("/api/v1/items/{id}") { request, context in
             let id = try context.parameter("id")
             return try await app.read(request, key: "item " + id) {
-                guard let detail = try await app.register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
+                guard let detail = try await app.register.item(id: id) else { throw WebError(RegisterError.itemNotFound(id)) }
                 var rendered = try Rendered.json(detail)
                 rendered.headers[.eTag] = "\"\(detail.item.version)\""
                 return rendered
@@ -111,7 +111,7 @@ extension WebApp {
         book.get("/api/v1/items/{id}/suggestions") { request, context in
             let id = try context.parameter("id")
             return try await app.read(request, key: "suggestions " + id) {
-                guard let detail = try await app.register.item(id: id) else { throw WebError(.notFound, "no item \(id)") }
+                guard let detail = try await app.register.item(id: id) else { throw WebError(RegisterError.itemNotFound(id)) }
                 var rendered = try Rendered.json(SuggestionList(item: detail.item.commitment, suggestions: try await Suggestions.of(id, in: app.register)))
                 rendered.headers[.eTag] = "\"\(detail.item.version)\""
                 return rendered
@@ -123,7 +123,7 @@ extension WebApp {
                 throw WebError(.unauthorized, "dismissing through the API needs an API token: 'Authorization: Bearer TOKEN'",
                                headers: [.wwwAuthenticate: "Bearer"])
             }
-            let user = try app.requireEditor(visitor)
+            let user = try app.requireEditor(visitor, to: .record)
             let id = try context.parameter("id"), suggestion = try context.parameter("suggestion")
             try await app.dismiss(suggestion, item: id, author: user.name)
             return Reply.noContent()
@@ -194,7 +194,9 @@ extension WebApp {
     static func number(_ fields: FormFields, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = fields.text(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw WebError(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw WebError(
+                .badRequest, "query.number", "{name} must be a whole number from {first} to {last}, not '{value}'",
+                ["name": name, "first": "\(range.lowerBound)", "last": "\(range.upperBound)", "value": text])
         }
         return number
     }
@@ -204,9 +206,11 @@ extension WebApp {
 
     /// A suggestion still on offer for the item, or a 409 that says it is not.
     func offered(_ name: String, item id: String) async throws -> Suggestion {
-        guard try await register.item(id: id) != nil else { throw WebError(.notFound, "no item \(id)") }
+        guard try await register.item(id: id) != nil else { throw WebError(RegisterError.itemNotFound(id)) }
         guard let suggestion = try await Suggestions.of(id, in: register).first(where: { $0.id == name }) else {
-            throw WebError(.conflict, "suggestion \(name) is not on offer for \(id): it was accepted or dismissed, or the item has moved on")
+            throw WebError(
+                .conflict, "suggestion.gone", "suggestion {suggestion} is not on offer for {item}: it was accepted or dismissed, or the item has moved on",
+                ["suggestion": name, "item": id])
         }
         return suggestion
     }
@@ -224,14 +228,14 @@ extension WebApp {
             throw WebError(.unauthorized, "recording through the API needs an API token: 'Authorization: Bearer TOKEN'",
                            headers: [.wwwAuthenticate: "Bearer"])
         }
-        let user = try requireEditor(visitor)
+        let user = try requireEditor(visitor, to: .record)
         let version = try Self.ifMatch(request)
         let body = try await Self.body(request, upTo: 1 << 20)
         let input: EventRequest
         do {
             input = try JSONDecoder().decode(EventRequest.self, from: Data(buffer: body))
         } catch {
-            throw WebError(.badRequest, Self.eventBodyHelp)
+            throw WebError(.badRequest, "\(Self.eventBodyHelp)")
         }
         var event: NewEvent
         if let name = input.suggestion {
@@ -242,7 +246,7 @@ extension WebApp {
             if let title = input.evidenceTitle { event.evidenceTitle = title }
             if let date = input.date { event.date = date }
         } else {
-            guard let status = input.status else { throw WebError(.badRequest, Self.eventBodyHelp) }
+            guard let status = input.status else { throw WebError(.badRequest, "\(Self.eventBodyHelp)") }
             event = NewEvent(status: status, note: input.note, evidenceURL: input.evidenceURL, evidenceTitle: input.evidenceTitle,
                              date: input.date ?? options.today(), author: user.name, expectedVersion: version)
         }

@@ -47,9 +47,15 @@ struct Gatekeeper: Sendable {
 
     func visitor(for request: Request) async throws -> Visitor {
         var visitor = try await signedIn(request)
-        visitor.language = request.cookies[Self.languageCookie].flatMap { InterfaceLanguage(rawValue: $0.value) }
-            ?? InterfaceLanguage.preferred(request.headers[.acceptLanguage])
+        visitor.language = Self.language(of: request)
         return visitor
+    }
+
+    /// The language pages speak to whoever sent `request`: the one chosen in the header,
+    /// else the browser's.
+    static func language(of request: Request) -> InterfaceLanguage {
+        request.cookies[languageCookie].flatMap { InterfaceLanguage(rawValue: $0.value) }
+            ?? InterfaceLanguage.preferred(request.headers[.acceptLanguage])
     }
 
     /// The cookie that remembers the language chosen in the header.
@@ -105,7 +111,7 @@ struct Gatekeeper: Sendable {
         guard let nonce = visitor.nonce, let token,
               Self.constantTimeEqual(token, csrfToken(nonce: nonce))
         else {
-            throw WebError(.forbidden, "the form has expired or did not come from this site; reload the page and try again")
+            throw WebError(.forbidden, "form.expired", "the form has expired or did not come from this site; reload the page and try again")
         }
     }
 

@@ -47,9 +47,18 @@ struct Catalogue: Sendable {
 
     /// The words for `key` with `{name}` placeholders filled in.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Explanation.fill(self[key], values)
+    }
+
+    /// An explanation in this language: its catalogue's words (`explain.` + its key) where
+    /// it has a key, else (English only) as it was written.
+    func say(_ explanation: Explanation) -> String {
+        explanation.say { $0.key.flatMap { strings["explain." + $0] } }
+    }
+
+    /// An error as a page tells it, with the request id the log keeps it under.
+    func say(_ error: WebError) -> String {
+        say(error.explanation) + (error.requestID.map { self("error.request", ["id": $0]) } ?? "")
     }
 
     func modality(_ m: Modality) -> String { self["modality.\(m.rawValue)"] }

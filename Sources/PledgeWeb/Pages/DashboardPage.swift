@@ -66,12 +66,12 @@ extension Pages {
     static func topBars(_ totals: [MoneyTotal], currency: String, _ t: Catalogue, label: (String) -> (String, String?)) -> [Charts.Bar] {
         var bars = totals.prefix(moneyBars).map { total in
             let (name, link) = label(total.name)
-            return Charts.Bar(label: name, value: total.value, valueLabel: MoneySummary.formatted(total.value, currency), link: link)
+            return Charts.Bar(label: name, value: total.value, valueLabel: MoneySummary.formatted(total.value, currency, t.language), link: link)
         }
         let rest = totals.dropFirst(moneyBars)
         if !rest.isEmpty {
             let value = rest.reduce(0) { $0 + $1.value }
-            bars.append(Charts.Bar(label: t("chart.others", ["count": String(rest.count)]), value: value, valueLabel: MoneySummary.formatted(value, currency), link: nil))
+            bars.append(Charts.Bar(label: t("chart.others", ["count": String(rest.count)]), value: value, valueLabel: MoneySummary.formatted(value, currency, t.language), link: nil))
         }
         return bars
     }

@@ -40,7 +40,9 @@ extension Pages {
     static func pageNumber(_ fields: FormFields, parameter: String = "page") throws -> Int {
         guard let text = fields.text(parameter) else { return 1 }
         guard let number = Int(text), ListRequest.pages.contains(number) else {
-            throw WebError(.badRequest, "\(parameter) must be a whole number from 1 to \(ListRequest.pages.upperBound), not '\(text)'")
+            throw WebError(
+                .badRequest, "query.number", "{name} must be a whole number from {first} to {last}, not '{value}'",
+                ["name": parameter, "first": "1", "last": "\(ListRequest.pages.upperBound)", "value": text])
         }
         return number
     }
@@ -96,12 +98,15 @@ extension Pages {
     /// The document as read, each item marked and linked, its amounts marked; a long one in
     /// parts of about `WebOptions.documentPartLength` characters, `part` counted from 1.
     func documentPage(key: String, part: Int = 1, visitor: Visitor, csrf: String?) async throws -> Rendered {
+        let t = words(visitor)
         guard let document = try await register.document(key: key), let text = try await register.documentText(key: key) else {
-            throw WebError(.notFound, "no document \(key)")
+            throw WebError(RegisterError.documentNotFound(key))
         }
         let parts = DocumentParts(text, length: options.documentPartLength)
         guard parts.bounds.indices.contains(part - 1) else {
-            throw WebError(.notFound, "document \(key) has \(parts.bounds.count) part\(parts.bounds.count == 1 ? "" : "s"); there is no part \(part)")
+            throw WebError(
+                .notFound, "page.noPart", "document {key} has {count} part(s); there is no part {part}",
+                ["key": key, "count": "\(parts.bounds.count)", "part": "\(part)"])
         }
         let window = parts.bounds[part - 1]
         // Only the items and amounts of the part shown are read.
@@ -121,7 +126,7 @@ extension Pages {
                 close: "</span>", layer: 0)
         }
         for a in try await register.amounts(matching: shown) {
-            add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount)))\">", close: "</mark>", layer: 3)
+            add(a.amount.span, open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a.amount, t)))\">", close: "</mark>", layer: 3)
         }
         let partText = String(text.unicodeScalars[window.range])
         let markup = DocumentMarkup(partText)
@@ -174,7 +179,7 @@ extension Pages {
     func sideBySide(key: String, visitor: Visitor, csrf: String?) async throws -> Rendered {
         let t = words(visitor)
         guard let document = try await register.document(key: key), let other = try await Translations.otherText(of: key, in: register) else {
-            throw WebError(.notFound, "document \(key) has no version in another language in this register")
+            throw WebError(.notFound, "page.noTranslation", "document {key} has no version in another language in this register", ["key": key])
         }
         let (original, translation) = document.translationOf == nil ? (document, other) : (other, document)
         let originalItems = try await register.items(matching: ItemQuery(document: original.key))
@@ -245,8 +250,8 @@ extension Pages {
         var message: String?
     }
 
-    func signInPage(visitor: Visitor, csrf: String, next: String, message: String?) -> Rendered {
-        framed("signin", SignIn(csrf: csrf, next: next, message: message), title: words(visitor)["title.signIn"], visitor: visitor, csrf: nil)
+    func signInPage(visitor: Visitor, csrf: String, next: String, message: Explanation?) -> Rendered {
+        framed("signin", SignIn(csrf: csrf, next: next, message: message.map(words(visitor).say)), title: words(visitor)["title.signIn"], visitor: visitor, csrf: nil)
     }
 }
 

@@ -38,30 +38,43 @@ struct ListRequest: Sendable, Equatable {
         search = fields.text("q")
         language = fields.text("lang")
         if let language, Language(rawValue: language) == nil {
-            throw WebError(.badRequest, "unknown language '\(language)'; ja or en")
+            throw WebError(
+                .badRequest, "query.language", "unknown language '{value}'; one of {choices}",
+                ["value": language, "choices": Language.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         if let text = fields.text("page") {
             guard let number = Int(text), Self.pages.contains(number) else {
-                throw WebError(.badRequest, "page must be a whole number from 1 to \(Self.pages.upperBound), not '\(text)'")
+                throw WebError(
+                    .badRequest, "query.number", "{name} must be a whole number from {first} to {last}, not '{value}'",
+                    ["name": "page", "first": "1", "last": "\(Self.pages.upperBound)", "value": text])
             }
             page = number
         }
         if let modality, Modality(rawValue: modality) == nil {
-            throw WebError(.badRequest, "unknown modality '\(modality)'; one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw WebError(
+                .badRequest, "query.modality", "unknown modality '{value}'; one of {choices}",
+                ["value": modality, "choices": Modality.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         if let party, Party(rawValue: party).map(PartyNames.isKnown) != true {
-            throw WebError(.badRequest, "unknown party '\(party)'; a country's ISO 3166 code (JP, PH, GB) or an organisation's (EU, UN, NATO)")
+            throw WebError(
+                .badRequest, "query.party", "unknown party '{value}'; a country's ISO 3166 code (JP, PH, GB) or an organisation's (EU, UN, NATO)",
+                ["value": party])
         }
         if let status, Status(rawValue: status) == nil {
-            throw WebError(.badRequest, "unknown status '\(status)'; one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw WebError(
+                .badRequest, "query.status", "unknown status '{value}'; one of {choices}",
+                ["value": status, "choices": Status.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         if let due, !Self.dueChoices.contains(due) {
-            throw WebError(.badRequest, "unknown due filter '\(due)'; one of \(Self.dueChoices.joined(separator: ", "))")
+            throw WebError(
+                .badRequest, "query.due", "unknown due filter '{value}'; one of {choices}", ["value": due, "choices": Self.dueChoices.joined(separator: ", ")])
         }
         do {
             try query(today: "2000-01-01", paged: false).check()
         } catch let error as RegisterError {
-            throw WebError(.badRequest, error.description)
+            var web = WebError(error)
+            web.status = .badRequest
+            throw web
         }
     }
 

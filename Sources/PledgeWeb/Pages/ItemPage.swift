@@ -164,9 +164,11 @@ extension Pages {
     func itemPage(id: String, historyPage: Int = 1, visitor: Visitor, csrf: String?, message: String? = nil) async throws -> Rendered {
         let t = words(visitor)
         let window = EventWindow(limit: Self.historyPageSize, offset: (historyPage - 1) * Self.historyPageSize)
-        guard let detail = try await register.item(id: id, events: window) else { throw WebError(.notFound, "no item \(id)") }
+        guard let detail = try await register.item(id: id, events: window) else { throw WebError(RegisterError.itemNotFound(id)) }
         guard historyPage == 1 || window.offset < detail.historyCount else {
-            throw WebError(.notFound, "item \(id) has \(detail.historyCount) events; there is no history page \(historyPage)")
+            throw WebError(
+                .notFound, "page.noHistory", "item {id} has {count} events; there is no history page {page}",
+                ["id": id, "count": "\(detail.historyCount)", "page": "\(historyPage)"])
         }
         let item = detail.item
         let document = try await register.document(key: item.document)
@@ -227,8 +229,10 @@ extension Pages {
                              modalityKey: $0.modality.rawValue, actor: $0.actor,
                              parties: $0.parties.isEmpty ? nil : $0.parties.map(\.rawValue).joined(separator: ", "))
             },
-            amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0)) },
-            times: times.map { TimeView(text: $0.text, role: $0.role.rawValue, value: $0.value ?? "(no document date to place it)", due: $0.due) },
+            amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0, t)) },
+            times: times.map {
+                TimeView(text: $0.text, role: t("time.\($0.role.rawValue)"), value: $0.value.map(t.day) ?? t("time.unplaced"), due: $0.due)
+            },
             history: history(detail, page: historyPage, t),
             modalitySource: provenance(.modality, detail, t), partiesSource: provenance(.parties, detail, t),
             dueSource: provenance(.due, detail, t), titleSource: provenance(.title, detail, t),
@@ -327,7 +331,7 @@ extension Pages {
         var annotator = Annotator()
         for a in detail.amounts.prefix(listLimit) where a.span.end - base <= limit {
             annotator.add(a.span.start - base, a.span.end - base,
-                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a)))\">", close: "</mark>")
+                          open: "<mark class=\"amount\" title=\"\(HTML.escape(amountValue(a, t)))\">", close: "</mark>")
         }
         for t in detail.times.prefix(listLimit) where t.span.end - base <= limit {
             let value = t.value ?? "undated"
@@ -343,9 +347,10 @@ extension Pages {
         return (annotator.render(shown), shortened)
     }
 
-    func amountValue(_ a: StoredAmount) -> String {
-        let qualifier = a.qualifier.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") + " " } ?? ""
-        return qualifier + (a.kind == .money ? MoneySummary.formatted(a.value, a.unit) : "\(Int(a.value)) \(a.unit)")
+    /// An amount's value as read, with its qualifier ("up to", "at least"), in the visitor's language.
+    func amountValue(_ a: StoredAmount, _ t: Catalogue) -> String {
+        let value = a.kind == .money ? MoneySummary.formatted(a.value, a.unit, t.language) : "\(Int(a.value)) \(a.unit)"
+        return a.qualifier.map { t("qualifier.\($0.rawValue)", ["amount": value]) } ?? value
     }
 }
 

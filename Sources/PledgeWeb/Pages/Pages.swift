@@ -55,13 +55,22 @@ struct Pages: Sendable {
         return page
     }
 
-    static func errorPage(_ error: WebError) -> String {
-        """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
-        <title>\(error.status.code) · Pledge</title><link rel="stylesheet" href="/static/pledge.css"></head><body><main>\
-        <h1>\(error.status.code) \(HTML.escape(error.status.reasonPhrase))</h1><p class="error">\(HTML.escape(error.message))</p>\
-        <p><a href="/">Back to the register</a></p></main></body></html>
-        """
+    /// The statuses an error page names in the visitor's language (`error.status.` + code);
+    /// others keep HTTP's English reason phrase.
+    static let namedStatuses = [400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 428, 500, 503]
+
+    /// A page saying what went wrong, in the visitor's language. It stands alone (no
+    /// navigation or register reads), so it can be sent whatever failed.
+    static func errorPage(_ error: WebError, _ t: Catalogue) -> String {
+        let code = Int(error.status.code)
+        let name = namedStatuses.contains(code) ? t("error.status.\(code)") : error.status.reasonPhrase
+        return """
+            <!doctype html><html lang="\(t.language.rawValue)"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1">\
+            <title>\(code) · Pledge</title><link rel="stylesheet" href="/static/pledge.css"></head><body><main>\
+            <h1>\(code) \(HTML.escape(name))</h1><p class="error">\(HTML.escape(t.say(error)))</p>\
+            <p><a href="/">\(HTML.escape(t("error.back")))</a></p></main></body></html>
+            """
     }
 
     // MARK: Shared pieces

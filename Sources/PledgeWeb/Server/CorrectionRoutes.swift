@@ -23,16 +23,16 @@ extension WebApp {
             throw WebError(.unauthorized, "correcting through the API needs an API token: 'Authorization: Bearer TOKEN'",
                            headers: [.wwwAuthenticate: "Bearer"])
         }
-        let user = try requireEditor(visitor, to: "correct what was read")
+        let user = try requireEditor(visitor, to: .correct)
         let version = try Self.ifMatch(request)
         let body = try await Self.body(request, upTo: 1 << 20)
         let input: CorrectionRequest
         do {
             input = try JSONDecoder().decode(CorrectionRequest.self, from: Data(buffer: body))
         } catch {
-            throw WebError(.badRequest, Self.correctionBodyHelp)
+            throw WebError(.badRequest, "\(Self.correctionBodyHelp)")
         }
-        guard let field = input.field, let value = input.value else { throw WebError(.badRequest, Self.correctionBodyHelp) }
+        guard let field = input.field, let value = input.value else { throw WebError(.badRequest, "\(Self.correctionBodyHelp)") }
         let correction = try await register.correct(
             NewCorrection(field: field, value: value, amount: input.amount, note: input.note ?? "", author: user.name, expectedVersion: version),
             item: id)
@@ -59,24 +59,17 @@ extension WebApp {
         let visitor = try await gatekeeper.visitor(for: request)
         let form = try await Self.form(request)
         try gatekeeper.checkForm(form, visitor: visitor)
-        let user = try requireEditor(visitor, to: "correct what was read")
-        do {
+        let user = try requireEditor(visitor, to: .correct)
+        return try await onItemPage(id, visitor: visitor, then: "#history") {
             let chosen = (form.text("field") ?? "").split(separator: ":", maxSplits: 1).map(String.init)
             guard let field = chosen.first.flatMap(CorrectedField.init(rawValue:)) else {
-                throw WebError(.unprocessableContent, "choose what to correct")
+                throw WebError(.unprocessableContent, "form.field", "choose what to correct")
             }
             let amount = chosen.count > 1 ? Int(chosen[1]) : nil
-            _ = try await register.correct(
+            _ = try await self.register.correct(
                 NewCorrection(field: field, value: form["value"] ?? "", amount: amount, note: form["note"] ?? "", author: user.name,
                               expectedVersion: form.text("version").flatMap { Int($0) }),
                 item: id)
-        } catch let error as WebError where error.isClientError {
-            return try await itemPage(id, visitor: visitor, message: error.message, status: error.status)
-        } catch let error as RegisterError {
-            let web = WebError(error)
-            guard web.status != .notFound, web.isClientError else { throw error }
-            return try await itemPage(id, visitor: visitor, message: error.description, status: web.status)
         }
-        return Reply.redirect(HTML.itemPath(id) + "#history")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PledgeModel
 import PledgeRegister
 
 extension WebApp {
@@ -40,7 +41,7 @@ extension WebApp {
             var part = 1
             if let text = request.uri.queryParameters["part"].map(String.init) {
                 guard let number = Int(text), (1...1_000_000).contains(number) else {
-                    throw WebError(.badRequest, "part must be a whole number from 1, not '\(text)'")
+                    throw WebError(.badRequest, "page.part", "part must be a whole number from 1, not '{value}'", ["value": text])
                 }
                 part = number
             }
@@ -75,7 +76,9 @@ extension WebApp {
         book.get("/language/{code}") { request, context in
             // The choice is remembered for a year; the visitor goes back to the page they were on.
             guard let language = InterfaceLanguage(rawValue: try context.parameter("code")) else {
-                throw WebError(.notFound, "the interface speaks \(InterfaceLanguage.allCases.map(\.rawValue).joined(separator: " and "))")
+                throw WebError(
+                    .notFound, "page.language", "the interface speaks {languages}",
+                    ["languages": InterfaceLanguage.allCases.map(\.rawValue).joined(separator: ", ")])
             }
             var back = "/"
             if let referer = request.headers[.referer].flatMap(URL.init(string:)), !referer.path.isEmpty {
@@ -145,15 +148,15 @@ extension WebApp {
         do {
             return try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw WebError(.contentTooLarge, "the request's body is larger than \(limit >> 10) KB")
+            throw WebError(.contentTooLarge, "request.largerThan", "the request's body is larger than {limit} KB", ["limit": "\(limit >> 10)"])
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw WebError(.badRequest, "the request's body could not be read")
+            throw WebError(.badRequest, "request.unreadable", "the request's body could not be read")
         }
     }
 
-    func signInForm(_ request: Request, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func signInForm(_ request: Request, message: Explanation?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
         let nonce = visitor.user == nil ? (visitor.nonce ?? Gatekeeper.newNonce()) : Gatekeeper.newNonce()
         let next = Self.localPath(FormFields(request.uri.query ?? "")["next"])
@@ -170,7 +173,8 @@ extension WebApp {
         visitor.nonce = request.cookies[Gatekeeper.visitorCookie]?.value
         try gatekeeper.checkForm(form, visitor: visitor)
         guard let (_, cookie) = try await gatekeeper.signIn(token: form["token"] ?? "") else {
-            return try await signInForm(request, message: "That token is not known to this register.", status: .unauthorized)
+            return try await signInForm(
+                request, message: Explanation("signin.unknown", "That token is not known to this register."), status: .unauthorized)
         }
         var response = Reply.redirect(Self.localPath(form["next"]))
         response.setCookie(cookie)
@@ -196,50 +200,53 @@ extension WebApp {
         let visitor = try await gatekeeper.visitor(for: request)
         let form = try await Self.form(request)
         try gatekeeper.checkForm(form, visitor: visitor)
-        let user = try requireEditor(visitor)
+        let user = try requireEditor(visitor, to: .record)
         let version = form.text("version").flatMap { Int($0) }
-        do {
+        return try await onItemPage(id, visitor: visitor, then: "#history") {
             let event: NewEvent
             if let suggestion = form.text("suggestion") {
                 // Accepting a suggestion records what it suggests, as it was offered.
                 event = try await offered(suggestion, item: id).event(author: user.name, expectedVersion: version, today: options.today())
             } else {
                 guard let status = form.text("status").flatMap(Status.init(rawValue:)) else {
-                    throw WebError(.unprocessableContent, "choose a status")
+                    throw WebError(.unprocessableContent, "form.status", "choose a status")
                 }
                 event = NewEvent(
                     status: status, note: form.text("note"), evidenceURL: form.text("evidence_url"),
                     evidenceTitle: form.text("evidence_title"), date: form.text("date") ?? options.today(), author: user.name,
                     expectedVersion: version)
             }
-            try await register.record(event, item: id)
-        } catch let error as WebError where error.status == .conflict {
-            return try await itemPage(id, visitor: visitor, message: error.message, status: error.status)
-        } catch let error as RegisterError {
-            let web = WebError(error)
-            // A missing item, or a fault of the server's, goes to the error page (and the log).
-            guard web.status != .notFound, web.isClientError else { throw error }
-            return try await itemPage(id, visitor: visitor, message: error.description, status: web.status)
+            try await self.register.record(event, item: id)
         }
-        return Reply.redirect(HTML.itemPath(id) + "#history")
     }
 
-    /// The item page again, saying why what was sent was not done.
-    func itemPage(_ id: String, visitor: Visitor, message: String, status: HTTPResponse.Status) async throws -> Response {
+    /// Does what a form on the item page asks, then goes back to the page at `anchor`. When
+    /// it cannot be done for a reason of the visitor's (a stale version, a bad value), the item
+    /// page comes again saying why; a missing item, or a fault of the server's, goes to the
+    /// error page (and the log).
+    func onItemPage(_ id: String, visitor: Visitor, then anchor: String, _ work: () async throws -> Void) async throws -> Response {
+        let refused: WebError
+        do {
+            try await work()
+            return Reply.redirect(HTML.itemPath(id) + anchor)
+        } catch let error as WebError {
+            refused = error
+        } catch let error as RegisterError {
+            refused = WebError(error)
+        }
+        guard refused.status != .notFound, refused.isClientError else { throw refused }
+        let message = pages.words(visitor).say(refused)
         var response = try await pages.itemPage(id: id, visitor: visitor, csrf: visitor.nonce.map(gatekeeper.csrfToken), message: message).response
-        response.status = status
+        response.status = refused.status
         return response
     }
 
     func dismissFromForm(_ request: Request, id: String, suggestion: String) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
         try gatekeeper.checkForm(try await Self.form(request), visitor: visitor)
-        let user = try requireEditor(visitor)
-        do {
-            try await dismiss(suggestion, item: id, author: user.name)
-        } catch let error as WebError where error.status == .conflict {
-            return try await itemPage(id, visitor: visitor, message: error.message, status: error.status)
+        let user = try requireEditor(visitor, to: .record)
+        return try await onItemPage(id, visitor: visitor, then: "#suggestions") {
+            try await self.dismiss(suggestion, item: id, author: user.name)
         }
-        return Reply.redirect(HTML.itemPath(id) + "#suggestions")
     }
 }

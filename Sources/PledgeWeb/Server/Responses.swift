@@ -1,36 +1,58 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PledgeModel
 import PledgeRegister
 import Synchronization
 
 /// An error a visitor is told about: a status and a sentence saying what went wrong.
-/// Pages show it on an error page, the API as `{"error": {"status": …, "message": …}}`.
+/// Pages say it in the visitor's language, the API in English as
+/// `{"error": {"status": …, "message": …}}`.
 struct WebError: Error {
     var status: HTTPResponse.Status
-    var message: String
+    var explanation: Explanation
     var headers: HTTPFields = [:]
+    /// The id under which the log keeps what went wrong, for a fault of the server's own.
+    var requestID: String?
 
-    init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, _ explanation: Explanation, headers: HTTPFields = [:]) {
         self.status = status
-        self.message = message
+        self.explanation = explanation
         self.headers = headers
+    }
+
+    /// An error whose sentence pages translate: `key` names it in the catalogues
+    /// (`explain.` + key), `english` is its template with `{placeholders}` for `values`.
+    init(_ status: HTTPResponse.Status, _ key: String, _ english: String, _ values: [String: String] = [:], headers: HTTPFields = [:]) {
+        self.init(status, Explanation(key, english, values), headers: headers)
     }
 
     /// What a register's refusal means to a web client. A fault of the server's own (its
     /// database down or refusing) is told without its detail, which names addresses and files.
     init(_ error: RegisterError) {
         switch error {
-        case .itemNotFound, .documentNotFound: self.init(.notFound, error.description)
-        case .staleVersion: self.init(.conflict, error.description)
-        case .userExists: self.init(.conflict, error.description)
-        case .invalid: self.init(.unprocessableContent, error.description)
+        case .itemNotFound(let id): self.init(.notFound, "page.noItem", "no item {id}", ["id": id])
+        case .documentNotFound(let key): self.init(.notFound, "page.noDocument", "no document {key}", ["key": key])
+        case .staleVersion(let item, let expected, let current):
+            self.init(
+                .conflict, "write.stale",
+                "{item} has changed since version {expected} (it is now at version {current}); look at it again and record on top of version {current}",
+                ["item": item, "expected": "\(expected)", "current": "\(current)"])
+        case .userExists(let name): self.init(.conflict, "user.exists", "a user named '{name}' exists already", ["name": name])
+        case .invalid(let why): self.init(.unprocessableContent, why)
         case .unavailable:
-            self.init(.serviceUnavailable, "the register's database is not answering; try again in a moment", headers: [.retryAfter: "5"])
-        case .readOnly: self.init(.serviceUnavailable, "this server's register can only be read; nothing was changed")
-        case .notARegister, .notEmpty, .failed: self.init(.internalServerError, "the server could not answer this request")
+            self.init(
+                .serviceUnavailable, "server.unavailable", "the register's database is not answering; try again in a moment",
+                headers: [.retryAfter: "5"])
+        case .readOnly: self.init(.serviceUnavailable, "server.readOnly", "this server's register can only be read; nothing was changed")
+        case .notARegister, .notEmpty, .failed: self = .internalError
         }
     }
+
+    static let internalError = WebError(.internalServerError, "server.failed", "the server could not answer this request")
+
+    /// The sentence in English, as the API and the log say it.
+    var message: String { explanation.description + (requestID.map { " (request \($0))" } ?? "") }
 
     /// Whether the client's request was at fault (4xx), so the message is the whole story.
     var isClientError: Bool { status.code < 500 }

@@ -13,7 +13,7 @@ extension WebApp {
         book.get("/documents/new") { request, _ in
             let visitor = try await app.gatekeeper.visitor(for: request)
             guard visitor.user != nil else { return Reply.redirect("/signin?next=%2Fdocuments%2Fnew") }
-            _ = try app.requireEditor(visitor, to: "add documents")
+            _ = try app.requireEditor(visitor, to: .addDocuments)
             return app.pages.addDocumentForm(visitor: visitor, csrf: visitor.nonce.map(app.gatekeeper.csrfToken)).response
         }
         book.post("/documents/new") { request, _ in try await app.uploadFromForm(request) }
@@ -44,10 +44,10 @@ extension WebApp {
     /// Reads the document a form sends and shows the preview, or the form again saying what is wrong.
     func uploadFromForm(_ request: Request) async throws -> Response {
         let visitor = try await gatekeeper.visitor(for: request)
-        let user = try requireEditor(visitor, to: "add documents")
+        let user = try requireEditor(visitor, to: .addDocuments)
         let csrf = visitor.nonce.map(gatekeeper.csrfToken)
         guard let boundary = Self.boundary(request.headers[.contentType]) else {
-            throw WebError(.unsupportedMediaType, "the form must be sent as multipart/form-data")
+            throw WebError(.unsupportedMediaType, "form.multipart", "the form must be sent as multipart/form-data")
         }
         let body: ByteBuffer
         do {
@@ -60,7 +60,7 @@ extension WebApp {
         do {
             fields = try FormDataDecoder().decode(UploadFormFields.self, from: body, boundary: boundary)
         } catch {
-            throw WebError(.badRequest, "the form could not be read")
+            throw WebError(.badRequest, "form.unreadable", "the form could not be read")
         }
         try gatekeeper.checkFormToken(fields.csrf, visitor: visitor)
         func clean(_ text: String?) -> String? {
@@ -69,7 +69,7 @@ extension WebApp {
         }
         var upload = UploadOptions()
         func again(_ error: WebError) -> Response {
-            var response = pages.addDocumentForm(visitor: visitor, csrf: csrf, message: error.message, options: upload).response
+            var response = pages.addDocumentForm(visitor: visitor, csrf: csrf, message: pages.words(visitor).say(error), options: upload).response
             response.status = error.status
             return response
         }
@@ -84,7 +84,7 @@ extension WebApp {
                 bytes = Array(text.utf8)
                 name = "pasted text"
             } else {
-                throw WebError(.unprocessableContent, "choose a file, or paste the document's text")
+                throw WebError(.unprocessableContent, "form.file", "choose a file, or paste the document's text")
             }
             if bytes.count > options.uploadLimit { throw Self.tooLarge(options.uploadLimit) }
             let record = try await readUpload(bytes, name: name, options: upload)
@@ -103,9 +103,11 @@ extension WebApp {
         let visitor = try await gatekeeper.visitor(for: request)
         let form = try await Self.form(request)
         try gatekeeper.checkForm(form, visitor: visitor)
-        let user = try requireEditor(visitor, to: "add documents")
+        let user = try requireEditor(visitor, to: .addDocuments)
         guard let upload = await pendingUploads.take(id, owner: user.name, now: options.now()) else {
-            throw WebError(.gone, "this preview is no longer kept (previews last an hour, and a restart forgets them); add the document again")
+            throw WebError(
+                .gone, "upload.gone",
+                "this preview is no longer kept (previews last an hour, and a restart forgets them); add the document again")
         }
         guard form.text("decision") == "store" else { return Reply.redirect("/documents/new") }
         let outcome = try await ingester(upload.options).store(upload.record)

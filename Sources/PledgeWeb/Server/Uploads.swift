@@ -16,7 +16,7 @@ struct UploadOptions: Sendable {
     init(key: String?, date: String?, translationOf: String?) throws {
         if let key, let problem = DocumentKey.problem(key) { throw WebError(.badRequest, problem) }
         if let date, Day(iso: date)?.iso != date {
-            throw WebError(.badRequest, "date must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '\(date)'")
+            throw WebError(.badRequest, "upload.badDate", "date must be a date from 0001-01-01 to 9999-12-31 as YYYY-MM-DD, not '{value}'", ["value": date])
         }
         self.key = key
         self.date = date.flatMap(Day.init(iso:))
@@ -227,14 +227,14 @@ extension WebApp {
     /// the reason when it cannot be read.
     func readUpload(_ bytes: [UInt8], name: String, options upload: UploadOptions) async throws -> DocumentRecord {
         if let original = upload.translationOf, try await register.document(key: original) == nil {
-            throw WebError(.unprocessableContent, "translation_of: no document \(original) in the register")
+            throw WebError(.unprocessableContent, "upload.original", "translation_of: no document {key} in the register", ["key": original])
         }
         let ingester = self.ingester(upload)
         return try await readingSlots.run {
             do {
                 return try await ingester.read(bytes: bytes, name: name)
             } catch let error as LoadError {
-                throw WebError(.unprocessableContent, "the document could not be read: \(error.problem)")
+                throw WebError(.unprocessableContent, Self.unreadable(error.problem))
             }
         }
     }
@@ -252,7 +252,7 @@ extension WebApp {
             throw WebError(.unauthorized, "adding documents through the API needs an API token: 'Authorization: Bearer TOKEN'",
                            headers: [.wwwAuthenticate: "Bearer"])
         }
-        _ = try requireEditor(visitor, to: "add documents")
+        _ = try requireEditor(visitor, to: .addDocuments)
         let format = try UploadFormat(contentType: request.headers[.contentType])
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > options.uploadLimit {
             throw Self.tooLarge(options.uploadLimit)
@@ -269,7 +269,7 @@ extension WebApp {
         guard body.readableBytes > 0 else { throw WebError(.unprocessableContent, "the request's body is empty: send the document") }
         let bytes = Array(buffer: body)
         if format == .pdf, !bytes.starts(with: "%PDF-".utf8) {
-            throw WebError(.unprocessableContent, "the document could not be read: it is sent as application/pdf but is not a PDF")
+            throw WebError(.unprocessableContent, Self.unreadable(Explanation("upload.notPDF", "it is sent as application/pdf but is not a PDF")))
         }
         let name = Self.fileName(request.headers[.contentDisposition]) ?? "upload.\(format.fileExtension)"
         let record = try await readUpload(bytes, name: name, options: upload)
@@ -283,7 +283,15 @@ extension WebApp {
     }
 
     static func tooLarge(_ limit: Int) -> WebError {
-        WebError(.contentTooLarge, "the document is larger than this server accepts (\(limit >> 20) MB; `pledge serve --upload-limit` sets it)")
+        WebError(
+            .contentTooLarge, "upload.large", "the document is larger than this server accepts ({limit} MB; `pledge serve --upload-limit` sets it)",
+            ["limit": "\(limit >> 20)"])
+    }
+
+    /// Why an upload could not be read. The reader's own reason is said in the visitor's
+    /// language where it has a key, and in English otherwise.
+    static func unreadable(_ problem: Explanation) -> Explanation {
+        Explanation("upload.unreadable", "the document could not be read: {reason}", because: problem)
     }
 
     /// The file name a `Content-Disposition` gives, its last path component, or `nil`.

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Mustache
 import NIOCore
+import PledgeModel
 import PledgeRegister
 
 /// How `pledge serve` behaves.
@@ -70,7 +71,7 @@ public struct WebApp: Sendable {
     /// Every route, so that tests can drive the site without a socket.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: SiteMiddleware())
+        router.add(middleware: SiteMiddleware(localized: pages.localized))
         var book = RouteBook(router: router)
         addPages(to: &book)
         addUploadPages(to: &book)
@@ -105,12 +106,26 @@ public struct WebApp: Sendable {
         return Reply.redirect("/signin?next=" + (request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
     }
 
+    /// What only an editor may do.
+    enum EditorAction { case record, addDocuments, correct }
+
     /// The signed-in user who may write (record progress, add documents), or an error saying
-    /// why not; `action` names what was asked, as in "sign in to add documents".
-    func requireEditor(_ visitor: Visitor, to action: String = "record progress") throws -> User {
-        guard let user = visitor.user else { throw WebError(.unauthorized, "sign in to \(action)") }
+    /// why not, as in "sign in to add documents".
+    func requireEditor(_ visitor: Visitor, to action: EditorAction) throws -> User {
+        guard let user = visitor.user else {
+            switch action {
+            case .record: throw WebError(.unauthorized, "signin.toRecord", "sign in to record progress")
+            case .addDocuments: throw WebError(.unauthorized, "signin.toAdd", "sign in to add documents")
+            case .correct: throw WebError(.unauthorized, "signin.toCorrect", "sign in to correct what was read")
+            }
+        }
         guard user.role.canRecord else {
-            throw WebError(.forbidden, "\(user.name) is a viewer; only an editor or admin may \(action)")
+            let name = ["name": user.name]
+            switch action {
+            case .record: throw WebError(.forbidden, "viewer.record", "{name} is a viewer; only an editor or admin may record progress", name)
+            case .addDocuments: throw WebError(.forbidden, "viewer.add", "{name} is a viewer; only an editor or admin may add documents", name)
+            case .correct: throw WebError(.forbidden, "viewer.correct", "{name} is a viewer; only an editor or admin may correct what was read", name)
+            }
         }
         return user
     }
@@ -146,6 +161,8 @@ extension BasicRequestContext {
 /// Security headers on every response, and errors turned into pages or JSON.
 struct SiteMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
+    /// The words of error pages.
+    let localized: Localized
 
     static let contentSecurityPolicy = [
         "default-src 'none'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'", "frame-ancestors 'none'",
@@ -162,10 +179,11 @@ struct SiteMiddleware: RouterMiddleware {
                 // Clients learn that something failed and a request id; the log learns what.
                 let id = Self.requestID()
                 context.logger.error("request \(id) failed: \(request.method.rawValue) \(request.uri.path): \(detail)")
-                web.message += " (request \(id))"
+                web.requestID = id
                 web.headers[HTTPField.Name("X-Request-Id")!] = id
             }
-            response = Self.errorResponse(web, api: request.uri.path.hasPrefix("/api/"))
+            let language = Gatekeeper.language(of: request)
+            response = Self.errorResponse(web, api: request.uri.path.hasPrefix("/api/"), words: localized.catalogues[language]!)
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
@@ -183,13 +201,14 @@ struct SiteMiddleware: RouterMiddleware {
             let web = WebError(e)
             return (web, web.isClientError ? nil : e.description)
         case let e as HTTPError:
-            return (WebError(e.status, e.body ?? (e.status == .notFound ? "nothing here" : e.status.reasonPhrase)), nil)
+            if let body = e.body { return (WebError(e.status, Explanation(stringLiteral: body)), nil) }
+            return (e.status == .notFound ? WebError(.notFound, "page.nothing", "nothing here") : WebError(e.status, "\(e.status.reasonPhrase)"), nil)
         case is NIOTooManyBytesError:
-            return (WebError(.contentTooLarge, "the request's body is larger than this server accepts"), nil)
+            return (WebError(.contentTooLarge, "request.large", "the request's body is larger than this server accepts"), nil)
         case let e as HTTPResponseError where e.status.code < 500:
-            return (WebError(e.status, e.status.reasonPhrase), nil)
+            return (WebError(e.status, "\(e.status.reasonPhrase)"), nil)
         default:
-            return (WebError(.internalServerError, "the server could not answer this request"), String(reflecting: error))
+            return (.internalError, String(reflecting: error))
         }
     }
 
@@ -198,13 +217,13 @@ struct SiteMiddleware: RouterMiddleware {
         return String(UInt64.random(in: .min ... .max, using: &generator), radix: 16)
     }
 
-    static func errorResponse(_ web: WebError, api: Bool) -> Response {
+    static func errorResponse(_ web: WebError, api: Bool, words: Catalogue) -> Response {
         var response: Response
         if api {
             response = (try? Reply.json(Reply.ErrorBody(error: .init(status: web.status.code, message: web.message)), status: web.status))
                 ?? Reply.html("", status: web.status)
         } else {
-            response = Reply.html(Pages.errorPage(web), status: web.status)
+            response = Reply.html(Pages.errorPage(web, words), status: web.status)
         }
         response.headers.append(contentsOf: web.headers)
         return response
@@ -216,7 +235,7 @@ enum Templates {
 
     static func resource(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Static") else {
-            throw WebError(.notFound, "no file \(name)")
+            throw WebError(.notFound, "page.noFile", "no file {name}", ["name": name])
         }
         return try Data(contentsOf: url)
     }
