@@ -103,6 +103,15 @@ import Testing
         #expect(MoneySummary.formatted(value, currency, language) == written)
     }
 
+    @Test(arguments: [
+        ("2026-06-30", InterfaceLanguage.ja, "2026年6月30日"), ("2026-06", .ja, "2026年6月"), ("2026", .ja, "2026年"),
+        ("P90D", .ja, "P90D"), ("2026-13", .ja, "2026-13"), ("2026-02-30", .ja, "2026-02-30"), ("26-06", .ja, "26-06"),
+        ("2026-06-30", .en, "2026-06-30"), ("2026-06", .en, "2026-06"),
+    ])
+    func datesAreWrittenAsTheLanguageWritesThem(iso: String, language: InterfaceLanguage, written: String) throws {
+        #expect(try Catalogue.load(language).day(iso) == written)
+    }
+
     @Test func errorsAndRefusalsAreSaidInTheVisitorsLanguage() async throws {
         let site = try await WebFixture()
         try await site.test { client in

@@ -64,11 +64,17 @@ struct Catalogue: Sendable {
     func modality(_ m: Modality) -> String { self["modality.\(m.rawValue)"] }
     func status(_ s: Status) -> String { self["status.\(s.rawValue)"] }
 
-    /// A day as the language writes it: `2026-06-30` (ISO 8601, which English-speaking
-    /// analysts sort and paste), `2026年6月30日`.
+    /// A day, month or year as the language writes it: `2026-06-30` (ISO 8601, which
+    /// English-speaking analysts sort and paste), `2026年6月30日`, `2026年6月`, `2026年`.
+    /// Anything else (a period such as `P90D`) as it is.
     func day(_ iso: String) -> String {
-        guard language == .ja, let d = Day(iso: iso) else { return iso }
-        return "\(d.year)年\(d.month)月\(d.day)日"
+        guard language == .ja else { return iso }
+        if let d = Day(iso: iso) { return "\(d.year)年\(d.month)月\(d.day)日" }
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), year > 0 else { return iso }
+        guard parts.count == 2 else { return "\(year)年" }
+        guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return iso }
+        return "\(year)年\(month)月"
     }
 
     /// Every `[[key]]` marker in a template.

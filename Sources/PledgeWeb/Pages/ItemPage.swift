@@ -231,7 +231,7 @@ extension Pages {
             },
             amounts: amounts.map { AmountView(text: $0.text, value: amountValue($0, t)) },
             times: times.map {
-                TimeView(text: $0.text, role: t("time.\($0.role.rawValue)"), value: $0.value.map(t.day) ?? t("time.unplaced"), due: $0.due)
+                TimeView(text: $0.text, role: t("time.\($0.role.rawValue)"), value: $0.value.map(t.day) ?? t("time.unplaced"), due: $0.due.map(t.day))
             },
             history: history(detail, page: historyPage, t),
             modalitySource: provenance(.modality, detail, t), partiesSource: provenance(.parties, detail, t),
